@@ -1,0 +1,45 @@
+using Barometer.Analysis.Loading;
+using Barometer.Analysis.Model;
+
+namespace Barometer.Analysis.Indices;
+
+/// <summary>
+/// Computes an issue's indices the way the Barometer defines them: a relationship's index is the sum of its events'
+/// scores; positive and negative points are the sums of the positive and of the negative scores; the security indices
+/// are the sums of the two security scores, and the regional-tension sum is placed on the colour scale.
+/// </summary>
+public static class IndexCalculator
+{
+    /// <summary>Computes every index of <paramref name="catalogue"/>; partners without events score zero.</summary>
+    public static IssueIndices Compute(IssueCatalogue catalogue, ColourScale scale)
+    {
+        var byPartner = catalogue.RelationshipEvents.ToLookup(e => e.PartnerCode);
+        var relationships = catalogue.Partners
+            .Select(p => Relationship(p, byPartner[p.Code]))
+            .ToArray();
+        return new IssueIndices(catalogue.Issue, relationships, Security(catalogue.SecurityEvents, scale));
+    }
+
+    public static RelationshipIndex Relationship(Partner partner, IEnumerable<RelationshipEvent> events)
+    {
+        int positive = 0, negative = 0, count = 0;
+        foreach (var e in events)
+        {
+            if (e.Score > 0) positive += e.Score; else negative += e.Score;
+            count++;
+        }
+        return new RelationshipIndex(partner, positive + negative, positive, negative, count);
+    }
+
+    public static SecurityIndex Security(IEnumerable<SecurityEvent> events, ColourScale scale)
+    {
+        int national = 0, regional = 0, count = 0;
+        foreach (var e in events)
+        {
+            national += e.NationalSecurity;
+            regional += e.RegionalTension;
+            count++;
+        }
+        return new SecurityIndex(national, regional, scale.Classify(regional), count);
+    }
+}

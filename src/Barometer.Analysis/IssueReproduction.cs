@@ -1,0 +1,23 @@
+using Barometer.Analysis.Indices;
+using Barometer.Analysis.Loading;
+using Barometer.Analysis.Reconciliation;
+
+namespace Barometer.Analysis;
+
+/// <summary>An issue reproduced from its catalogue: the computed indices and their reconciliation with the report.</summary>
+public sealed record IssueReproduction(IssueCatalogue Catalogue, IssueIndices Indices, IReadOnlyList<ReconciliationRow> Reconciliation)
+{
+    public IEnumerable<ReconciliationRow> Mismatches => Reconciliation.Where(r => !r.IsMatch);
+
+    /// <summary>Loads nothing: computes and reconciles <paramref name="issue"/> from an already loaded dataset.</summary>
+    public static IssueReproduction Reproduce(BarometerDataset data, int issue)
+    {
+        if (!data.HasCatalogue(issue))
+            throw new InvalidOperationException(
+                $"issue {issue} has no event catalogue in data/barometer/ (only published values); issues with catalogues: " +
+                string.Join(", ", data.RelationshipEvents.Select(e => e.Issue).Distinct()));
+        var catalogue = data.Catalogue(issue);
+        var indices = IndexCalculator.Compute(catalogue, data.ColourScale);
+        return new IssueReproduction(catalogue, indices, Reconciler.Reconcile(indices, data.PublishedFor(issue)));
+    }
+}

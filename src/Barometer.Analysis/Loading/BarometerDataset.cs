@@ -1,0 +1,44 @@
+using Barometer.Analysis.Model;
+
+namespace Barometer.Analysis.Loading;
+
+/// <summary>Every Barometer table of <c>data/barometer/</c>, loaded and validated.</summary>
+public sealed record BarometerDataset(
+    IReadOnlyList<Issue> Issues,
+    IReadOnlyList<Partner> Partners,
+    IReadOnlyList<RelationshipEvent> RelationshipEvents,
+    IReadOnlyList<SecurityEvent> SecurityEvents,
+    IReadOnlyList<PublishedValue> PublishedValues,
+    ColourScale ColourScale)
+{
+    public Issue? FindIssue(int number, string series = Series.MinskBarometer) =>
+        Issues.FirstOrDefault(i => i.Number == number && i.Series == series);
+
+    public Issue GetIssue(int number, string series = Series.MinskBarometer) =>
+        FindIssue(number, series) ?? throw new KeyNotFoundException(
+            $"no {series} issue {number} in issues.csv (known: {string.Join(", ", Issues.Where(i => i.Series == series).Select(i => i.Number))})");
+
+    public Partner GetPartner(string code) =>
+        Partners.FirstOrDefault(p => p.Code == code) ?? throw new KeyNotFoundException($"unknown partner '{code}'");
+
+    /// <summary>The catalogue of one issue: its relationship and security events, in catalogue order.</summary>
+    public IssueCatalogue Catalogue(int issue) => new(
+        GetIssue(issue),
+        Partners,
+        RelationshipEvents.Where(e => e.Issue == issue).ToArray(),
+        SecurityEvents.Where(e => e.Issue == issue).ToArray());
+
+    /// <summary>True when the data hold scored events for the issue (not only published values).</summary>
+    public bool HasCatalogue(int issue) =>
+        RelationshipEvents.Any(e => e.Issue == issue) || SecurityEvents.Any(e => e.Issue == issue);
+
+    public IReadOnlyList<PublishedValue> PublishedFor(int issue, string series = Series.MinskBarometer) =>
+        PublishedValues.Where(v => v.Issue == issue && v.Series == series).ToArray();
+}
+
+/// <summary>The scored events of one issue. Immutable: scenarios derive new catalogues from it.</summary>
+public sealed record IssueCatalogue(
+    Issue Issue,
+    IReadOnlyList<Partner> Partners,
+    IReadOnlyList<RelationshipEvent> RelationshipEvents,
+    IReadOnlyList<SecurityEvent> SecurityEvents);

@@ -1,0 +1,13 @@
+namespace Barometer.Analysis.Model;
+
+/// <summary>One scored event of a relationship catalogue (Appendix 1 of a report).</summary>
+/// <param name="Id">Stable id <c>&lt;issue&gt;-&lt;partner code&gt;-&lt;nn&gt;</c>, nn the 1-based position as printed.</param>
+/// <param name="Hypothetical">True for events added by a what-if scenario, never for catalogue rows.</param>
+public sealed record RelationshipEvent(
+    string Id, int Issue, string PartnerCode, EventDate Date, string Label, int Score, string Source,
+    bool Hypothetical = false);
+
+/// <summary>One event of the security catalogue (Appendix 2), scored twice.</summary>
+public sealed record SecurityEvent(
+    string Id, int Issue, EventDate Date, string Label, int NationalSecurity, int RegionalTension, string Source,
+    bool Hypothetical = false);
