@@ -104,9 +104,10 @@ public static partial class BarometerDataLoader
         }, i => $"{i.Series} {i.Number}", "issue");
 
     private static List<Partner> ReadPartners(CsvTable table, List<DataError> errors) =>
-        ReadRows(table, errors, ["code", "name", "catalogue_heading"], r =>
+        ReadRows(table, errors, ["code", "name", "catalogue_heading", "source"], r =>
         {
             var (code, name, heading) = (r.Required("code"), r.Required("name"), r.Required("catalogue_heading"));
+            if (r.Required("source") is null) return null;
             if (code is not null && (code == SecurityCode || !code.All(char.IsAsciiLetterUpper)))
             {
                 r.Error("code", $"'{code}' must be upper-case letters and not the reserved security code {SecurityCode}");
@@ -118,8 +119,9 @@ public static partial class BarometerDataLoader
     private static ColourScale? ReadColourScale(CsvTable table, List<DataError> errors)
     {
         var bands = ReadRows(table, errors,
-            ["colour", "order", "min", "max", "published_range", "interpretation", "source"], r =>
+            ["scale", "colour", "order", "min", "max", "published_range", "interpretation", "source"], r =>
             {
+                if (r.Required("scale") is null) return null;
                 var (colour, order, min, max) = (r.Required("colour"), r.RequiredInt("order"), r.OptionalInt("min"), r.OptionalInt("max"));
                 var (text, meaning, source) = (r.Required("published_range"), r.Required("interpretation"), r.Required("source"));
                 if (min > max) r.Error("max", $"max {max} is below min {min}");

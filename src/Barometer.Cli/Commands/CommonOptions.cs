@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Barometer.Analysis.Loading;
+
+namespace Barometer.Cli.Commands;
+
+/// <summary>Options shared by several commands, declared once.</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> Data() => new("--data")
+    {
+        Description = "The data folder (default: data/ of the repository that contains the working directory).",
+    };
+
+    public static Option<OutputFormat> Format() => new("--format")
+    {
+        Description = "Output format: table (for people), json (for scripts) or markdown.",
+        DefaultValueFactory = _ => OutputFormat.Table,
+    };
+
+    /// <summary>Resolves --data, or writes why it cannot and returns null.</summary>
+    public static string? ResolveData(string? option)
+    {
+        try
+        {
+            return DataDirectory.Locate(option);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return null;
+        }
+    }
+}
+
+internal enum OutputFormat { Table, Json, Markdown }
+
+/// <summary>Exit codes of every command.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    /// <summary>The input (data, scenario, notebook) is wrong; the message says where.</summary>
+    public const int BadInput = 1;
+    /// <summary>The command line itself is wrong.</summary>
+    public const int Usage = 2;
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Barometer.Analysis.Loading;
+
+namespace Barometer.Cli.Commands;
+
+/// <summary><c>barometer data ...</c>: inspect and validate the curated tables of <c>data/</c>.</summary>
+internal static class DataCommand
+{
+    public static Command Create()
+    {
+        var data = CommonOptions.Data();
+        var validate = new Command("validate", "Check every table of the data folder; print each problem as file:line:column: message.") { data };
+        validate.SetAction(parse =>
+        {
+            var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
+            if (dataDir is null) return ExitCodes.BadInput;
+            var errors = BarometerDataLoader.TryLoad(dataDir).Errors;
+            foreach (var e in errors) Console.Out.WriteLine(e);
+            Console.Error.WriteLine(errors.Count == 0
+                ? $"data OK: every table in {dataDir} is valid"
+                : $"{errors.Count} problem(s) found in {dataDir}");
+            return errors.Count == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
+        });
+        return new Command("data", "Inspect and validate the curated data tables.") { validate };
+    }
+}

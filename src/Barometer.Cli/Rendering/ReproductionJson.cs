@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Barometer.Analysis;
+
+namespace Barometer.Cli.Rendering;
+
+/// <summary>The JSON document of <c>barometer reproduce --format json</c>: a contract for scripts.</summary>
+internal static class ReproductionJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // stdout is not HTML: keep "–" and "№" readable rather than \u-escaped.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Render(IssueReproduction r)
+    {
+        var indices = r.Indices;
+        var document = new
+        {
+            issue = indices.Issue.Number,
+            series = indices.Issue.Series,
+            title = indices.Issue.Title,
+            period = new { start = indices.Issue.Period.Start.ToString("yyyy-MM-dd"), end = indices.Issue.Period.End.ToString("yyyy-MM-dd") },
+            relationships = indices.Relationships.Select(x => new
+            {
+                partner = x.Partner.Name,
+                code = x.Partner.Code,
+                index = x.Index,
+                positive = x.Positive,
+                negative = x.Negative,
+                events = x.Events,
+            }),
+            security = new
+            {
+                nationalSecurity = indices.Security.NationalSecurity,
+                regionalTension = indices.Security.RegionalTension,
+                colour = indices.Security.Colour.Colour,
+                events = indices.Security.Events,
+            },
+            reconciliation = r.Reconciliation.Select(x => new
+            {
+                measure = x.Measure,
+                partner = x.Partner?.Name,
+                published = Value(x.Published),
+                computed = Value(x.Computed),
+                difference = x.Difference,
+                status = x.Status.ToString().ToLowerInvariant(),
+                source = x.Source,
+            }),
+        };
+        return JsonSerializer.Serialize(document, Options);
+    }
+
+    /// <summary>Numbers stay numbers in JSON; colours stay strings.</summary>
+    private static object Value(string text) => int.TryParse(text, out var n) ? n : text;
+}

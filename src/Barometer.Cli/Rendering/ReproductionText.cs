@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using Barometer.Analysis;
+using Barometer.Analysis.Reconciliation;
+using Spectre.Console;
+
+namespace Barometer.Cli.Rendering;
+
+/// <summary>The human forms of a reproduction: terminal tables and Markdown.</summary>
+internal static class ReproductionText
+{
+    private static string Signed(int n) => n > 0 ? "+" + n.ToString(CultureInfo.InvariantCulture) : n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Signed(string text) => int.TryParse(text, out var n) ? Signed(n) : text;
+
+    public static void WriteTables(IAnsiConsole console, IssueReproduction r)
+    {
+        var issue = r.Indices.Issue;
+        console.Write(new Rule($"[bold]{Markup.Escape(issue.Title)}[/]").LeftJustified());
+        var relations = new Table().Title("Relations development indices (computed from Appendix 1)")
+            .AddColumns("Partner", "Index", "Positive", "Negative", "Events");
+        foreach (var x in r.Indices.Relationships)
+            relations.AddRow(Markup.Escape(x.Partner.Name), Signed(x.Index), Signed(x.Positive), Signed(x.Negative),
+                x.Events.ToString(CultureInfo.InvariantCulture));
+        foreach (var i in Enumerable.Range(1, 4)) relations.Columns[i].RightAligned();
+        console.Write(relations);
+
+        var s = r.Indices.Security;
+        var security = new Table().Title("Security indices (computed from Appendix 2)")
+            .AddColumns("National security", "Regional tension", "Colour", "Events");
+        security.AddRow(Signed(s.NationalSecurity), Signed(s.RegionalTension), Markup.Escape(s.Colour.Colour),
+            s.Events.ToString(CultureInfo.InvariantCulture));
+        console.Write(security);
+
+        var reconciliation = new Table().Title("Reconciliation: printed in the report vs computed from its catalogues")
+            .AddColumns("Measure", "Partner", "Published", "Computed", "Diff.", "Status", "Where printed");
+        foreach (var x in r.Reconciliation)
+            reconciliation.AddRow(
+                Markup.Escape(x.Measure), Markup.Escape(x.Partner?.Name ?? "—"), Signed(x.Published), Signed(x.Computed),
+                x.Difference is { } d ? Signed(d) : "—",
+                x.IsMatch ? "[green]match[/]" : "[red bold]MISMATCH[/]",
+                Markup.Escape(Section(x.Source)));
+        console.Write(reconciliation);
+        foreach (var file in r.Reconciliation.Select(x => File(x.Source)).Distinct())
+            console.MarkupLine($"[grey]Where printed: sections of {Markup.Escape(file)}[/]");
+        var mismatches = r.Mismatches.Count();
+        console.MarkupLine(mismatches == 0
+            ? "[green]Every printed value agrees with the catalogues.[/]"
+            : $"[yellow]{mismatches} printed value(s) disagree with the report's own catalogues (findings about the report; the data are as printed).[/]");
+    }
+
+    public static string Markdown(IssueReproduction r)
+    {
+        var md = new StringBuilder();
+        var issue = r.Indices.Issue;
+        md.AppendLine(CultureInfo.InvariantCulture, $"# {issue.Title}").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Period {issue.Period.Start:yyyy-MM-dd} to {issue.Period.End:yyyy-MM-dd}.").AppendLine();
+        md.AppendLine("## Relations development indices").AppendLine();
+        md.AppendLine("| Partner | Index | Positive | Negative | Events |").AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var x in r.Indices.Relationships)
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(x.Partner.Name)} | {Signed(x.Index)} | {Signed(x.Positive)} | {Signed(x.Negative)} | {x.Events} |");
+        var s = r.Indices.Security;
+        md.AppendLine().AppendLine("## Security").AppendLine();
+        md.AppendLine("| National security | Regional tension | Colour | Events |").AppendLine("|---:|---:|---|---:|");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {Signed(s.NationalSecurity)} | {Signed(s.RegionalTension)} | {Cell(s.Colour.Colour)} | {s.Events} |");
+        md.AppendLine().AppendLine("## Reconciliation").AppendLine();
+        md.AppendLine("| Measure | Partner | Published | Computed | Difference | Status | Source |").AppendLine("|---|---|---:|---:|---:|---|---|");
+        foreach (var x in r.Reconciliation)
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {Cell(x.Measure)} | {Cell(x.Partner?.Name ?? "")} | {Signed(x.Published)} | {Signed(x.Computed)} | {(x.Difference is { } d ? Signed(d) : "")} | {(x.Status == ReconciliationStatus.Match ? "match" : "**mismatch**")} | {Cell(x.Source)} |");
+        return md.ToString();
+    }
+
+    /// <summary>The section part of a source citation (<c>file#section</c>), for narrow terminals.</summary>
+    private static string Section(string source) => source.IndexOf('#') is var i and >= 0 ? source[(i + 1)..] : source;
+
+    private static string File(string source) => source.IndexOf('#') is var i and >= 0 ? source[..i] : source;
+
+    /// <summary>Escapes the characters that would break a Markdown table cell.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|").ReplaceLineEndings(" ");
+}

@@ -1,0 +1,152 @@
+using Barometer.Analysis.Loading;
+using Barometer.Analysis.Tables;
+using Barometer.Analysis.Tests.Support;
+
+namespace Barometer.Analysis.Tests.Loading;
+
+/// <summary>One test per kind of bad input: each names the file, line and column and says what is wrong.</summary>
+public class LoaderErrorTests
+{
+    private const string Events = BarometerDataLoader.RelationshipEventsFile;
+
+    private static IReadOnlyList<DataError> LoadErrors(ScratchData data)
+    {
+        var result = BarometerDataLoader.TryLoad(data.DataDir);
+        Assert.False(result.Ok);
+        Assert.Null(result.Dataset);
+        return result.Errors;
+    }
+
+    private static DataError Single(IReadOnlyList<DataError> errors, string file)
+    {
+        var error = Assert.Single(errors);
+        Assert.Equal(ScratchData.Display(file), error.File.Replace('\\', '/'));
+        return error;
+    }
+
+    [Fact]
+    public void Score_that_is_not_an_integer()
+    {
+        using var data = RepoData.Copy();
+        data.SetCell(Events, 5, 6, "1.5");
+        var e = Single(LoadErrors(data), Events);
+        Assert.Equal((5, 6), (e.Line, e.Column));
+        Assert.Contains("'1.5' is not an integer", e.Message);
+        Assert.StartsWith($"data/barometer/{Events}:5:6: score:", e.ToString().Replace('\\', '/'));
+    }
+
+    [Fact]
+    public void Unknown_partner()
+    {
+        using var data = RepoData.Copy();
+        data.SetCell(Events, 3, 3, "JP");
+        var errors = LoadErrors(data);
+        var e = Assert.Single(errors, x => x.Column == 3);
+        Assert.Equal(3, e.Line);
+        Assert.Contains("unknown partner 'JP'", e.Message);
+    }
+
+    [Fact]
+    public void Date_outside_the_issue_period()
+    {
+        using var data = RepoData.Copy();
+        data.SetCell(Events, 4, 4, "15 March");
+        var e = Single(LoadErrors(data), Events);
+        Assert.Equal((4, 4), (e.Line, e.Column));
+        Assert.Contains("outside", e.Message);
+    }
+
+    [Fact]
+    public void Duplicate_id()
+    {
+        using var data = RepoData.Copy();
+        var lines = data.Lines(Events).ToList();
+        lines.Add(lines[1]); // the first event again, at the end
+        data.Write(Events, lines);
+        var e = Single(LoadErrors(data), Events);
+        Assert.Equal((lines.Count, 1), (e.Line, e.Column));
+        Assert.Contains("duplicate key '18-RU-01' (first on line 2)", e.Message);
+    }
+
+    [Fact]
+    public void Missing_column()
+    {
+        using var data = RepoData.Copy();
+        var lines = data.Lines(Events);
+        lines[0] = lines[0].Replace(",score,", ",points,");
+        data.Write(Events, lines);
+        var e = Single(LoadErrors(data), Events);
+        Assert.Equal(1, e.Line);
+        Assert.Contains("missing column 'score'", e.Message);
+    }
+
+    [Fact]
+    public void Empty_required_cell()
+    {
+        using var data = RepoData.Copy();
+        data.SetCell(BarometerDataLoader.SecurityEventsFile, 7, 4, "");
+        var e = Single(LoadErrors(data), BarometerDataLoader.SecurityEventsFile);
+        Assert.Equal((7, 4), (e.Line, e.Column));
+        Assert.Contains("label: is required but empty", e.Message);
+    }
+
+    [Fact]
+    public void Id_that_disagrees_with_its_row()
+    {
+        using var data = RepoData.Copy();
+        data.SetCell(Events, 2, 1, "18-EU-01-x");
+        data.SetCell(Events, 3, 1, "18-EU-77");
+        var errors = LoadErrors(data);
+        Assert.Equal(2, errors.Count);
+        Assert.Contains("not of the form", errors[0].Message);
+        Assert.Contains("names 'EU' but the row is for 'RU'", errors[1].Message);
+    }
+
+    [Fact]
+    public void Ragged_row_and_malformed_quoting()
+    {
+        using var data = RepoData.Copy();
+        var lines = data.Lines(Events);
+        lines[9] += ",extra";
+        lines[10] = lines[10].Replace(",1,", ",\"1\"x,");
+        data.Write(Events, lines);
+        var errors = LoadErrors(data);
+        Assert.Contains(errors, e => e.Line == 10 && e.Message.Contains("row has 8 fields, header has 7"));
+        Assert.Contains(errors, e => e.Line == 11);
+    }
+
+    [Fact]
+    public void Every_error_of_a_file_is_collected()
+    {
+        using var data = RepoData.Copy();
+        data.SetCell(Events, 2, 6, "x");
+        data.SetCell(Events, 50, 6, "y");
+        data.SetCell(BarometerDataLoader.PublishedValuesFile, 3, 5, "lots");
+        var errors = LoadErrors(data);
+        Assert.Equal(3, errors.Count);
+        Assert.Equal([2, 50], errors.Where(e => e.File.EndsWith(Events)).Select(e => e.Line));
+    }
+
+    [Fact]
+    public void Unknown_colour_in_published_values()
+    {
+        using var data = RepoData.Copy();
+        var lines = data.Lines(BarometerDataLoader.PublishedValuesFile);
+        var line = Array.FindIndex(lines, l => l.Contains("regional_tension_colour")) + 1;
+        var fields = ScratchData.SplitCsvLine(lines[line - 1]);
+        data.SetCell(BarometerDataLoader.PublishedValuesFile, line, 5, "Purple");
+        var e = Single(LoadErrors(data), BarometerDataLoader.PublishedValuesFile);
+        Assert.Equal((line, 5), (e.Line, e.Column));
+        Assert.Contains("'Purple' is not a colour", e.Message);
+        Assert.NotEqual("Purple", fields[4]);
+    }
+
+    [Fact]
+    public void Missing_file()
+    {
+        using var data = RepoData.Copy();
+        File.Delete(data.PathOf(BarometerDataLoader.PartnersFile));
+        var errors = LoadErrors(data);
+        Assert.Contains(errors, e => e.File.EndsWith(BarometerDataLoader.PartnersFile) && e.Message == "file not found");
+    }
+}

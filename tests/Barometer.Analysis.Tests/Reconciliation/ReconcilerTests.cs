@@ -1,0 +1,59 @@
+using Barometer.Analysis.Model;
+using Barometer.Analysis.Reconciliation;
+using Barometer.Analysis.Tests.Support;
+
+namespace Barometer.Analysis.Tests.Reconciliation;
+
+public class ReconcilerTests
+{
+    private static IssueReproduction Issue18 => IssueReproduction.Reproduce(RepoData.Dataset, 18);
+
+    [Fact]
+    public void Every_published_value_of_the_issue_is_compared_once()
+    {
+        var published = RepoData.Dataset.PublishedFor(18);
+        Assert.Equal(published.Count, Issue18.Reconciliation.Count);
+        Assert.Equal(published.Select(p => p.Source), Issue18.Reconciliation.Select(r => r.Source));
+    }
+
+    [Fact]
+    public void Reports_exactly_the_places_where_the_report_disagrees_with_its_catalogues()
+    {
+        var mismatches = Issue18.Mismatches
+            .Select(r => $"{r.Measure} {r.Partner?.Code}: published {r.Published}, computed {r.Computed}, difference {r.Difference}")
+            .ToArray();
+        Assert.Equal([
+            "positive RU: published 18, computed 17, difference -1",
+            "negative RU: published -4, computed -3, difference 1",
+            "index US: published -14, computed -16, difference -2",
+            "negative US: published -20, computed -22, difference -2",
+            "catalogue_total US: published -14, computed -16, difference -2",
+        ], mismatches);
+    }
+
+    [Fact]
+    public void Colour_is_compared_as_text_without_a_difference()
+    {
+        var colour = Assert.Single(Issue18.Reconciliation, r => r.Measure == Measures.RegionalTensionColour);
+        Assert.Equal(("Yellow", "Yellow", (int?)null, ReconciliationStatus.Match), (colour.Published, colour.Computed, colour.Difference, colour.Status));
+    }
+
+    [Fact]
+    public void A_changed_catalogue_turns_matches_into_findings()
+    {
+        var data = RepoData.Dataset;
+        var catalogue = data.Catalogue(18);
+        var lessChina = catalogue with { RelationshipEvents = catalogue.RelationshipEvents.Where(e => e.Id != "18-CN-01").ToArray() };
+        var indices = Barometer.Analysis.Indices.IndexCalculator.Compute(lessChina, data.ColourScale);
+        var rows = Reconciler.Reconcile(indices, data.PublishedFor(18));
+        var chinaIndex = Assert.Single(rows, r => r.Measure == Measures.Index && r.Partner?.Code == "CN");
+        Assert.Equal((ReconciliationStatus.Mismatch, (int?)-1), (chinaIndex.Status, chinaIndex.Difference));
+    }
+
+    [Fact]
+    public void An_issue_without_a_catalogue_is_refused_with_a_reason()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => IssueReproduction.Reproduce(RepoData.Dataset, 20));
+        Assert.Contains("no event catalogue", e.Message);
+    }
+}

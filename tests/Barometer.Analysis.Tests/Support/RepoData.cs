@@ -1,0 +1,83 @@
+using Barometer.Analysis.Loading;
+
+namespace Barometer.Analysis.Tests.Support;
+
+/// <summary>The repository's shipped data, and scratch copies of it that a test may corrupt.</summary>
+public static class RepoData
+{
+    public static string Directory { get; } = DataDirectory.Locate(null, AppContext.BaseDirectory);
+
+    private static readonly Lazy<BarometerDataset> Shipped = new(() => BarometerDataLoader.Load(Directory));
+
+    /// <summary>The shipped dataset, loaded once per test run (it is immutable).</summary>
+    public static BarometerDataset Dataset => Shipped.Value;
+
+    /// <summary>A fresh copy of data/barometer in a temp folder; dispose to delete it.</summary>
+    public static ScratchData Copy() => new(Directory);
+}
+
+public sealed class ScratchData : IDisposable
+{
+    public ScratchData(string source)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "barometer-test-" + Guid.NewGuid().ToString("N"));
+        DataDir = Path.Combine(Root, "data");
+        var from = Path.Combine(source, BarometerDataLoader.Folder);
+        var to = Path.Combine(DataDir, BarometerDataLoader.Folder);
+        System.IO.Directory.CreateDirectory(to);
+        foreach (var file in System.IO.Directory.GetFiles(from, "*.csv"))
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+    }
+
+    public string Root { get; }
+    public string DataDir { get; }
+
+    public string PathOf(string file) => Path.Combine(DataDir, BarometerDataLoader.Folder, file);
+
+    /// <summary>The path that error messages use for <paramref name="file"/>.</summary>
+    public static string Display(string file) => $"data/{BarometerDataLoader.Folder}/{file}";
+
+    public string[] Lines(string file) => File.ReadAllLines(PathOf(file));
+
+    public void Write(string file, IEnumerable<string> lines) => File.WriteAllText(PathOf(file), string.Join("\n", lines) + "\n");
+
+    /// <summary>Replaces the cell at 1-based <paramref name="line"/> and <paramref name="column"/> (files without quoted commas only).</summary>
+    public void SetCell(string file, int line, int column, string value)
+    {
+        var lines = Lines(file);
+        var fields = SplitCsvLine(lines[line - 1]);
+        fields[column - 1] = value;
+        lines[line - 1] = string.Join(",", fields.Select(Quote));
+        Write(file, lines);
+    }
+
+    public static List<string> SplitCsvLine(string line)
+    {
+        var fields = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { current.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else current.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(current.ToString()); current.Clear(); }
+            else current.Append(c);
+        }
+        fields.Add(current.ToString());
+        return fields;
+    }
+
+    private static string Quote(string field) =>
+        field.Contains(',') || field.Contains('"') ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+
+    public void Dispose()
+    {
+        try { System.IO.Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,44 @@
+namespace Barometer.Cli.Tests;
+
+public class DataValidateCommandTests
+{
+    [Fact]
+    public void Shipped_data_are_clean()
+    {
+        var r = CliRunner.Run(null, "data", "validate");
+        Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
+        Assert.Equal("", r.Stdout.Trim());
+    }
+
+    [Fact]
+    public void A_corrupted_cell_is_named_by_file_line_and_column_and_exits_1()
+    {
+        var temp = Path.Combine(Path.GetTempPath(), "barometer-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var target = Path.Combine(temp, "data");
+            CopyDirectory(Path.Combine(CliRunner.RepoRoot, "data"), target);
+            var events = Path.Combine(target, "barometer", "security_events.csv");
+            var lines = File.ReadAllLines(events);
+            lines[3] = lines[3].Replace(",0,-1,", ",0,minus one,");
+            File.WriteAllLines(events, lines);
+
+            var r = CliRunner.Run(null, "data", "validate", "--data", target);
+            Assert.Equal(1, r.ExitCode);
+            Assert.Contains("data/barometer/security_events.csv:4:6: regional_tension: 'minus one' is not an integer", r.Stdout.Replace('\\', '/'));
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(dir.Replace(from, to));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, file.Replace(from, to));
+    }
+}
