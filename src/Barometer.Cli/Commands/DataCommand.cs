@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Barometer.Analysis.Loading;
+using Barometer.Analysis;
 
 namespace Barometer.Cli.Commands;
 
@@ -9,12 +9,16 @@ internal static class DataCommand
     public static Command Create()
     {
         var data = CommonOptions.Data();
-        var validate = new Command("validate", "Check every table of the data folder; print each problem as file:line:column: message.") { data };
+        var validate = new Command("validate",
+            "Check every table of the data folder against datapackage.json and the Barometer's own rules; print each problem as file:line:column: message.")
+        {
+            data,
+        };
         validate.SetAction(parse =>
         {
             var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
             if (dataDir is null) return ExitCodes.BadInput;
-            var errors = BarometerDataLoader.TryLoad(dataDir).Errors;
+            var errors = DataValidation.Validate(dataDir);
             foreach (var e in errors) Console.Out.WriteLine(e);
             Console.Error.WriteLine(errors.Count == 0
                 ? $"data OK: every table in {dataDir} is valid"

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Barometer.Analysis.Tables;
+
+namespace Barometer.Analysis.DataPackage;
+
+/// <summary>
+/// Checks one CSV table against its Table Schema: the header has every field (and no undescribed column), each cell
+/// has its field's type, and meets its constraints (required, enum, pattern, minimum/maximum, length, unique); the
+/// primary key is unique. Problems are added to the table's <see cref="CsvTable.Errors"/> with line and column.
+/// Foreign keys need the other tables: <see cref="DataPackageValidator"/> checks them.
+/// </summary>
+public static class TableSchemaValidator
+{
+    public static void Validate(CsvTable table, TableSchema schema)
+    {
+        var described = schema.Fields.Select(f => f.Name).ToHashSet();
+        table.RequireColumns(schema.Fields.Select(f => f.Name).ToArray());
+        foreach (var column in table.Header.Where(h => !described.Contains(h)))
+            table.Errors.Add(new DataError(table.DisplayPath, 1, table.ColumnNumber(column),
+                $"column '{column}' is not described in the table's schema (datapackage.json)"));
+
+        var missing = schema.MissingValues.ToHashSet();
+        var checks = schema.Fields.Where(f => table.HasColumn(f.Name)).Select(f => (Field: f, Check: Check(f))).ToArray();
+        var uniques = checks.Where(c => c.Field.Constraints?.Unique == true)
+            .ToDictionary(c => c.Field.Name, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+        foreach (var row in table.Rows)
+        {
+            var reader = new RowReader(table, row);
+            foreach (var (field, check) in checks)
+            {
+                var value = reader.Raw(field.Name);
+                if (missing.Contains(value))
+                {
+                    if (field.Constraints?.Required == true) reader.Error(field.Name, "is required but empty");
+                    continue;
+                }
+                if (check(value) is { } problem)
+                {
+                    reader.Error(field.Name, problem);
+                    continue;
+                }
+                if (uniques.TryGetValue(field.Name, out var seen))
+                {
+                    if (seen.TryGetValue(value, out var first)) reader.Error(field.Name, $"'{value}' must be unique (first on line {first})");
+                    else seen[value] = row.Line;
+                }
+            }
+        }
+        CheckPrimaryKey(table, schema.PrimaryKey);
+    }
+
+    private static void CheckPrimaryKey(CsvTable table, IReadOnlyList<string> key)
+    {
+        if (key.Count == 0 || !key.All(table.HasColumn)) return;
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var reader = new RowReader(table, row);
+            var value = string.Join(" | ", key.Select(reader.Raw));
+            if (seen.TryGetValue(value, out var first))
+                reader.Error(key[0], $"duplicate primary key ({string.Join(", ", key)}) = ({value}) (first on line {first})");
+            else
+                seen[value] = row.Line;
+        }
+    }
+
+    /// <summary>A check of one non-missing cell: null when the value is fine, else what is wrong.</summary>
+    private delegate string? CellCheck(string value);
+
+    private static CellCheck Check(FieldDescriptor field)
+    {
+        var type = TypeCheck(field);
+        var constraints = ConstraintCheck(field);
+        return v => type(v) ?? constraints(v);
+    }
+
+    private static CellCheck TypeCheck(FieldDescriptor field) => field.Type switch
+    {
+        "integer" => v => long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? null : $"'{v}' is not an integer",
+        "number" => v => IsNumber(v) ? null : $"'{v}' is not a number",
+        "boolean" => v => v is "true" or "false" ? null : $"'{v}' is not a boolean (true or false)",
+        "date" => v => DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : $"'{v}' is not a date in the form YYYY-MM-DD",
+        "year" => v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && v.Length == 4 ? null : $"'{v}' is not a year (YYYY)",
+        "string" or "any" => _ => null,
+        var other => _ => $"the schema gives this field the unsupported type '{other}'",
+    };
+
+    internal static bool IsNumber(string v) =>
+        double.TryParse(v, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+            CultureInfo.InvariantCulture, out var d) && double.IsFinite(d);
+
+    private static CellCheck ConstraintCheck(FieldDescriptor field)
+    {
+        var c = field.Constraints;
+        if (c is null) return _ => null;
+        var allowed = c.Enum?.Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText()).ToArray();
+        var pattern = c.Pattern is null ? null : new Regex($"^(?:{c.Pattern})$", RegexOptions.CultureInvariant);
+        double? min = c.Minimum?.ValueKind == JsonValueKind.Number ? c.Minimum.Value.GetDouble() : null;
+        double? max = c.Maximum?.ValueKind == JsonValueKind.Number ? c.Maximum.Value.GetDouble() : null;
+        return v =>
+        {
+            if (allowed is not null && !allowed.Contains(v)) return $"'{v}' is not one of the allowed values ({string.Join(", ", allowed)})";
+            if (pattern is not null && !pattern.IsMatch(v)) return $"'{v}' does not match the pattern {c.Pattern}";
+            if (c.MinLength is { } minLength && v.Length < minLength) return $"'{v}' is shorter than {minLength} characters";
+            if (c.MaxLength is { } maxLength && v.Length > maxLength) return $"is longer than {maxLength} characters ({v.Length})";
+            if ((min is not null || max is not null) && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+            {
+                if (d < min) return $"{v} is below the minimum {min.Value.ToString(CultureInfo.InvariantCulture)}";
+                if (d > max) return $"{v} is above the maximum {max.Value.ToString(CultureInfo.InvariantCulture)}";
+            }
+            return null;
+        };
+    }
+}

@@ -1,0 +1,90 @@
+using Barometer.Analysis.DataPackage;
+using Barometer.Analysis.Tables;
+using Barometer.Analysis.Tests.Support;
+
+namespace Barometer.Analysis.Tests.DataPackage;
+
+public class DataPackageValidatorTests
+{
+    [Fact]
+    public void Shipped_data_match_their_descriptor()
+    {
+        var errors = DataValidation.Validate(RepoData.Directory);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void Every_resource_of_the_descriptor_exists_and_every_field_is_documented()
+    {
+        var descriptor = DataPackageDescriptor.Read(Path.Combine(RepoData.Directory, DataPackageDescriptor.FileName));
+        Assert.NotEmpty(descriptor.Resources);
+        Assert.All(descriptor.Resources, r =>
+        {
+            Assert.True(File.Exists(Path.Combine(RepoData.Directory, r.Path)), r.Path);
+            Assert.All(r.Schema.Fields, f => Assert.False(string.IsNullOrWhiteSpace(f.Description), $"{r.Name}.{f.Name} has no description"));
+            Assert.Contains(r.Schema.Fields, f => f.Name == "source" || r.Name.Contains("check"));
+        });
+    }
+
+    private static IReadOnlyList<DataError> ValidateWith(string file, int line, int column, string value)
+    {
+        using var data = CopyWithDescriptor();
+        data.SetCell(file, line, column, value);
+        return DataPackageValidator.Validate(data.DataDir);
+    }
+
+    private static ScratchData CopyWithDescriptor()
+    {
+        var data = RepoData.Copy();
+        File.Copy(Path.Combine(RepoData.Directory, DataPackageDescriptor.FileName), Path.Combine(data.DataDir, DataPackageDescriptor.FileName));
+        // the copy holds only barometer/: describe only what it holds
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(data.DataDir, DataPackageDescriptor.FileName)))!;
+        var resources = json["resources"]!.AsArray();
+        foreach (var r in resources.Where(r => !r!["path"]!.GetValue<string>().StartsWith("barometer/")).ToArray())
+            resources.Remove(r);
+        File.WriteAllText(Path.Combine(data.DataDir, DataPackageDescriptor.FileName), json.ToJsonString());
+        return data;
+    }
+
+    [Theory]
+    [InlineData("relationship_events.csv", 2, 6, "two", "score: 'two' is not an integer")]
+    [InlineData("relationship_events.csv", 2, 1, "18/RU/01", "does not match the pattern")]
+    [InlineData("relationship_events.csv", 3, 3, "XX", "is not in partners.csv")]
+    [InlineData("issues.csv", 2, 3, "2018-13-01", "is not a date")]
+    [InlineData("issues.csv", 2, 1, "some_series", "is not one of the allowed values")]
+    [InlineData("colour_scale.csv", 3, 4, "-6.5", "is not an integer")]
+    [InlineData("security_events.csv", 5, 7, "", "source: is required but empty")]
+    public void A_bad_cell_is_located(string file, int line, int column, string value, string message)
+    {
+        var errors = ValidateWith(file, line, column, value);
+        Assert.Contains(errors, e => e.File.EndsWith(file) && e.Line == line && e.Column == column && e.Message.Contains(message));
+    }
+
+    [Fact]
+    public void Duplicate_primary_key_and_undescribed_column_and_table()
+    {
+        using var data = CopyWithDescriptor();
+        var lines = data.Lines("partners.csv").ToList();
+        lines.Add(lines[1]);
+        data.Write("partners.csv", lines);
+        var issues = data.Lines("issues.csv");
+        data.Write("issues.csv", issues.Select((l, i) => l + (i == 0 ? ",extra" : ",x")));
+        File.WriteAllText(Path.Combine(data.DataDir, "barometer", "stray.csv"), "a,b\n1,2\n");
+
+        var errors = DataPackageValidator.Validate(data.DataDir);
+        Assert.Contains(errors, e => e.File.EndsWith("partners.csv") && e.Line == lines.Count && e.Message.Contains("duplicate primary key"));
+        Assert.Contains(errors, e => e.File.EndsWith("issues.csv") && e.Line == 1 && e.Column == 8 && e.Message.Contains("'extra' is not described"));
+        Assert.Contains(errors, e => e.File.EndsWith("stray.csv") && e.Message.Contains("not described in datapackage.json"));
+    }
+
+    [Fact]
+    public void Malformed_descriptor_is_reported_with_its_position()
+    {
+        using var data = RepoData.Copy();
+        File.WriteAllText(Path.Combine(data.DataDir, DataPackageDescriptor.FileName), "{\n  \"resources\": [ oops ]\n}\n");
+        var e = Assert.Single(DataPackageValidator.Validate(data.DataDir));
+        Assert.EndsWith("datapackage.json", e.File);
+        Assert.Equal(2, e.Line);
+        Assert.Contains("invalid descriptor", e.Message);
+    }
+}
