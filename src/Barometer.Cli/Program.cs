@@ -6,5 +6,7 @@ var root = new RootCommand("Barometer Notebooks: reproduce, validate and explore
 {
     ReproduceCommand.Create(),
     DataCommand.Create(),
+    WhatIfCommand.Create(),
+    SensitivityCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Barometer.Analysis;
+using Barometer.Analysis.Figures;
 using Barometer.Analysis.Loading;
-using Barometer.Analysis.Tables;
 using Barometer.Cli.Rendering;
 using Spectre.Console;
 
@@ -15,11 +15,19 @@ internal static class ReproduceCommand
         var issue = new Option<int>("--issue") { Description = "The Minsk Barometer issue number, e.g. 18.", Required = true };
         var data = CommonOptions.Data();
         var format = CommonOptions.Format();
+        var outDir = new Option<string?>("--out")
+        {
+            Description = "Also export every figure of the issue to this folder: HTML, SVG, PNG, Plotly JSON and CSV, plus index.html.",
+        };
+        var requireImages = new Option<bool>("--require-images")
+        {
+            Description = "With --out: fail when no Chromium is found for the SVG and PNG images (default: write the rest and say so).",
+        };
         var command = new Command("reproduce", "Compute an issue's indices from its event catalogues and compare them with the published figures.")
         {
-            issue, data, format,
+            issue, data, format, outDir, requireImages,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
             var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
             if (dataDir is null) return ExitCodes.BadInput;
@@ -46,7 +54,9 @@ internal static class ReproduceCommand
                 case OutputFormat.Markdown: Console.Out.Write(ReproductionText.Markdown(reproduction)); break;
                 default: ReproductionText.WriteTables(AnsiConsole.Console, reproduction); break;
             }
-            return ExitCodes.Ok;
+            return parse.GetValue(outDir) is { } dir
+                ? await FigureExport.ExportAsync(IssueFigures.All(reproduction, load.Dataset!), dir, parse.GetValue(requireImages), ct)
+                : ExitCodes.Ok;
         });
         return command;
     }

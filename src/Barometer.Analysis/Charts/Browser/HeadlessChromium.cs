@@ -1,0 +1,292 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Barometer.Analysis.Charts.Browser;
+
+/// <summary>
+/// One headless Chromium process driven over the DevTools Protocol (<c>--remote-debugging-port=0</c>, a WebSocket on
+/// loopback), with a fresh profile in a temporary folder that is deleted on dispose. Open pages with
+/// <see cref="OpenPageAsync"/>; one process serves any number of pages in turn.
+/// </summary>
+public sealed partial class HeadlessChromium : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly CdpConnection _cdp;
+    private readonly StringBuilder _stderrTail;
+
+    private HeadlessChromium(Process process, CdpConnection cdp, string profileDirectory, string product, StringBuilder stderrTail)
+    {
+        (_process, _cdp, ProfileDirectory, Product, _stderrTail) = (process, cdp, profileDirectory, product, stderrTail);
+    }
+
+    /// <summary>The temporary profile folder (also a scratch folder for host pages).</summary>
+    public string ProfileDirectory { get; }
+
+    /// <summary>The browser's product string, e.g. <c>HeadlessChrome/156.0.8078.79</c>.</summary>
+    public string Product { get; }
+
+    [GeneratedRegex(@"DevTools listening on (ws://\S+)")]
+    private static partial Regex DevToolsLine();
+
+    /// <summary>The command-line switches every run uses (besides the profile and debugging port).</summary>
+    public static readonly IReadOnlyList<string> Switches =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
+        "--hide-scrollbars", "--mute-audio", "--allow-file-access-from-files",
+    ];
+
+    /// <summary>Starts <paramref name="executable"/> (default: <see cref="ChromiumLocator.Find"/>) and connects to it.</summary>
+    public static async Task<HeadlessChromium> StartAsync(string? executable = null, TimeSpan? startTimeout = null, CancellationToken ct = default)
+    {
+        executable ??= ChromiumLocator.Find() ?? throw new FileNotFoundException($"no Chromium found: {ChromiumLocator.InstallHint}");
+        var profile = Directory.CreateTempSubdirectory("barometer-chromium-").FullName;
+        var info = new ProcessStartInfo(executable)
+        {
+            UseShellExecute = false,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var s in Switches) info.ArgumentList.Add(s);
+        info.ArgumentList.Add($"--user-data-dir={profile}");
+        info.ArgumentList.Add("--remote-debugging-port=0");
+        info.ArgumentList.Add("about:blank");
+
+        var endpoint = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stderr = new StringBuilder();
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) { endpoint.TrySetException(new IOException("Chromium exited before it opened its DevTools endpoint")); return; }
+            lock (stderr)
+            {
+                if (stderr.Length < 16_000) stderr.AppendLine(e.Data);
+            }
+            if (DevToolsLine().Match(e.Data) is { Success: true } m) endpoint.TrySetResult(m.Groups[1].Value);
+        };
+        process.OutputDataReceived += (_, _) => { };
+        try
+        {
+            process.Start();
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            TryDelete(profile);
+            throw new IOException($"could not start Chromium '{executable}': {e.Message}", e);
+        }
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+
+        try
+        {
+            var url = await endpoint.Task.WaitAsync(startTimeout ?? TimeSpan.FromSeconds(30), ct);
+            var cdp = await CdpConnection.ConnectAsync(new Uri(url), ct);
+            var version = await cdp.SendAsync("Browser.getVersion", ct: ct);
+            return new HeadlessChromium(process, cdp, profile, version.GetProperty("product").GetString() ?? "Chromium", stderr);
+        }
+        catch (Exception e)
+        {
+            Kill(process);
+            process.Dispose();
+            TryDelete(profile);
+            string tail;
+            lock (stderr) tail = stderr.ToString();
+            if (e is OperationCanceledException && ct.IsCancellationRequested) throw;
+            throw new IOException($"Chromium '{executable}' did not start its DevTools endpoint: {e.Message}\n{tail}".TrimEnd(), e);
+        }
+    }
+
+    /// <summary>Opens a new blank page (tab) with the Page, Runtime and Log domains enabled.</summary>
+    public async Task<BrowserPage> OpenPageAsync(int width = 1280, int height = 800, CancellationToken ct = default)
+    {
+        var target = await _cdp.SendAsync("Target.createTarget", new { url = "about:blank" }, ct: ct);
+        var targetId = target.GetProperty("targetId").GetString()!;
+        var attached = await _cdp.SendAsync("Target.attachToTarget", new { targetId, flatten = true }, ct: ct);
+        var page = new BrowserPage(_cdp, targetId, attached.GetProperty("sessionId").GetString()!);
+        await page.EnableAsync(width, height, ct);
+        return page;
+    }
+
+    /// <summary>The last lines Chromium wrote to its standard error (for diagnostics).</summary>
+    public string StandardErrorTail
+    {
+        get { lock (_stderrTail) return _stderrTail.ToString(); }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+            await _cdp.SendAsync("Browser.close", ct: timeout.Token);
+        }
+        catch (Exception e) when (e is CdpException or OperationCanceledException or IOException or System.Net.WebSockets.WebSocketException)
+        {
+        }
+        await _cdp.DisposeAsync();
+        try
+        {
+            using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _process.WaitForExitAsync(exit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(_process);
+        }
+        _process.Dispose();
+        TryDelete(ProfileDirectory);
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            try
+            {
+                if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+}
+
+/// <summary>What a page did: whether it drew a chart, and every JavaScript error it reported.</summary>
+public sealed record PageReport(string Url, bool Rendered, string Title, IReadOnlyList<string> Errors);
+
+/// <summary>One tab of a <see cref="HeadlessChromium"/>: navigate, evaluate JavaScript, collect errors.</summary>
+public sealed class BrowserPage : IAsyncDisposable
+{
+    private readonly CdpConnection _cdp;
+    private readonly string _targetId;
+    private readonly IDisposable _subscription;
+    private readonly List<string> _errors = [];
+    private TaskCompletionSource? _load;
+
+    internal BrowserPage(CdpConnection cdp, string targetId, string sessionId)
+    {
+        (_cdp, _targetId, SessionId) = (cdp, targetId, sessionId);
+        _subscription = cdp.Subscribe(sessionId, OnEvent);
+    }
+
+    internal string SessionId { get; }
+
+    /// <summary>Uncaught exceptions, <c>console.error</c> calls and error log entries (e.g. a script that failed to load) since the last navigation.</summary>
+    public IReadOnlyList<string> Errors
+    {
+        get { lock (_errors) return _errors.ToArray(); }
+    }
+
+    internal async Task EnableAsync(int width, int height, CancellationToken ct)
+    {
+        await _cdp.SendAsync("Page.enable", sessionId: SessionId, ct: ct);
+        await _cdp.SendAsync("Runtime.enable", sessionId: SessionId, ct: ct);
+        await _cdp.SendAsync("Log.enable", sessionId: SessionId, ct: ct);
+        await _cdp.SendAsync("Emulation.setDeviceMetricsOverride",
+            new { width, height, deviceScaleFactor = 1, mobile = false }, SessionId, ct);
+    }
+
+    /// <summary>Loads <paramref name="url"/> and waits for its load event.</summary>
+    public async Task NavigateAsync(Uri url, TimeSpan? timeout = null, CancellationToken ct = default)
+    {
+        lock (_errors) _errors.Clear();
+        var load = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _load = load;
+        var result = await _cdp.SendAsync("Page.navigate", new { url = url.AbsoluteUri }, SessionId, ct);
+        if (result.TryGetProperty("errorText", out var error) && error.GetString() is { Length: > 0 } text)
+            throw new IOException($"could not load {url}: {text}");
+        await load.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60), ct);
+    }
+
+    /// <summary>Evaluates <paramref name="expression"/> (awaiting a promise) and returns its JSON value.</summary>
+    public async Task<JsonElement> EvaluateAsync(string expression, CancellationToken ct = default)
+    {
+        var answer = await _cdp.SendAsync("Runtime.evaluate",
+            new { expression, awaitPromise = true, returnByValue = true }, SessionId, ct);
+        if (answer.TryGetProperty("exceptionDetails", out var details))
+            throw new CdpException($"JavaScript error: {Describe(details)}");
+        var result = answer.GetProperty("result");
+        return result.TryGetProperty("value", out var value) ? value : default;
+    }
+
+    /// <summary>
+    /// Loads a page that draws a plotly figure and reports whether the chart was drawn (a <c>.main-svg</c> inside a
+    /// <c>.plot-container</c> appeared within <paramref name="renderTimeout"/>) and what errors the page logged.
+    /// </summary>
+    public async Task<PageReport> CheckFigurePageAsync(Uri url, TimeSpan? renderTimeout = null, CancellationToken ct = default)
+    {
+        await NavigateAsync(url, ct: ct);
+        var ms = (int)(renderTimeout ?? TimeSpan.FromSeconds(15)).TotalMilliseconds;
+        var state = await EvaluateAsync(
+            "new Promise(function (resolve) { var start = Date.now(); (function poll() {" +
+            " var drawn = !!document.querySelector('.plot-container .main-svg');" +
+            " if (drawn || Date.now() - start > " + ms + ") resolve({ drawn: drawn, title: document.title });" +
+            " else setTimeout(poll, 50); })(); })", ct);
+        // Errors logged while drawing arrive as events just after; let them land.
+        await Task.Delay(100, ct);
+        return new PageReport(url.AbsoluteUri, state.GetProperty("drawn").GetBoolean(), state.GetProperty("title").GetString() ?? "", Errors);
+    }
+
+    private void OnEvent(string method, JsonElement e)
+    {
+        switch (method)
+        {
+            case "Page.loadEventFired":
+                _load?.TrySetResult();
+                break;
+            case "Runtime.exceptionThrown":
+                AddError("uncaught " + Describe(e.GetProperty("exceptionDetails")));
+                break;
+            case "Runtime.consoleAPICalled" when e.GetProperty("type").GetString() is "error" or "assert":
+                AddError("console.error: " + string.Join(" ", e.GetProperty("args").EnumerateArray().Select(a =>
+                    a.TryGetProperty("value", out var v) ? v.ToString() : a.TryGetProperty("description", out var d) ? d.GetString() : a.GetRawText())));
+                break;
+            case "Log.entryAdded" when e.GetProperty("entry").GetProperty("level").GetString() == "error":
+                var entry = e.GetProperty("entry");
+                AddError($"{entry.GetProperty("source").GetString()}: {entry.GetProperty("text").GetString()}" +
+                         (entry.TryGetProperty("url", out var u) ? $" ({u.GetString()})" : ""));
+                break;
+        }
+    }
+
+    private void AddError(string text)
+    {
+        lock (_errors) _errors.Add(text);
+    }
+
+    private static string Describe(JsonElement details) =>
+        details.TryGetProperty("exception", out var ex) && ex.TryGetProperty("description", out var d)
+            ? d.GetString() ?? details.GetProperty("text").GetString() ?? "error"
+            : details.TryGetProperty("text", out var t) ? t.GetString() ?? "error" : details.GetRawText();
+
+    public async ValueTask DisposeAsync()
+    {
+        _subscription.Dispose();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+            await _cdp.SendAsync("Target.closeTarget", new { targetId = _targetId }, ct: timeout.Token);
+        }
+        catch (Exception e) when (e is CdpException or OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Net;
+using Barometer.Analysis.Charts.Browser;
+
+namespace Barometer.Analysis.Charts.Export;
+
+/// <summary>
+/// Renders figures to PNG and SVG with plotly.js's own <c>Plotly.toImage</c> in headless Chromium. One page loads
+/// plotly.js once and then renders every figure it is given, so a run costs one browser and one library load.
+/// </summary>
+public sealed class FigureImageRenderer : IAsyncDisposable
+{
+    private readonly BrowserPage _page;
+    private readonly HeadlessChromium? _ownedBrowser;
+
+    private FigureImageRenderer(BrowserPage page, HeadlessChromium? ownedBrowser) => (_page, _ownedBrowser) = (page, ownedBrowser);
+
+    /// <summary>Starts its own browser (found by <see cref="ChromiumLocator"/>) and loads the bundled plotly.js (else the CDN's).</summary>
+    public static async Task<FigureImageRenderer> StartAsync(CancellationToken ct = default)
+    {
+        var browser = await HeadlessChromium.StartAsync(ct: ct);
+        try
+        {
+            return await StartAsync(browser, PlotlyJs.FindBundled(), ct, owned: true);
+        }
+        catch
+        {
+            await browser.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a page in <paramref name="browser"/> that loads plotly.js from <paramref name="plotlyJsPath"/> (null: the CDN).</summary>
+    public static Task<FigureImageRenderer> StartAsync(HeadlessChromium browser, string? plotlyJsPath, CancellationToken ct = default) =>
+        StartAsync(browser, plotlyJsPath, ct, owned: false);
+
+    private static async Task<FigureImageRenderer> StartAsync(HeadlessChromium browser, string? plotlyJsPath, CancellationToken ct, bool owned)
+    {
+        var src = plotlyJsPath is null ? PlotlyJs.CdnUrl : new Uri(Path.GetFullPath(plotlyJsPath)).AbsoluteUri;
+        var host = Path.Combine(browser.ProfileDirectory, "barometer-render-host.html");
+        await File.WriteAllTextAsync(host,
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script src=\"" + WebUtility.HtmlEncode(src) +
+            "\" charset=\"utf-8\"></script></head><body></body></html>", ct);
+        var page = await browser.OpenPageAsync(ct: ct);
+        try
+        {
+            await page.NavigateAsync(new Uri(host), ct: ct);
+            var loaded = await page.EvaluateAsync("typeof Plotly !== 'undefined' && Plotly.version", ct);
+            if (loaded.ValueKind != System.Text.Json.JsonValueKind.String)
+                throw new IOException($"plotly.js did not load from {src}: {string.Join("; ", page.Errors)}");
+            if (loaded.GetString() != PlotlyJs.Version)
+                throw new IOException($"plotly.js from {src} is version {loaded.GetString()}, expected {PlotlyJs.Version}");
+            return new FigureImageRenderer(page, owned ? browser : null);
+        }
+        catch
+        {
+            await page.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A PNG of <paramref name="width"/>×<paramref name="height"/> CSS pixels, times <paramref name="scale"/> device pixels.</summary>
+    public async Task<byte[]> RenderPngAsync(Figure figure, int width, int height, double scale = 1, CancellationToken ct = default)
+    {
+        var url = await ToImageAsync(figure, "png", width, height, scale, ct);
+        const string prefix = "data:image/png;base64,";
+        if (!url.StartsWith(prefix, StringComparison.Ordinal)) throw new IOException($"Plotly.toImage returned no PNG ({Truncate(url)})");
+        return Convert.FromBase64String(url[prefix.Length..]);
+    }
+
+    /// <summary>An SVG document of <paramref name="width"/>×<paramref name="height"/> pixels.</summary>
+    public async Task<string> RenderSvgAsync(Figure figure, int width, int height, CancellationToken ct = default)
+    {
+        var url = await ToImageAsync(figure, "svg", width, height, 1, ct);
+        var comma = url.IndexOf(',');
+        if (!url.StartsWith("data:image/svg+xml", StringComparison.Ordinal) || comma < 0)
+            throw new IOException($"Plotly.toImage returned no SVG ({Truncate(url)})");
+        var payload = url[(comma + 1)..];
+        return url[..comma].EndsWith(";base64", StringComparison.Ordinal)
+            ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(payload))
+            : Uri.UnescapeDataString(payload);
+    }
+
+    private async Task<string> ToImageAsync(Figure figure, string format, int width, int height, double scale, CancellationToken ct)
+    {
+        var options = string.Create(CultureInfo.InvariantCulture,
+            $"{{format:'{format}',width:{width},height:{height},scale:{scale}}}");
+        // The figure JSON is a JavaScript expression; its encoder escapes everything that could end the string early.
+        var result = await _page.EvaluateAsync($"Plotly.toImage({figure.ToJson(indented: false)}, {options})", ct);
+        return result.GetString() ?? throw new IOException("Plotly.toImage returned nothing");
+    }
+
+    private static string Truncate(string s) => s.Length > 60 ? s[..60] + "…" : s;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _page.DisposeAsync();
+        if (_ownedBrowser is not null) await _ownedBrowser.DisposeAsync();
+    }
+}

@@ -1,0 +1,81 @@
+using Barometer.Analysis.Charts;
+using Barometer.Analysis.Charts.Export;
+using Spectre.Console;
+
+namespace Barometer.Cli.Commands;
+
+/// <summary>
+/// Writes an issue's figures (<c>NAME.html</c>, <c>.png</c>, <c>.svg</c>, <c>.plotly.json</c>, <c>.csv</c> and an
+/// <c>index.html</c> gallery) and shows progress: a live bar on a terminal; plain lines on standard error when standard
+/// output is redirected, so that standard output keeps only the command's own result.
+/// </summary>
+internal static class FigureExport
+{
+    /// <summary>Exit code when the export failed (e.g. images were required but no browser could render them).</summary>
+    public const int ExportFailed = 3;
+
+    /// <summary>Exit code when the export was cancelled (as a shell reports SIGINT).</summary>
+    public const int Cancelled = 130;
+
+    public static async Task<int> ExportAsync(IReadOnlyList<NamedFigure> figures, string outDir, bool requireImages, CancellationToken ct)
+    {
+        var options = new ExportOptions { RequireImages = requireImages };
+        var plain = Console.IsOutputRedirected;
+        var log = plain ? Console.Error : Console.Out;
+        ExportResult result;
+        try
+        {
+            if (plain)
+            {
+                result = await FigureExporter.ExportAsync(figures, outDir, options, new LineProgress(p =>
+                {
+                    if (p.File is not null) log.WriteLine($"[{p.Completed}/{p.Total}] {Path.GetFileName(p.File)}");
+                    else if (p.Stage == ExportStage.StartingBrowser) log.WriteLine(p.Message);
+                }), ct);
+            }
+            else
+            {
+                result = await AnsiConsole.Progress()
+                    .AutoClear(true)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .StartAsync(async context =>
+                    {
+                        var task = context.AddTask("figures", maxValue: 1);
+                        return await FigureExporter.ExportAsync(figures, outDir, options, new LineProgress(p =>
+                        {
+                            task.MaxValue = Math.Max(1, p.Total);
+                            task.Value = p.Completed;
+                            task.Description = Markup.Escape(p.File is null ? p.Message : Path.GetFileName(p.File));
+                        }), ct);
+                    });
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("cancelled: the files written so far are complete; the rest were not written.");
+            return Cancelled;
+        }
+        catch (ExportException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExportFailed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: could not write the figures to '{outDir}': {e.Message}");
+            return ExportFailed;
+        }
+
+        foreach (var notice in result.Notices) log.WriteLine(notice);
+        var images = result.ImageElapsed is { } t ? $"; PNG and SVG took {t.TotalSeconds:0.0} s" : "";
+        log.WriteLine($"Wrote {result.Files.Count} files for {figures.Count} figures to {result.OutputDirectory} " +
+                      $"(open {FigureExporter.GalleryFileName}) in {result.Elapsed.TotalSeconds:0.0} s{images}.");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Reports synchronously, in order, on the exporting thread.</summary>
+    private sealed class LineProgress(Action<ExportProgress> report) : IProgress<ExportProgress>
+    {
+        public void Report(ExportProgress value) => report(value);
+    }
+}

@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Barometer.Analysis.Loading;
+using Barometer.Analysis.Model;
+using Barometer.Analysis.Sensitivity;
+using Spectre.Console;
+
+namespace Barometer.Cli.Commands;
+
+/// <summary>
+/// <c>barometer sensitivity --issue N [--runs 10000] [--flip 0.1] [--seed S] [--format table|json|markdown]</c>:
+/// a Monte Carlo of coder disagreement (see <see cref="SensitivityAnalysis"/>).
+/// </summary>
+internal static class SensitivityCommand
+{
+    public static Command Create()
+    {
+        var issue = new Option<int>("--issue") { Description = "The Minsk Barometer issue number, e.g. 18.", Required = true };
+        var runs = new Option<int>("--runs")
+        {
+            Description = "Number of simulated re-codings.",
+            DefaultValueFactory = _ => SensitivityOptions.DefaultRuns,
+        };
+        var flip = new Option<double>("--flip")
+        {
+            Description = "Probability that a score moves one point (up or down, equally likely).",
+            DefaultValueFactory = _ => SensitivityOptions.DefaultFlip,
+        };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "Seed of the random generator; the same seed gives the same result.",
+            DefaultValueFactory = _ => SensitivityOptions.DefaultSeed,
+        };
+        var data = CommonOptions.Data();
+        var format = CommonOptions.Format();
+        var command = new Command("sensitivity",
+            "Monte Carlo of coder disagreement: how much each index, and the regional-tension colour, move when scores are off by one point.")
+        {
+            issue, runs, flip, seed, data, format,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new SensitivityOptions(parse.GetValue(runs), parse.GetValue(flip), parse.GetValue(seed));
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message.Split(" (Parameter")[0].Split(Environment.NewLine)[0]}");
+                return ExitCodes.Usage;
+            }
+            var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
+            if (dataDir is null) return ExitCodes.BadInput;
+            var load = BarometerDataLoader.TryLoad(dataDir);
+            if (!load.Ok)
+            {
+                foreach (var e in load.Errors) Console.Error.WriteLine(e);
+                Console.Error.WriteLine($"error: the data have {load.Errors.Count} problem(s); run `barometer data validate` for the list.");
+                return ExitCodes.BadInput;
+            }
+            SensitivityResult result;
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                result = SensitivityAnalysis.Run(load.Dataset!, parse.GetValue(issue), options);
+            }
+            catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            watch.Stop();
+            switch (parse.GetValue(format))
+            {
+                case OutputFormat.Json: Console.Out.WriteLine(SensitivityJson.Serialize(result)); break;
+                case OutputFormat.Markdown: Console.Out.Write(Markdown(result, load.Dataset!)); break;
+                default: WriteTables(AnsiConsole.Console, result, load.Dataset!, watch.Elapsed); break;
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Signed(int n) => n > 0 ? "+" + n.ToString(CultureInfo.InvariantCulture) : n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Fixed(double x, int digits) => x.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static string Percent(double p) => (p * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+
+    private static string Name(BarometerDataset data, string? code) =>
+        code is null ? "security" : data.Partners.FirstOrDefault(p => p.Code == code)?.Name ?? code;
+
+    private static string MeasureLabel(string measure) => measure switch
+    {
+        Measures.NationalSecurity => "national security",
+        Measures.RegionalTension => "regional tension",
+        _ => measure,
+    };
+
+    private static string Settings(SensitivityResult r) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{r.Runs:N0} runs; each of the {r.ScoresPerturbed} scores moves ±1 with probability {r.Flip} (half up, half down); seed {r.Seed}");
+
+    private static string Distance(ColourSensitivity c) =>
+        $"{(c.DistanceToMoreSevere is { } down ? $"{Signed(down)} point(s) to the next more severe colour" : "no more severe colour")}, " +
+        $"{(c.DistanceToLessSevere is { } up ? $"{Signed(up)} to the next less severe" : "no less severe colour")}";
+
+    private static void WriteTables(IAnsiConsole console, SensitivityResult r, BarometerDataset data, TimeSpan elapsed)
+    {
+        console.Write(new Rule($"[bold]Coder-disagreement sensitivity: {Markup.Escape(r.Issue.Title)}[/]").LeftJustified());
+        console.MarkupLine($"[grey]{Markup.Escape(Settings(r))} ({elapsed.TotalMilliseconds:0} ms).[/]");
+
+        var table = new Table().Title("Distribution of each measure")
+            .AddColumns("Relationship", "Measure", "Baseline", "Mean", "5–95 % interval", "P(≠ baseline)");
+        foreach (var m in r.Measures)
+            table.AddRow(Markup.Escape(Name(data, m.PartnerCode)), MeasureLabel(m.Measure), Signed(m.Baseline), Fixed(m.Mean, 2),
+                m.P05 == m.P95 ? Signed(m.P05) : $"{Signed(m.P05)} … {Signed(m.P95)}", Percent(m.ProbabilityDiffersFromBaseline));
+        foreach (var i in new[] { 2, 3, 4, 5 }) table.Columns[i].RightAligned();
+        console.Write(table);
+
+        var c = r.Colour;
+        var colours = new Table().Title("Regional-tension colour").AddColumns("Colour", "Runs", "Share");
+        foreach (var x in c.Distribution)
+            colours.AddRow(x.Colour == c.Baseline ? $"[bold]{Markup.Escape(x.Colour)}[/] (baseline)" : Markup.Escape(x.Colour),
+                x.Count.ToString("N0", CultureInfo.InvariantCulture), Percent(x.Probability));
+        colours.Columns[1].RightAligned();
+        colours.Columns[2].RightAligned();
+        console.Write(colours);
+        console.MarkupLine($"P(colour ≠ baseline {Markup.Escape(c.Baseline)}) = [bold]{Percent(c.ProbabilityDiffersFromBaseline)}[/]" +
+                           (c.ProbabilityDiffersFromPublished is { } p ? $"; P(colour ≠ published {Markup.Escape(c.Published!)}) = [bold]{Percent(p)}[/]" : ""));
+        console.MarkupLine($"Baseline regional tension {Signed(r.Get(Measures.RegionalTension).Baseline)}: {Markup.Escape(Distance(c))}.");
+
+        var rt = r.Get(Measures.RegionalTension);
+        var chart = new BarChart().Label("[grey]Regional tension: runs per value[/]").LeftAlignLabel();
+        foreach (var h in rt.Histogram)
+            chart.AddItem(Signed(h.Value), h.Count, h.Value == rt.Baseline ? Color.Yellow : Color.Grey);
+        console.Write(chart);
+        console.MarkupLine("[grey]Histograms of every measure: --format json.[/]");
+    }
+
+    private static string Markdown(SensitivityResult r, BarometerDataset data)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Coder-disagreement sensitivity: {r.Issue.Title}").AppendLine();
+        md.AppendLine(Settings(r) + ".").AppendLine();
+        md.AppendLine("| Relationship | Measure | Baseline | Mean | 5 % | 95 % | P(≠ baseline) |").AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var m in r.Measures)
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {Name(data, m.PartnerCode)} | {MeasureLabel(m.Measure)} | {Signed(m.Baseline)} | {Fixed(m.Mean, 2)} | {Signed(m.P05)} | {Signed(m.P95)} | {Percent(m.ProbabilityDiffersFromBaseline)} |");
+        var c = r.Colour;
+        md.AppendLine().AppendLine("## Regional-tension colour").AppendLine();
+        md.AppendLine("| Colour | Runs | Share |").AppendLine("|---|---:|---:|");
+        foreach (var x in c.Distribution)
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {x.Colour}{(x.Colour == c.Baseline ? " (baseline)" : "")} | {x.Count} | {Percent(x.Probability)} |");
+        var published = c.ProbabilityDiffersFromPublished is { } p ? $"; P(colour ≠ published {c.Published}) = {Percent(p)}." : ".";
+        md.AppendLine().AppendLine(CultureInfo.InvariantCulture,
+            $"P(colour ≠ baseline {c.Baseline}) = {Percent(c.ProbabilityDiffersFromBaseline)}{published}");
+        md.AppendLine().AppendLine(CultureInfo.InvariantCulture,
+            $"Baseline regional tension {Signed(r.Get(Measures.RegionalTension).Baseline)}: {Distance(c)}.");
+        return md.ToString();
+    }
+}

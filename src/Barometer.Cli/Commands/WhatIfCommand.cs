@@ -1,0 +1,208 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Barometer.Analysis.Charts.Export;
+using Barometer.Analysis.Loading;
+using Barometer.Analysis.Model;
+using Barometer.Analysis.Scenarios;
+using Spectre.Console;
+
+namespace Barometer.Cli.Commands;
+
+/// <summary>
+/// <c>barometer whatif FILE [--data DIR] [--format table|json|markdown] [--out DIR]</c>: applies a scenario file
+/// (see <see cref="ScenarioReader"/>) to its issue and compares every measure with the baseline.
+/// </summary>
+internal static class WhatIfCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE")
+        {
+            Description = "The scenario file (YAML), e.g. scenarios/without-december-sanctions.yaml.",
+        };
+        var data = CommonOptions.Data();
+        var format = CommonOptions.Format();
+        var outDir = new Option<string?>("--out")
+        {
+            Description = "Also write the comparison figure (baseline vs scenario per measure) into this folder.",
+        };
+        var command = new Command("whatif",
+            "Apply a what-if scenario (remove, rescore or add events, or change the colour thresholds) to an issue and compare it with the baseline.")
+        {
+            file, data, format, outDir,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
+            if (dataDir is null) return ExitCodes.BadInput;
+            var load = BarometerDataLoader.TryLoad(dataDir);
+            if (!load.Ok)
+            {
+                foreach (var e in load.Errors) Console.Error.WriteLine(e);
+                Console.Error.WriteLine($"error: the data have {load.Errors.Count} problem(s); run `barometer data validate` for the list.");
+                return ExitCodes.BadInput;
+            }
+
+            var path = parse.GetValue(file)!;
+            var outcome = ScenarioEngine.TryRunFile(load.Dataset!, path, path);
+            if (!outcome.Ok)
+            {
+                foreach (var e in outcome.Errors) Console.Error.WriteLine(e);
+                Console.Error.WriteLine($"error: the scenario has {outcome.Errors.Count} problem(s).");
+                return ExitCodes.BadInput;
+            }
+            var result = outcome.Result!;
+            switch (parse.GetValue(format))
+            {
+                case OutputFormat.Json: Console.Out.WriteLine(ScenarioJson.Serialize(result)); break;
+                case OutputFormat.Markdown: Console.Out.Write(Markdown(result, load.Dataset!)); break;
+                default: WriteTables(AnsiConsole.Console, result, load.Dataset!); break;
+            }
+
+            if (parse.GetValue(outDir) is { } folder)
+                return await WriteFigures(result, folder, ct);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Writes the comparison figure (HTML, plotly JSON, CSV, and PNG/SVG when Chromium is available) and a gallery page.
+    /// Progress and notices go to standard error, so that standard output stays the table or JSON.
+    /// </summary>
+    private static async Task<int> WriteFigures(ScenarioResult result, string folder, CancellationToken ct)
+    {
+        try
+        {
+            var export = await FigureExporter.ExportAsync([ScenarioFigures.Comparison(result)], folder, new ExportOptions(), ct: ct);
+            foreach (var notice in export.Notices) Console.Error.WriteLine($"note: {notice}");
+            Console.Error.WriteLine($"wrote {export.Files.Count} files to {export.OutputDirectory}: " +
+                                    string.Join(", ", export.Files.Select(Path.GetFileName)));
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is ExportException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: could not write the figure to '{folder}': {e.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private static string Signed(int n) => n > 0 ? "+" + n.ToString(CultureInfo.InvariantCulture) : n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Delta(int n) => n == 0 ? "0" : Signed(n);
+
+    private static string Name(BarometerDataset data, string? code) =>
+        code is null ? "—" : code == BarometerDataLoader.SecurityCode ? "security" : data.Partners.FirstOrDefault(p => p.Code == code)?.Name ?? code;
+
+    /// <summary>Compact scores of a change: "-3 → removed", "-3 → -1", "new: +2"; security as "NS -1 RT -1".</summary>
+    private static string ScoreChange(AppliedChange c) => (c.Before, c.After) switch
+    {
+        ({ } b, null) => $"{Scores(b)} → removed",
+        (null, { } a) => $"new: {Scores(a)}",
+        ({ } b, { } a) => $"{Scores(b)} → {Scores(a)}",
+        _ => "",
+    };
+
+    private static string Scores(EventScores s) =>
+        s.Score is { } score ? Signed(score) : $"NS {Signed(s.NationalSecurity ?? 0)} RT {Signed(s.RegionalTension ?? 0)}";
+
+    private static string MeasureLabel(string measure) => measure switch
+    {
+        Measures.Index => "index",
+        Measures.Positive => "positive",
+        Measures.Negative => "negative",
+        Measures.NationalSecurity => "national security",
+        Measures.RegionalTension => "regional tension",
+        _ => measure,
+    };
+
+    private static string Distance((int? ToMoreSevere, int? ToLessSevere) d) =>
+        $"{(d.ToMoreSevere is { } down ? $"{Signed(down)} to the next more severe colour" : "no more severe colour")}, " +
+        $"{(d.ToLessSevere is { } up ? $"{Signed(up)} to the next less severe" : "no less severe colour")}";
+
+    private static void WriteTables(IAnsiConsole console, ScenarioResult r, BarometerDataset data)
+    {
+        var s = r.Scenario;
+        console.Write(new Rule($"[bold]What if: {Markup.Escape(s.Name)}[/] [grey](issue {s.Issue})[/]").LeftJustified());
+        if (s.Description is not null) console.MarkupLine(Markup.Escape(s.Description));
+
+        var changes = new Table().Title("Changes applied").AddColumns("#", "Change", "Event", "Date", "Label", "Scores");
+        var n = 0;
+        foreach (var c in r.AppliedChanges)
+        {
+            n++;
+            if (c.EventId is null)
+            {
+                changes.AddRow(n.ToString(CultureInfo.InvariantCulture), c.Kind, "—", "—", Markup.Escape(c.Description), "");
+                continue;
+            }
+            changes.AddRow(
+                n.ToString(CultureInfo.InvariantCulture),
+                c.Kind,
+                c.Hypothetical ? $"[yellow]{Markup.Escape(c.EventId)}[/]\n[yellow italic]hypothetical[/]" : Markup.Escape(c.EventId),
+                Markup.Escape(c.Date ?? ""),
+                Markup.Escape(c.Label ?? ""),
+                Markup.Escape(ScoreChange(c)));
+        }
+        changes.Columns[5].NoWrap();
+        console.Write(changes);
+
+        var measures = new Table().Title("Baseline vs scenario").AddColumns("Relationship", "Measure", "Baseline", "Scenario", "Δ");
+        foreach (var m in r.Measures)
+        {
+            var style = m.Changed ? "bold" : "grey";
+            measures.AddRow(
+                Markup.Escape(m.PartnerCode is null ? "security" : Name(data, m.PartnerCode)),
+                MeasureLabel(m.Measure),
+                Signed(m.Baseline), $"[{style}]{Signed(m.Scenario)}[/]", $"[{style}]{Delta(m.Delta)}[/]");
+        }
+        var colour = r.Colour;
+        measures.AddRow("security", "regional-tension colour", Markup.Escape(colour.Baseline),
+            colour.Changed ? $"[bold]{Markup.Escape(colour.Scenario)}[/]" : $"[grey]{Markup.Escape(colour.Scenario)}[/]",
+            colour.Changed ? "[bold red]changed[/]" : "[grey]same[/]");
+        foreach (var i in new[] { 2, 3, 4 }) measures.Columns[i].RightAligned();
+        console.Write(measures);
+
+        if (r.ThresholdsChanged)
+            console.MarkupLine($"[yellow]Colour scale replaced:[/] {Markup.Escape(string.Join("; ", r.ScenarioScale.Bands.Select(b => b.PublishedRange)))}");
+        console.MarkupLine($"[grey]Distance to the next colour — baseline: {Markup.Escape(Distance(colour.BaselineDistance))}; " +
+                           $"scenario: {Markup.Escape(Distance(colour.ScenarioDistance))}.[/]");
+        if (r.AppliedChanges.Any(c => c.Hypothetical))
+            console.MarkupLine("[yellow]Events marked hypothetical are not in the report's catalogue; they exist only in this scenario.[/]");
+    }
+
+    private static string Markdown(ScenarioResult r, BarometerDataset data)
+    {
+        var s = r.Scenario;
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# What if: {Cell(s.Name)} (issue {s.Issue})").AppendLine();
+        if (s.Description is not null) md.AppendLine(s.Description).AppendLine();
+        md.AppendLine("## Changes applied").AppendLine();
+        md.AppendLine("| # | Change | Event | Relationship | Date | Label | Scores |").AppendLine("|---:|---|---|---|---|---|---|");
+        var n = 0;
+        foreach (var c in r.AppliedChanges)
+        {
+            n++;
+            var id = c.EventId is null ? "" : c.Hypothetical ? $"{c.EventId} *(hypothetical)*" : c.EventId;
+            var label = c.EventId is null ? c.Description : c.Label ?? "";
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {n} | {c.Kind} | {Cell(id)} | {Cell(c.EventId is null ? "" : Name(data, c.PartnerCode))} | {Cell(c.Date ?? "")} | {Cell(label)} | {Cell(ScoreChange(c))} |");
+        }
+        md.AppendLine().AppendLine("## Baseline vs scenario").AppendLine();
+        md.AppendLine("| Relationship | Measure | Baseline | Scenario | Δ |").AppendLine("|---|---|---:|---:|---:|");
+        foreach (var m in r.Measures)
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {Cell(m.PartnerCode is null ? "security" : Name(data, m.PartnerCode))} | {MeasureLabel(m.Measure)} | {Signed(m.Baseline)} | {Signed(m.Scenario)} | {(m.Changed ? $"**{Delta(m.Delta)}**" : "0")} |");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"| security | regional-tension colour | {r.Colour.Baseline} | {r.Colour.Scenario} | {(r.Colour.Changed ? "**changed**" : "same")} |");
+        md.AppendLine();
+        if (r.ThresholdsChanged)
+            md.AppendLine(CultureInfo.InvariantCulture, $"Colour scale replaced: {string.Join("; ", r.ScenarioScale.Bands.Select(b => b.PublishedRange))}.").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Distance to the next colour — baseline: {Distance(r.Colour.BaselineDistance)}; scenario: {Distance(r.Colour.ScenarioDistance)}.");
+        return md.ToString();
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|").ReplaceLineEndings(" ");
+}

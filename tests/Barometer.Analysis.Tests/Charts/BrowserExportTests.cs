@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Barometer.Analysis.Charts;
+using Barometer.Analysis.Charts.Browser;
+using Barometer.Analysis.Charts.Export;
+using Xunit.Abstractions;
+
+namespace Barometer.Analysis.Tests.Charts;
+
+/// <summary>The issue-18 figures exported once with images, for every browser test of <see cref="BrowserExportTests"/>.</summary>
+public sealed class BrowserExportFixture : IAsyncLifetime
+{
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("barometer-browser-test-").FullName;
+    public ExportResult? Result { get; private set; }
+    public Exception? Failure { get; private set; }
+    public TimeSpan Elapsed { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        if (ChromiumLocator.Find() is null) return;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            Result = await FigureExporter.ExportAsync(ChartTestData.Figures, Directory, new ExportOptions { RequireImages = true });
+        }
+        catch (Exception e)
+        {
+            Failure = e;
+        }
+        Elapsed = clock.Elapsed;
+    }
+
+    public ExportResult Export()
+    {
+        if (Failure is not null) throw new Xunit.Sdk.XunitException($"the export failed: {Failure}");
+        return Result ?? throw new Xunit.Sdk.XunitException("the export did not run");
+    }
+
+    public Task DisposeAsync()
+    {
+        System.IO.Directory.Delete(Directory, recursive: true);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>End to end in headless Chromium: the exported pages draw their charts without errors, the images have the right size.</summary>
+public sealed class BrowserExportTests(BrowserExportFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserExportFixture>
+{
+    [SkippableFact]
+    public async Task Every_exported_page_draws_its_chart_without_javascript_errors()
+    {
+        BrowserRequirement.Chromium();
+        var result = fixture.Export();
+        output.WriteLine($"export with images of {ChartTestData.Figures.Count} figures: {fixture.Elapsed.TotalSeconds:0.0} s " +
+                         $"(browser part {result.ImageElapsed?.TotalSeconds:0.0} s)");
+        Assert.True(result.ImagesWritten);
+        await using var browser = await HeadlessChromium.StartAsync();
+        await using var page = await browser.OpenPageAsync();
+        foreach (var f in ChartTestData.Figures)
+        {
+            var report = await page.CheckFigurePageAsync(new Uri(Path.Combine(fixture.Directory, f.Name + ".html")));
+            Assert.True(report.Rendered, $"{f.Name}.html drew no chart; errors: {string.Join("; ", report.Errors)}");
+            Assert.True(report.Errors.Count == 0, $"{f.Name}.html logged errors: {string.Join("; ", report.Errors)}");
+            Assert.Equal(f.Title, report.Title);
+        }
+    }
+
+    [SkippableFact]
+    public void Png_and_svg_are_images_of_the_figure_size()
+    {
+        BrowserRequirement.Chromium();
+        fixture.Export();
+        var scale = new ExportOptions().PngScale;
+        foreach (var f in ChartTestData.Figures)
+        {
+            var png = ImageInfo.PngSize(File.ReadAllBytes(Path.Combine(fixture.Directory, f.Name + ".png")));
+            Assert.Equal(((int)(f.Width * scale), (int)(f.Height * scale)), png);
+            var svg = ImageInfo.SvgSize(File.ReadAllText(Path.Combine(fixture.Directory, f.Name + ".svg")));
+            Assert.Equal((f.Width, f.Height), svg);
+        }
+        Assert.Empty(System.IO.Directory.GetFiles(fixture.Directory, "*.tmp"));
+    }
+
+    [SkippableFact]
+    public async Task A_hostile_label_is_drawn_as_text_and_never_runs()
+    {
+        BrowserRequirement.Chromium();
+        const string label = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> & done";
+        var figure = Chart.Combine(Chart.Bar(new[] { PlotlyText.Escape(label) }, new[] { 1 }, PlotlyText.Escape(label)))
+            .WithTitle(PlotlyText.Escape(label))
+            .WithAnnotations(new Annotation { Text = PlotlyText.Escape(label), X = 0.5, Y = 0.5, XRef = "paper", YRef = "paper", ShowArrow = false });
+        var dir = System.IO.Directory.CreateTempSubdirectory("barometer-hostile-").FullName;
+        try
+        {
+            var named = new NamedFigure("hostile", label, label, figure, new FigureTable(["label"], [[label]]), 600, 400);
+            await FigureExporter.ExportAsync([named], dir, new ExportOptions { Images = false });
+            await using var browser = await HeadlessChromium.StartAsync();
+            await using var page = await browser.OpenPageAsync();
+            var report = await page.CheckFigurePageAsync(new Uri(Path.Combine(dir, "hostile.html")));
+            Assert.True(report.Rendered, string.Join("; ", report.Errors));
+            Assert.Equal(label, report.Title);
+            Assert.Equal(label, (await page.EvaluateAsync("document.querySelector('.annotation-text').textContent")).GetString());
+            Assert.Equal(label, (await page.EvaluateAsync("document.querySelector('.gtitle').textContent")).GetString());
+            Assert.Equal("undefined", (await page.EvaluateAsync("typeof window.__pwned")).GetString());
+            Assert.Empty(report.Errors);
+            var gallery = await File.ReadAllTextAsync(Path.Combine(dir, FigureExporter.GalleryFileName));
+            Assert.DoesNotContain("<img src=x", gallery);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public async Task The_mime_bundle_adds_a_png_when_a_renderer_is_given()
+    {
+        BrowserRequirement.Chromium();
+        await using var renderer = await FigureImageRenderer.StartAsync();
+        var bundle = await ChartTestData.Figures[0].Figure.ToMimeBundleAsync(renderer, 400, 300);
+        var png = Convert.FromBase64String((string)bundle["image/png"]);
+        Assert.Equal((400, 300), ImageInfo.PngSize(png));
+    }
+}

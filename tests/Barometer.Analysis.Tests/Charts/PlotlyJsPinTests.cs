@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using Barometer.Analysis.Charts;
+
+namespace Barometer.Analysis.Tests.Charts;
+
+public class PlotlyJsPinTests
+{
+    private static string PackageDir => Path.Combine(ChartTestData.RepositoryRoot, "src", "Barometer.Analysis", "Charts", "plotlyjs");
+
+    [Fact]
+    public void The_npm_pin_and_the_lock_file_name_the_version_of_the_constant()
+    {
+        var package = JsonNode.Parse(File.ReadAllText(Path.Combine(PackageDir, "package.json")))!;
+        Assert.Equal(PlotlyJs.Version, (string?)package["dependencies"]![PlotlyJs.NpmPackage]);
+        var lockFile = JsonNode.Parse(File.ReadAllText(Path.Combine(PackageDir, "package-lock.json")))!;
+        Assert.Equal(PlotlyJs.Version, (string?)lockFile["packages"]![$"node_modules/{PlotlyJs.NpmPackage}"]!["version"]);
+        Assert.Equal(PlotlyJs.Version, (string?)lockFile["packages"]![""]!["dependencies"]![PlotlyJs.NpmPackage]);
+    }
+
+    [Fact]
+    public void A_bundled_copy_when_present_is_the_pinned_version()
+    {
+        var bundled = Path.Combine(AppContext.BaseDirectory, PlotlyJs.BundledRelativePath);
+        if (!File.Exists(bundled)) return; // built without npm: pages use the CDN (tested in FigureExportTests)
+        Assert.True(PlotlyJs.IsPinnedVersion(bundled));
+        Assert.Equal(Path.GetFullPath(bundled), Path.GetFullPath(PlotlyJs.FindBundled()!));
+    }
+}
