@@ -25,6 +25,9 @@ internal static class DataCommand
                 : $"{errors.Count} problem(s) found in {dataDir}");
             return errors.Count == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
         });
-        return new Command("data", "Inspect and validate the curated data tables.") { validate };
+        return new Command("data", "Inspect and validate the curated data tables.")
+        {
+            validate, DataListCommand.Create(), DataShowCommand.Create(), DataChecksCommand.Create(),
+        };
     }
 }
