@@ -8,5 +8,6 @@ var root = new RootCommand("Barometer Notebooks: reproduce, validate and explore
     DataCommand.Create(),
     WhatIfCommand.Create(),
     SensitivityCommand.Create(),
+    NotebooksCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

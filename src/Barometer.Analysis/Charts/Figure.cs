@@ -9,7 +9,7 @@ namespace Barometer.Analysis.Charts;
 /// A plotly.js figure: <c>{data, layout, config}</c>, exactly what <c>Plotly.newPlot</c> and <c>Plotly.toImage</c> take.
 /// Immutable; derive variants with <c>with</c>. <see cref="ToJson"/> and <see cref="ToHtml"/> are pure.
 /// </summary>
-[TypeFormatterSource(typeof(FigureFormatterSource), PreferredMimeTypes = [FigureFormatterSource.HtmlMimeType])]
+[TypeFormatterSource(typeof(FigureFormatterSource), PreferredMimeTypes = [FigureFormatterSource.HtmlMimeType, PlotlyMimeType])]
 public sealed record Figure
 {
     /// <summary>The MIME type Jupyter front ends render with plotly.js.</summary>

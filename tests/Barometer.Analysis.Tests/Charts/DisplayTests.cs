@@ -32,7 +32,8 @@ public class DisplayTests
     {
         var formatters = ConventionFormatters(typeof(Figure), out var preferred);
         var byMime = formatters.ToDictionary(f => (string)f.GetType().GetProperty("MimeType")!.GetValue(f)!);
-        Assert.Equal(["text/html"], preferred ?? []);
+        // html first (what VS Code shows), plotly JSON as well (for Jupyter front ends with a Plotly renderer)
+        Assert.Equal(["text/html", Figure.PlotlyMimeType], preferred ?? []);
         Assert.Contains("<div id=\"barometer-figure-", Format(byMime["text/html"], Sample));
         Assert.Equal(Sample.ToJson(indented: false), Format(byMime[Figure.PlotlyMimeType], Sample));
     }

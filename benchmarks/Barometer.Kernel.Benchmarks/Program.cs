@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+using Barometer.Kernel.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --filter '*'   (BenchmarkDotNet, warm process)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --cold [LAUNCHES]  (fresh processes)
+return args switch
+{
+    ["--cold-child", var mode] => await ColdStartProbe.RunChildAsync(mode),
+    ["--cold"] => ColdStartProbe.RunParent(3),
+    ["--cold", var launches] => ColdStartProbe.RunParent(int.Parse(launches, System.Globalization.CultureInfo.InvariantCulture)),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(KernelBenchmarks).Assembly).Run(args);
+    return 0;
+}

@@ -1,0 +1,45 @@
+using Barometer.Kernel.Formatting;
+
+namespace Barometer.Kernel.Execution;
+
+/// <summary>Settings of one <see cref="ScriptSession"/>.</summary>
+public sealed record ScriptSessionOptions
+{
+    /// <summary>The default per-cell timeout: 10 minutes.</summary>
+    public static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Folder against which <c>#r "relative.dll"</c> and <c>#load "relative.csx"</c> resolve (the notebook's
+    /// folder). Null means the current directory.
+    /// </summary>
+    public string? BaseDirectory { get; init; }
+
+    /// <summary>A name for stack traces and messages (e.g. the notebook's file name). Null means "notebook".</summary>
+    public string? DocumentName { get; init; }
+
+    /// <summary>How values are turned into outputs.</summary>
+    public FormatterSet Formatters { get; init; } = FormatterSet.Default;
+
+    /// <summary>References and imports; share one per process (the default) for speed.</summary>
+    public ScriptEnvironment? Environment { get; init; }
+
+    /// <summary>
+    /// Timeout of a cell unless the submission says otherwise, measured from the end of its compilation (so a
+    /// cold Roslyn start does not count); <see cref="Timeout.InfiniteTimeSpan"/> disables it.
+    /// </summary>
+    public TimeSpan CellTimeout { get; init; } = DefaultCellTimeout;
+}
+
+/// <summary>One cell to run.</summary>
+/// <param name="Code">The cell's source.</param>
+public sealed record CellSubmission(string Code)
+{
+    /// <summary>1-based position of the cell among all cells of the notebook, for messages and stack traces. Null: the execution count is used.</summary>
+    public int? CellNumber { get; init; }
+
+    /// <summary>The cell's kernel (from metadata); null or a C# name runs it, anything else is reported as unsupported.</summary>
+    public string? KernelName { get; init; }
+
+    /// <summary>Overrides the session's <see cref="ScriptSessionOptions.CellTimeout"/>.</summary>
+    public TimeSpan? Timeout { get; init; }
+}

@@ -1,0 +1,28 @@
+using Barometer.Kernel.Execution;
+using Barometer.Kernel.Formatting;
+
+namespace Barometer.Kernel.Scripting;
+
+/// <summary>
+/// The globals object of every script session: its public members can be called from cells as if they were
+/// top-level functions, matching the .NET Interactive C# kernel's <c>display(...)</c> and <c>HTML(...)</c>.
+/// </summary>
+public class NotebookGlobals
+{
+    private readonly FormatterSet _fallbackFormatters;
+
+    /// <summary>Creates globals; <paramref name="formatters"/> is used when no cell is running.</summary>
+    public NotebookGlobals(FormatterSet? formatters = null) => _fallbackFormatters = formatters ?? FormatterSet.Default;
+
+#pragma warning disable IDE1006 // lower-case names are the .NET Interactive API notebooks are written against
+    /// <summary>
+    /// Shows <paramref name="value"/> as a <c>display_data</c> output of the running cell, formatted for every
+    /// MIME type that applies (or only <paramref name="mimeTypes"/> when given). Returns a handle whose
+    /// <see cref="DisplayedValue.Update"/> replaces the shown value.
+    /// </summary>
+    public DisplayedValue display(object? value, params string[] mimeTypes) => DisplayedValue.Show(value, mimeTypes, _fallbackFormatters);
+#pragma warning restore IDE1006
+
+    /// <summary>Marks <paramref name="html"/> as HTML: displayed or returned, it renders as <c>text/html</c>.</summary>
+    public HtmlString HTML(string html) => new(html);
+}

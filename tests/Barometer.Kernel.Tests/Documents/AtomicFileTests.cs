@@ -1,0 +1,60 @@
+using System.Text;
+using Barometer.Kernel.Documents;
+using Barometer.Kernel.Tests.Support;
+
+namespace Barometer.Kernel.Tests.Documents;
+
+public class AtomicFileTests
+{
+    [Fact]
+    public async Task A_failure_mid_write_leaves_the_previous_file_and_no_temp_file()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("out.ipynb", "previous content");
+
+        var error = await Assert.ThrowsAsync<IOException>(() => AtomicFile.WriteAsync(path, async (stream, ct) =>
+        {
+            await stream.WriteAsync(Encoding.UTF8.GetBytes("{ \"half\": "), ct);
+            throw new IOException("disk full");
+        }));
+
+        Assert.Equal("disk full", error.Message);
+        Assert.Equal("previous content", File.ReadAllText(path));
+        Assert.Equal(new[] { "out.ipynb" }, Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task The_content_goes_to_a_temp_file_in_the_same_folder_then_replaces_the_target()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("nb.ipynb", "old");
+        string[] seenDuringWrite = [];
+
+        await AtomicFile.WriteAsync(path, async (stream, ct) =>
+        {
+            await stream.WriteAsync(Encoding.UTF8.GetBytes("new"), ct);
+            seenDuringWrite = Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order().ToArray()!;
+            Assert.Equal("old", File.ReadAllText(path)); // target untouched until the rename
+        });
+
+        Assert.Equal(2, seenDuringWrite.Length);
+        Assert.Contains(seenDuringWrite, f => f!.StartsWith(".nb.ipynb.", StringComparison.Ordinal) && f.EndsWith(".tmp", StringComparison.Ordinal));
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public async Task NotebookFile_save_creates_folders_and_writes_utf8_without_bom()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("a/b/n.ipynb");
+        var notebook = Notebook.CreatePolyglot();
+        notebook.Cells.Add(NotebookCell.CreateMarkdown("é"));
+
+        await NotebookFile.SaveAsync(notebook, path);
+
+        var bytes = File.ReadAllBytes(path);
+        Assert.NotEqual(0xEF, bytes[0]);
+        Assert.Equal("é", (await NotebookFile.LoadAsync(path)).Cells[0].Source);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Barometer.Kernel.Tests.Support;
+
+/// <summary>Compiles a small class library to a file with Roslyn, for #r tests.</summary>
+internal static class TinyAssembly
+{
+    public static string Emit(string path, string assemblyName, string source)
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var references = new[] { "System.Runtime.dll", "System.Private.CoreLib.dll", "netstandard.dll" }
+            .Select(f => MetadataReference.CreateFromFile(Path.Combine(runtime, f)));
+        var compilation = CSharpCompilation.Create(
+            assemblyName,
+            [CSharpSyntaxTree.ParseText(source)],
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var result = compilation.Emit(path);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
+        }
+
+        return path;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Barometer.Kernel.Documents;
+using Barometer.Kernel.Running;
+
+namespace Barometer.Notebooks.Tests;
+
+/// <summary>
+/// Executes every notebook under <c>notebooks/</c> (a new notebook is covered without editing this file), fails on
+/// any error output, and compares the text outputs of cells tagged <c>golden</c> with the files in
+/// <c>Golden/&lt;notebook&gt;/&lt;cell id&gt;.txt</c>. Set <c>BAROMETER_UPDATE_GOLDEN=1</c> to rewrite them, then review the
+/// diff like code.
+/// </summary>
+public partial class NotebookSuiteTests
+{
+    public const string GoldenTag = "golden";
+
+    private static readonly string RepoRoot = FindRoot();
+    private static readonly string GoldenRoot = Path.Combine(RepoRoot, "tests", "Barometer.Notebooks.Tests", "Golden");
+    private static bool Update => Environment.GetEnvironmentVariable("BAROMETER_UPDATE_GOLDEN") == "1";
+
+    public static TheoryData<string> Notebooks()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(Path.Combine(RepoRoot, "notebooks"))
+                     .Where(NotebookFile.IsNotebookPath).Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(path));
+        return data;
+    }
+
+    [Fact]
+    public void The_suite_finds_the_notebooks() => Assert.True(Notebooks().Count >= 6);
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public async Task Notebook_executes_without_errors_and_matches_its_golden_outputs(string name)
+    {
+        var path = Path.Combine(RepoRoot, "notebooks", name);
+        var notebook = await NotebookFile.LoadAsync(path);
+        var result = await NotebookRunner.ExecuteAsync(notebook, path, new NotebookRunOptions());
+
+        Assert.True(result.Succeeded, result.FirstError?.Message);
+        var errors = notebook.Cells.SelectMany(c => c.Outputs).Where(o => o.OutputType == CellOutput.ErrorType).ToArray();
+        Assert.True(errors.Length == 0, string.Join("\n", errors.Select(e => $"{e.EName}: {e.EValue}")));
+        Assert.All(notebook.Cells.Where(c => c.CellType == CellType.Code && !c.HasTag("skip-execution")),
+            c => Assert.True(c.ExecutionCount is not null, $"cell {c.Id} did not run"));
+
+        var stem = Path.GetFileNameWithoutExtension(name);
+        var goldenCells = notebook.Cells.Where(c => c.HasTag(GoldenTag)).ToArray();
+        var goldenDir = Path.Combine(GoldenRoot, stem);
+        foreach (var cell in goldenCells)
+        {
+            var actual = Mask(TextOf(cell));
+            Assert.False(string.IsNullOrWhiteSpace(actual), $"{name}: golden cell {cell.Id} produced no text output");
+            var file = Path.Combine(goldenDir, $"{cell.Id}.txt");
+            if (Update)
+            {
+                Directory.CreateDirectory(goldenDir);
+                await File.WriteAllTextAsync(file, actual);
+                continue;
+            }
+            Assert.True(File.Exists(file), $"missing golden file {Path.GetRelativePath(RepoRoot, file)}; run the tests with BAROMETER_UPDATE_GOLDEN=1 and review it");
+            Assert.Equal(await File.ReadAllTextAsync(file), actual);
+        }
+        if (!Update && Directory.Exists(goldenDir))
+        {
+            var stale = Directory.GetFiles(goldenDir, "*.txt").Select(Path.GetFileNameWithoutExtension)
+                .Except(goldenCells.Select(c => c.Id)).ToArray();
+            Assert.True(stale.Length == 0, $"{name}: golden files without a golden cell: {string.Join(", ", stale)}");
+        }
+    }
+
+    /// <summary>The text a reader sees: stream text and the text/plain of results and displays, in order.</summary>
+    private static string TextOf(NotebookCell cell)
+    {
+        var text = new StringBuilder();
+        foreach (var output in cell.Outputs)
+        {
+            if (output.OutputType == CellOutput.StreamType) text.Append(output.Text);
+            else if (output.Data.TryGetValue("text/plain", out var plain)) text.AppendLine(plain);
+        }
+        return text.ToString().ReplaceLineEndings("\n");
+    }
+
+    /// <summary>Masks what legitimately varies between runs: timings and absolute paths.</summary>
+    private static string Mask(string text) =>
+        Seconds().Replace(text.Replace(RepoRoot, "<repo>"), "<time>");
+
+    [GeneratedRegex(@"\b\d+(\.\d+)?\s?(ms|s)\b")]
+    private static partial Regex Seconds();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Barometer.Notebooks.sln"))) return dir.FullName;
+        throw new InvalidOperationException("tests must run inside the repository");
+    }
+}
