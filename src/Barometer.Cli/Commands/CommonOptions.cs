@@ -17,6 +17,17 @@ internal static class CommonOptions
         DefaultValueFactory = _ => OutputFormat.Table,
     };
 
+    /// <summary>Loads the Barometer tables of --data, or writes every problem to stderr and returns null.</summary>
+    public static BarometerDataset? LoadDataset(string? option)
+    {
+        if (ResolveData(option) is not { } dataDir) return null;
+        var load = BarometerDataLoader.TryLoad(dataDir);
+        if (load.Ok) return load.Dataset;
+        foreach (var e in load.Errors) Console.Error.WriteLine(e);
+        Console.Error.WriteLine($"error: the data have {load.Errors.Count} problem(s); run `barometer data validate` for the list.");
+        return null;
+    }
+
     /// <summary>Resolves --data, or writes why it cannot and returns null.</summary>
     public static string? ResolveData(string? option)
     {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Barometer.Analysis;
 using Barometer.Analysis.Figures;
-using Barometer.Analysis.Loading;
 using Barometer.Cli.Rendering;
 using Spectre.Console;
 
@@ -29,19 +28,11 @@ internal static class ReproduceCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
-            if (dataDir is null) return ExitCodes.BadInput;
-            var load = BarometerDataLoader.TryLoad(dataDir);
-            if (!load.Ok)
-            {
-                foreach (var e in load.Errors) Console.Error.WriteLine(e);
-                Console.Error.WriteLine($"error: the data have {load.Errors.Count} problem(s); run `barometer data validate` for the list.");
-                return ExitCodes.BadInput;
-            }
+            if (CommonOptions.LoadDataset(parse.GetValue(data)) is not { } dataset) return ExitCodes.BadInput;
             IssueReproduction reproduction;
             try
             {
-                reproduction = IssueReproduction.Reproduce(load.Dataset!, parse.GetValue(issue));
+                reproduction = IssueReproduction.Reproduce(dataset, parse.GetValue(issue));
             }
             catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
             {
@@ -55,7 +46,7 @@ internal static class ReproduceCommand
                 default: ReproductionText.WriteTables(AnsiConsole.Console, reproduction); break;
             }
             return parse.GetValue(outDir) is { } dir
-                ? await FigureExport.ExportAsync(IssueFigures.All(reproduction, load.Dataset!), dir, parse.GetValue(requireImages), ct)
+                ? await FigureExport.ExportAsync(IssueFigures.All(reproduction, dataset), dir, parse.GetValue(requireImages), ct)
                 : ExitCodes.Ok;
         });
         return command;

@@ -52,20 +52,12 @@ internal static class SensitivityCommand
                 Console.Error.WriteLine($"error: {e.Message.Split(" (Parameter")[0].Split(Environment.NewLine)[0]}");
                 return ExitCodes.Usage;
             }
-            var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
-            if (dataDir is null) return ExitCodes.BadInput;
-            var load = BarometerDataLoader.TryLoad(dataDir);
-            if (!load.Ok)
-            {
-                foreach (var e in load.Errors) Console.Error.WriteLine(e);
-                Console.Error.WriteLine($"error: the data have {load.Errors.Count} problem(s); run `barometer data validate` for the list.");
-                return ExitCodes.BadInput;
-            }
+            if (CommonOptions.LoadDataset(parse.GetValue(data)) is not { } dataset) return ExitCodes.BadInput;
             SensitivityResult result;
             var watch = Stopwatch.StartNew();
             try
             {
-                result = SensitivityAnalysis.Run(load.Dataset!, parse.GetValue(issue), options);
+                result = SensitivityAnalysis.Run(dataset, parse.GetValue(issue), options);
             }
             catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
             {
@@ -76,8 +68,8 @@ internal static class SensitivityCommand
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json: Console.Out.WriteLine(SensitivityJson.Serialize(result)); break;
-                case OutputFormat.Markdown: Console.Out.Write(Markdown(result, load.Dataset!)); break;
-                default: WriteTables(AnsiConsole.Console, result, load.Dataset!, watch.Elapsed); break;
+                case OutputFormat.Markdown: Console.Out.Write(Markdown(result, dataset)); break;
+                default: WriteTables(AnsiConsole.Console, result, dataset, watch.Elapsed); break;
             }
             return ExitCodes.Ok;
         });

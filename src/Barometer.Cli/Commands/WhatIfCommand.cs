@@ -34,18 +34,10 @@ internal static class WhatIfCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
-            if (dataDir is null) return ExitCodes.BadInput;
-            var load = BarometerDataLoader.TryLoad(dataDir);
-            if (!load.Ok)
-            {
-                foreach (var e in load.Errors) Console.Error.WriteLine(e);
-                Console.Error.WriteLine($"error: the data have {load.Errors.Count} problem(s); run `barometer data validate` for the list.");
-                return ExitCodes.BadInput;
-            }
+            if (CommonOptions.LoadDataset(parse.GetValue(data)) is not { } dataset) return ExitCodes.BadInput;
 
             var path = parse.GetValue(file)!;
-            var outcome = ScenarioEngine.TryRunFile(load.Dataset!, path, path);
+            var outcome = ScenarioEngine.TryRunFile(dataset, path, path);
             if (!outcome.Ok)
             {
                 foreach (var e in outcome.Errors) Console.Error.WriteLine(e);
@@ -56,8 +48,8 @@ internal static class WhatIfCommand
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json: Console.Out.WriteLine(ScenarioJson.Serialize(result)); break;
-                case OutputFormat.Markdown: Console.Out.Write(Markdown(result, load.Dataset!)); break;
-                default: WriteTables(AnsiConsole.Console, result, load.Dataset!); break;
+                case OutputFormat.Markdown: Console.Out.Write(Markdown(result, dataset)); break;
+                default: WriteTables(AnsiConsole.Console, result, dataset); break;
             }
 
             if (parse.GetValue(outDir) is { } folder)

@@ -12,6 +12,22 @@ namespace Barometer.Kernel.Documents;
 /// </summary>
 public static class JupyterJson
 {
+    /// <summary>The notebook-metadata key under which the runner records parameters and timing.</summary>
+    public const string RunnerMetadataKey = "barometer";
+
+    /// <summary>The object at <paramref name="key"/> of <paramref name="parent"/>, created empty if absent.</summary>
+    internal static JsonObject GetOrAddObject(JsonObject parent, string key)
+    {
+        if (parent[key] is JsonObject existing)
+        {
+            return existing;
+        }
+
+        var created = new JsonObject();
+        parent[key] = created;
+        return created;
+    }
+
     internal static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
 
     internal static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, MaxDepth = 256 };

@@ -104,8 +104,8 @@ public sealed class NotebookCell
                 return;
             }
 
-            GetOrAddObject(Metadata, "dotnet_interactive")["language"] = value;
-            GetOrAddObject(Metadata, "polyglot_notebook")["kernelName"] = value;
+            JupyterJson.GetOrAddObject(Metadata, "dotnet_interactive")["language"] = value;
+            JupyterJson.GetOrAddObject(Metadata, "polyglot_notebook")["kernelName"] = value;
         }
     }
 
@@ -130,18 +130,6 @@ public sealed class NotebookCell
         obj[section] is JsonObject s && s[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String
             ? v.GetValue<string>()
             : null;
-
-    internal static JsonObject GetOrAddObject(JsonObject parent, string key)
-    {
-        if (parent[key] is JsonObject existing)
-        {
-            return existing;
-        }
-
-        var created = new JsonObject();
-        parent[key] = created;
-        return created;
-    }
 
     /// <inheritdoc />
     public override string ToString()

@@ -16,37 +16,16 @@ internal sealed class PlainTextRenderer(int maxItems, int maxDepth)
 
     public const string NullText = "<null>";
 
-    /// <summary>Top-level rendering; may span several lines.</summary>
+    /// <summary>
+    /// Top-level rendering: the one-line form, except that a collection too long or too deep for one line is listed
+    /// item by item.
+    /// </summary>
     public string Render(object? value)
     {
-        switch (value)
-        {
-            case null:
-                return NullText;
-            case string s:
-                return s;
-            case HtmlString html:
-                return html.Value;
-        }
-
-        var type = value.GetType();
-        if (TypeNames.IsScalar(type))
-        {
-            return Scalar(value);
-        }
-
-        if (value is IEnumerable enumerable)
-        {
-            var inline = Inline(value, 0);
-            if (inline.Length <= InlineWidth && !inline.Contains('\n'))
-            {
-                return inline;
-            }
-
-            return Multiline(enumerable, type);
-        }
-
-        return Inline(value, 0);
+        var inline = Inline(value, 0);
+        return value is IEnumerable enumerable and not string && (inline.Length > InlineWidth || inline.Contains('\n'))
+            ? Multiline(enumerable, value.GetType())
+            : inline;
     }
 
     private string Multiline(IEnumerable enumerable, Type type)

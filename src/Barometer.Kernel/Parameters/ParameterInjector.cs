@@ -85,7 +85,7 @@ public static class ParameterInjector
         }
 
         var index = Place(notebook, parametersCell, lines.ToString().TrimEnd('\n'));
-        var section = GetOrAddObject(notebook.Metadata, "barometer");
+        var section = JupyterJson.GetOrAddObject(notebook.Metadata, JupyterJson.RunnerMetadataKey);
         var recorded = new JsonObject();
         foreach (var parameter in converted)
         {
@@ -131,15 +131,4 @@ public static class ParameterInjector
         return index;
     }
 
-    private static JsonObject GetOrAddObject(JsonObject parent, string key)
-    {
-        if (parent[key] is JsonObject existing)
-        {
-            return existing;
-        }
-
-        var created = new JsonObject();
-        parent[key] = created;
-        return created;
-    }
 }

@@ -16,7 +16,7 @@ namespace Barometer.Kernel.Running;
 public static class NotebookRunner
 {
     /// <summary>Metadata key under which the runner records parameters and timing.</summary>
-    public const string MetadataKey = "barometer";
+    public const string MetadataKey = JupyterJson.RunnerMetadataKey;
 
     private static readonly SemaphoreSlim WorkingDirectoryGate = new(1, 1);
 
@@ -231,7 +231,7 @@ public static class NotebookRunner
         public void Finish(bool cancelled)
         {
             var end = DateTimeOffset.UtcNow;
-            var section = GetOrAddObject(notebook.Metadata, MetadataKey);
+            var section = JupyterJson.GetOrAddObject(notebook.Metadata, MetadataKey);
             section["execution"] = new JsonObject
             {
                 ["start_time"] = Timestamp(_start),
@@ -279,15 +279,4 @@ public static class NotebookRunner
 
     private static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 6);
 
-    private static JsonObject GetOrAddObject(JsonObject parent, string key)
-    {
-        if (parent[key] is JsonObject existing)
-        {
-            return existing;
-        }
-
-        var created = new JsonObject();
-        parent[key] = created;
-        return created;
-    }
 }
