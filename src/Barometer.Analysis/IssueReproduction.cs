@@ -15,7 +15,7 @@ public sealed record IssueReproduction(IssueCatalogue Catalogue, IssueIndices In
         if (!data.HasCatalogue(issue))
             throw new InvalidOperationException(
                 $"issue {issue} has no event catalogue in data/barometer/ (only published values); issues with catalogues: " +
-                string.Join(", ", data.RelationshipEvents.Select(e => e.Issue).Distinct()));
+                string.Join(", ", data.IssuesWithCatalogue));
         var catalogue = data.Catalogue(issue);
         var indices = IndexCalculator.Compute(catalogue, data.ColourScale);
         return new IssueReproduction(catalogue, indices, Reconciler.Reconcile(indices, data.PublishedFor(issue)));

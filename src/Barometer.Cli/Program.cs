@@ -10,4 +10,7 @@ var root = new RootCommand("Barometer Notebooks: reproduce, validate and explore
     SensitivityCommand.Create(),
     NotebooksCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+var exitCode = await parse.InvokeAsync();
+// System.CommandLine reports a command line it cannot parse (after printing the errors) with 1, which is ours for bad input.
+return parse.Errors.Count > 0 ? ExitCodes.Usage : exitCode;

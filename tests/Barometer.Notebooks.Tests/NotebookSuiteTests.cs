@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Barometer.Kernel.Documents;
+using Barometer.Kernel.Formatting;
 using Barometer.Kernel.Running;
 
 namespace Barometer.Notebooks.Tests;
@@ -42,7 +43,7 @@ public partial class NotebookSuiteTests
         Assert.True(result.Succeeded, result.FirstError?.Message);
         var errors = notebook.Cells.SelectMany(c => c.Outputs).Where(o => o.OutputType == CellOutput.ErrorType).ToArray();
         Assert.True(errors.Length == 0, string.Join("\n", errors.Select(e => $"{e.EName}: {e.EValue}")));
-        Assert.All(notebook.Cells.Where(c => c.CellType == CellType.Code && !c.HasTag("skip-execution")),
+        Assert.All(notebook.Cells.Where(c => c.CellType == CellType.Code && !c.HasTag(NotebookCell.SkipExecutionTag)),
             c => Assert.True(c.ExecutionCount is not null, $"cell {c.Id} did not run"));
 
         var stem = Path.GetFileNameWithoutExtension(name);
@@ -77,7 +78,7 @@ public partial class NotebookSuiteTests
         foreach (var output in cell.Outputs)
         {
             if (output.OutputType == CellOutput.StreamType) text.Append(output.Text);
-            else if (output.Data.TryGetValue("text/plain", out var plain)) text.AppendLine(plain);
+            else if (output.Data.TryGetValue(MimeTypes.PlainText, out var plain)) text.AppendLine(plain);
         }
         return text.ToString().ReplaceLineEndings("\n");
     }

@@ -9,7 +9,7 @@ namespace Barometer.Analysis.Charts;
 /// A plotly.js figure: <c>{data, layout, config}</c>, exactly what <c>Plotly.newPlot</c> and <c>Plotly.toImage</c> take.
 /// Immutable; derive variants with <c>with</c>. <see cref="ToJson"/> and <see cref="ToHtml"/> are pure.
 /// </summary>
-[TypeFormatterSource(typeof(FigureFormatterSource), PreferredMimeTypes = [FigureFormatterSource.HtmlMimeType, PlotlyMimeType])]
+[TypeFormatterSource(typeof(FigureFormatterSource), PreferredMimeTypes = [MimeTypes.Html, PlotlyMimeType])]
 public sealed record Figure
 {
     /// <summary>The MIME type Jupyter front ends render with plotly.js.</summary>
@@ -40,8 +40,8 @@ public sealed record Figure
     public IReadOnlyDictionary<string, object> ToMimeBundle() => new Dictionary<string, object>
     {
         [PlotlyMimeType] = ToJsonNode(),
-        [FigureFormatterSource.HtmlMimeType] = ToHtmlFragment(),
-        ["text/plain"] = ToString(),
+        [MimeTypes.Html] = ToHtmlFragment(),
+        [MimeTypes.PlainText] = ToString(),
     };
 
     /// <summary><see cref="ToMimeBundle()"/> plus <c>image/png</c> (base64) when a renderer is given.</summary>

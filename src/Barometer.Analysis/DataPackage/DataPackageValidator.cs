@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Barometer.Analysis.Tables;
 
 namespace Barometer.Analysis.DataPackage;
@@ -12,36 +11,16 @@ public static class DataPackageValidator
 {
     public static IReadOnlyList<DataError> Validate(string dataDirectory)
     {
-        var display = Path.GetDirectoryName(Path.GetFullPath(dataDirectory))!;
-        string Display(string path) => Path.GetRelativePath(display, path).Replace('\\', '/');
+        string Display(string path) => PackageResources.Display(dataDirectory, path);
         var descriptorPath = Path.Combine(dataDirectory, DataPackageDescriptor.FileName);
-        if (!File.Exists(descriptorPath))
-            return [new DataError(Display(descriptorPath), 0, 0, "file not found: every table must be described in datapackage.json")];
-
-        DataPackageDescriptor descriptor;
-        try
-        {
-            descriptor = DataPackageDescriptor.Read(descriptorPath);
-        }
-        catch (JsonException e)
-        {
-            return [new DataError(Display(descriptorPath), (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, $"invalid descriptor: {e.Message}")];
-        }
-
         var errors = new List<DataError>();
+        var descriptor = PackageResources.ReadDescriptor(dataDirectory, errors);
+        if (descriptor is null) return errors;
+
         var tables = new Dictionary<string, CsvTable>();
         foreach (var resource in descriptor.Resources)
-        {
-            var path = Path.Combine(dataDirectory, resource.Path);
-            if (!File.Exists(path))
-            {
-                errors.Add(new DataError(Display(descriptorPath), 0, 0, $"resource '{resource.Name}': file '{resource.Path}' not found"));
-                continue;
-            }
-            var table = CsvTable.Read(path, Display(path));
-            TableSchemaValidator.Validate(table, resource.Schema);
-            tables[resource.Name] = table;
-        }
+            if (PackageResources.ReadValidated(dataDirectory, resource, errors) is { } table)
+                tables[resource.Name] = table;
         foreach (var resource in descriptor.Resources.Where(r => tables.ContainsKey(r.Name)))
             CheckForeignKeys(tables[resource.Name], resource, tables, Display(descriptorPath));
         errors.AddRange(tables.Values.SelectMany(t => t.Errors));
@@ -65,17 +44,15 @@ public static class DataPackageValidator
             }
             var (fields, targetFields) = (fk.Fields, fk.Reference.Fields);
             if (!fields.All(table.HasColumn) || !targetFields.All(referenced.HasColumn)) continue; // reported as missing columns
-            var keys = referenced.Rows.Select(r => Key(new RowReader(referenced, r), targetFields)).ToHashSet(StringComparer.Ordinal);
+            var keys = referenced.Rows.Select(r => TableSchemaValidator.Key(new RowReader(referenced, r), targetFields)).ToHashSet(StringComparer.Ordinal);
             foreach (var row in table.Rows)
             {
                 var reader = new RowReader(table, row);
                 if (fields.All(f => reader.Raw(f).Length == 0)) continue; // an empty optional reference
-                var key = Key(reader, fields);
+                var key = TableSchemaValidator.Key(reader, fields);
                 if (!keys.Contains(key))
                     reader.Error(fields[0], $"({string.Join(", ", fields)}) = ({key}) is not in {Path.GetFileName(referenced.DisplayPath)} ({string.Join(", ", targetFields)})");
             }
         }
     }
-
-    private static string Key(RowReader reader, IReadOnlyList<string> fields) => string.Join(" | ", fields.Select(reader.Raw));
 }

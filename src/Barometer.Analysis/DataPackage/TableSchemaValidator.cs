@@ -58,13 +58,16 @@ public static class TableSchemaValidator
         foreach (var row in table.Rows)
         {
             var reader = new RowReader(table, row);
-            var value = string.Join(" | ", key.Select(reader.Raw));
+            var value = Key(reader, key);
             if (seen.TryGetValue(value, out var first))
                 reader.Error(key[0], $"duplicate primary key ({string.Join(", ", key)}) = ({value}) (first on line {first})");
             else
                 seen[value] = row.Line;
         }
     }
+
+    /// <summary>The text of a (possibly composite) key in one row, as key errors print it: <c>18 | RU</c>.</summary>
+    internal static string Key(RowReader reader, IReadOnlyList<string> fields) => string.Join(" | ", fields.Select(reader.Raw));
 
     /// <summary>A check of one non-missing cell: null when the value is fine, else what is wrong.</summary>
     private delegate string? CellCheck(string value);
@@ -87,7 +90,7 @@ public static class TableSchemaValidator
         var other => _ => $"the schema gives this field the unsupported type '{other}'",
     };
 
-    internal static bool IsNumber(string v) =>
+    private static bool IsNumber(string v) =>
         double.TryParse(v, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
             CultureInfo.InvariantCulture, out var d) && double.IsFinite(d);
 

@@ -1,3 +1,5 @@
+using Barometer.Analysis.Charts.Display;
+
 namespace Barometer.Analysis.Datasets;
 
 /// <summary>
@@ -7,27 +9,9 @@ namespace Barometer.Analysis.Datasets;
 /// </summary>
 public sealed class DatasetFormatterSource
 {
-    public const string HtmlMimeType = "text/html";
-
     public IEnumerable<object> CreateTypeFormatters() =>
     [
-        new DatasetHtmlFormatter<PivotTable>(p => p.ToHtml()),
-        new DatasetHtmlFormatter<TableRows>(t => t.ToHtml()),
+        new TypeFormatter<PivotTable>(MimeTypes.Html, p => p.ToHtml()),
+        new TypeFormatter<TableRows>(MimeTypes.Html, t => t.ToHtml()),
     ];
-}
-
-/// <summary>Writes a <typeparamref name="T"/> as HTML.</summary>
-public sealed class DatasetHtmlFormatter<T>(Func<T, string> html)
-{
-    public string MimeType => DatasetFormatterSource.HtmlMimeType;
-
-    /// <summary>The type this formatter handles.</summary>
-    public Type Type => typeof(T);
-
-    public bool Format(object instance, TextWriter writer)
-    {
-        if (instance is not T value) return false;
-        writer.Write(html(value));
-        return true;
-    }
 }

@@ -15,7 +15,7 @@ namespace Barometer.Analysis.Datasets;
 /// trade.Pivot(m => m.Period.Year, m => m.Partner, m => m.ValueIn("million"), "year", "partner")
 /// </code>
 /// </example>
-[TypeFormatterSource(typeof(DatasetFormatterSource), PreferredMimeTypes = [DatasetFormatterSource.HtmlMimeType])]
+[TypeFormatterSource(typeof(DatasetFormatterSource), PreferredMimeTypes = [MimeTypes.Html])]
 public sealed record PivotTable(
     string RowHeader,
     string ColumnHeader,

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Barometer.Analysis.Charts.Display;
 using Barometer.Analysis.DataPackage;
 using Barometer.Analysis.Tables;
@@ -23,7 +22,7 @@ namespace Barometer.Analysis.Datasets;
 /// events.Pivot("issue", "partner", "score")                       // issue × partner → sum of scores
 /// </code>
 /// </example>
-[TypeFormatterSource(typeof(DatasetFormatterSource), PreferredMimeTypes = [DatasetFormatterSource.HtmlMimeType])]
+[TypeFormatterSource(typeof(DatasetFormatterSource), PreferredMimeTypes = [MimeTypes.Html])]
 public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string>>
 {
     private readonly IReadOnlyList<IReadOnlyDictionary<string, string>> _rows;
@@ -174,13 +173,13 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
     /// <summary>
     /// The rows as RFC 4180 CSV (header first, LF line ends). A cell that starts with <c>=</c>, <c>+</c>, <c>-</c>,
     /// <c>@</c>, tab or carriage return and is not a number gets a leading apostrophe, so a spreadsheet does not run it
-    /// as a formula (CSV injection); numbers such as <c>-1.02</c> stay as they are.
+    /// as a formula (CSV injection); numbers such as <c>-1.02</c> stay as they are (<see cref="CsvText.Field"/>).
     /// </summary>
     public string ToCsv()
     {
         var sb = new StringBuilder();
-        sb.Append(string.Join(",", Columns.Select(CsvCell))).Append('\n');
-        foreach (var row in _rows) sb.Append(string.Join(",", Columns.Select(c => CsvCell(row[c])))).Append('\n');
+        sb.Append(string.Join(",", Columns.Select(CsvText.Field))).Append('\n');
+        foreach (var row in _rows) sb.Append(string.Join(",", Columns.Select(c => CsvText.Field(row[c])))).Append('\n');
         return sb.ToString();
     }
 
@@ -230,18 +229,6 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
         sb.Append("</tbody>\n</table>");
         if (Count > maxRows) sb.Append($"\n<p><i>({Count - maxRows} more rows not shown)</i></p>");
         return sb.ToString();
-    }
-
-    private static readonly Regex PlainNumber = new(@"^[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant);
-
-    /// <summary>One CSV cell: formula-like text neutralised (see <see cref="ToCsv"/>), then quoted when needed.</summary>
-    public static string CsvCell(string cell)
-    {
-        if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !PlainNumber.IsMatch(cell))
-            cell = "'" + cell;
-        return cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 || cell != cell.Trim()
-            ? "\"" + cell.Replace("\"", "\"\"") + "\""
-            : cell;
     }
 
     private TableRows With(IEnumerable<IReadOnlyDictionary<string, string>> rows) => new(Resource, Columns, rows.ToArray());

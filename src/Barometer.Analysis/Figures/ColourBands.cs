@@ -1,5 +1,7 @@
 using System.Globalization;
+using Barometer.Analysis.Charts;
 using Barometer.Analysis.Model;
+using static Barometer.Analysis.Figures.FigureStyle;
 
 namespace Barometer.Analysis.Figures;
 
@@ -15,6 +17,38 @@ public sealed record BandSpan(ColourBand Band, double Bottom, double Top, string
 
 public static class ColourBands
 {
+    /// <summary>
+    /// The value axis of a chart drawn over the bands: from 3 below the lowest of <paramref name="values"/> and the most
+    /// severe band's ceiling, to 3 above the highest of <paramref name="values"/> and 0.
+    /// </summary>
+    public static (double Min, double Max) AxisRange(ColourScale scale, IEnumerable<int> values)
+    {
+        var known = values.ToArray();
+        var lowest = Math.Min(known.DefaultIfEmpty(0).Min(), scale.Bands[^1].Max ?? 0);
+        var highest = Math.Max(known.DefaultIfEmpty(0).Max(), 0);
+        return (lowest - 3, highest + 3);
+    }
+
+    /// <summary>A filled rectangle per band, behind the traces, from <paramref name="x0"/> to <paramref name="x1"/> in <paramref name="xRef"/> coordinates.</summary>
+    public static IEnumerable<Shape> Shapes(IEnumerable<BandSpan> spans, string xRef, double x0, double x1) =>
+        spans.Select(b => new Shape
+        {
+            Type = "rect", XRef = xRef, YRef = "y", X0 = x0, X1 = x1, Y0 = b.Bottom, Y1 = b.Top,
+            FillColor = BandFill(b.Band.Colour), Layer = "below", Line = new Line { Width = 0 }, Name = b.Band.Colour,
+        });
+
+    /// <summary>
+    /// A label "Colour (classified range)" in the middle of each band tall enough for one, placed horizontally as
+    /// <paramref name="placement"/> says (its x, xref, xanchor, xshift).
+    /// </summary>
+    public static IEnumerable<Annotation> Labels(IEnumerable<BandSpan> spans, Annotation placement) =>
+        spans.Where(b => b.Top - b.Bottom >= 1.5).Select(b => placement with
+        {
+            Text = $"{PlotlyText.Escape(b.Band.Colour)} ({PlotlyText.Escape(b.ClassifiedRange)})",
+            Y = b.Middle, YRef = "y", ShowArrow = false,
+            Font = new Font { Size = 11, Color = Muted },
+        });
+
     /// <summary>The bands' spans within [<paramref name="axisMin"/>, <paramref name="axisMax"/>], least severe first.</summary>
     public static IReadOnlyList<BandSpan> Spans(ColourScale scale, double axisMin, double axisMax)
     {

@@ -57,14 +57,11 @@ public static class DynamicsFigures
 
     public static NamedFigure RegionalTension(IssueTimeline t, ColourScale scale)
     {
-        var known = t.RegionalTension.Where(p => p.HasValue).Select(p => p.Value!.Value).ToArray();
-        var lowest = Math.Min(known.DefaultIfEmpty(0).Min(), scale.Bands[^1].Max ?? 0);
-        var highest = Math.Max(known.DefaultIfEmpty(0).Max(), 0);
-        double axisMin = lowest - 3, axisMax = highest + 3;
+        var (axisMin, axisMax) = ColourBands.AxisRange(scale, t.RegionalTension.Where(p => p.HasValue).Select(p => p.Value!.Value));
         var spans = ColourBands.Spans(scale, axisMin, axisMax);
 
         var expanded = WithGaps(t.RegionalTension);
-        var numbers = SeriesTrace(t.RegionalTension, "Regional tension index", RegionalTensionLine) with
+        var numbers = SeriesTrace(t.RegionalTension, "Regional tension index", FigureStyle.RegionalTension) with
         {
             Marker = new Marker
             {
@@ -99,17 +96,8 @@ public static class DynamicsFigures
             HoverTemplate = "%{customdata}<br>colour %{text} published, no number<extra></extra>",
         };
 
-        var shapes = spans.Select(b => new Shape
-        {
-            Type = "rect", XRef = "paper", YRef = "y", X0 = 0, X1 = 1, Y0 = b.Bottom, Y1 = b.Top,
-            FillColor = BandFill(b.Band.Colour), Layer = "below", Line = new Line { Width = 0 }, Name = b.Band.Colour,
-        });
-        var labels = spans.Where(b => b.Top - b.Bottom >= 1.5).Select(b => new Annotation
-        {
-            Text = $"{PlotlyText.Escape(b.Band.Colour)} ({PlotlyText.Escape(b.ClassifiedRange)})",
-            X = 1, Y = b.Middle, XRef = "paper", YRef = "y", XAnchor = "left", XShift = 6, ShowArrow = false,
-            Font = new Font { Size = 11, Color = Muted },
-        });
+        var shapes = ColourBands.Shapes(spans, "paper", 0, 1);
+        var labels = ColourBands.Labels(spans, new Annotation { X = 1, XRef = "paper", XAnchor = "left", XShift = 6 });
 
         var key = t.RegionalTension.Any(p => p.HasValue && p.Origin == ValueOrigin.Published) ? LegendKey() : [];
         var figure = TimeFigure(t, [numbers, colourTrace, .. key], "Level of regional tension",
@@ -126,8 +114,6 @@ public static class DynamicsFigures
             "The regional-tension index across the issues in the data, drawn over the bands of the colour scale; where only a colour was published it is shown as a coloured diamond in its band.",
             figure, table);
     }
-
-    private const string RegionalTensionLine = "#3d3d3d";
 
     /// <summary>
     /// The points on the time axis with a gap (a null) between two issues whose numbers are not consecutive, so that a

@@ -56,6 +56,17 @@ public static class FigureStyle
         Subtitle = subtitle is null ? null : new Subtitle { Text = PlotlyText.Escape(subtitle) },
     };
 
+    /// <summary>The "Points" value axis of a bar chart, symmetric about a marked zero with room above <paramref name="extent"/> for bar labels.</summary>
+    public static Axis PointsAxis(int extent)
+    {
+        var pad = Math.Max(3, (int)Math.Ceiling(extent * 0.15));
+        return new Axis
+        {
+            Title = "Points", ZeroLine = true, ZeroLineColor = Ink, ZeroLineWidth = 1.5, GridColor = Grid,
+            Range = [-(extent + pad), extent + pad], FixedRange = true,
+        };
+    }
+
     public static Layout BaseLayout(string title, string? subtitle) => new()
     {
         Title = TitleOf(title, subtitle),

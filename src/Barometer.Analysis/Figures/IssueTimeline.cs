@@ -30,8 +30,7 @@ public sealed record IssueTimeline(
     IReadOnlyList<Partner> Partners,
     IReadOnlyDictionary<string, IReadOnlyList<TimelinePoint>> PartnerIndex,
     IReadOnlyList<TimelinePoint> NationalSecurity,
-    IReadOnlyList<TimelinePoint> RegionalTension,
-    int CurrentIssue)
+    IReadOnlyList<TimelinePoint> RegionalTension)
 {
     public static IssueTimeline Build(IssueReproduction reproduction, BarometerDataset dataset)
     {
@@ -74,6 +73,6 @@ public sealed record IssueTimeline(
                 : new TimelinePoint(i, null, null, ValueOrigin.None, null);
         }).ToArray();
 
-        return new IssueTimeline(issues, partners, partnerIndex, national, regional, current.Number);
+        return new IssueTimeline(issues, partners, partnerIndex, national, regional);
     }
 }

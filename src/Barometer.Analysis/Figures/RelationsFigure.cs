@@ -58,7 +58,6 @@ public static class RelationsFigure
         };
 
         var extent = rels.Select(r => Math.Max(r.Positive, -r.Negative)).DefaultIfEmpty(1).Max();
-        var pad = Math.Max(3, (int)Math.Ceiling(extent * 0.15));
         var hasMismatch = rels.Any(r => MismatchNotes(printed[r.Partner.Code]).Any());
         var figure = Chart.Combine(positive, negative, aggregate)
             .WithLayout(_ => BaseLayout($"Relations development indices: {issue.Title}",
@@ -70,11 +69,7 @@ public static class RelationsFigure
                 Legend = new Legend { Orientation = "h", X = 1, Y = 1.0, XAnchor = "right", YAnchor = "bottom" },
             })
             .WithXAxis(new Axis { TickMode = "array", TickVals = names, TickText = tickText, FixedRange = true, AutoMargin = true })
-            .WithYAxis(new Axis
-            {
-                Title = "Points", ZeroLine = true, ZeroLineColor = Ink, ZeroLineWidth = 1.5, GridColor = Grid,
-                Range = [-(extent + pad), extent + pad], FixedRange = true,
-            })
+            .WithYAxis(PointsAxis(extent))
             .WithMargin(new Margin { Left = 70, Right = 30, Top = 100, Bottom = 40 })
             .WithImageButton(IssueFigures.Names.RelationsIndices, 960, 540);
 

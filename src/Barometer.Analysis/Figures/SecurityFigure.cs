@@ -25,9 +25,7 @@ public static class SecurityFigure
         var indices = reproduction.Indices;
         var s = indices.Security;
         var issue = indices.Issue;
-        var lowest = Math.Min(Math.Min(s.NationalSecurity, s.RegionalTension), scale.Bands[^1].Max ?? 0);
-        var highest = Math.Max(Math.Max(s.NationalSecurity, s.RegionalTension), 0);
-        double axisMin = lowest - 3, axisMax = highest + 3;
+        var (axisMin, axisMax) = ColourBands.AxisRange(scale, [s.NationalSecurity, s.RegionalTension]);
 
         var bars = Chart.Bar(new[] { NationalLabel, RegionalLabel }, new[] { s.NationalSecurity, s.RegionalTension }) with
         {
@@ -43,17 +41,8 @@ public static class SecurityFigure
 
         // The regional-tension column (category 1) spans 0.5..1.5 on the category axis: the bands are drawn there only.
         var spans = ColourBands.Spans(scale, axisMin, axisMax);
-        var shapes = spans.Select(b => new Shape
-        {
-            Type = "rect", XRef = "x", YRef = "y", X0 = 0.55, X1 = 1.45, Y0 = b.Bottom, Y1 = b.Top,
-            FillColor = BandFill(b.Band.Colour), Layer = "below", Line = new Line { Width = 0 }, Name = b.Band.Colour,
-        });
-        var labels = spans.Where(b => b.Top - b.Bottom >= 1.5).Select(b => new Annotation
-        {
-            Text = $"{PlotlyText.Escape(b.Band.Colour)} ({PlotlyText.Escape(b.ClassifiedRange)})",
-            X = 1.45, Y = b.Middle, XRef = "x", YRef = "y", XAnchor = "right", ShowArrow = false,
-            Font = new Font { Size = 11, Color = Muted },
-        });
+        var shapes = ColourBands.Shapes(spans, "x", 0.55, 1.45);
+        var labels = ColourBands.Labels(spans, new Annotation { X = 1.45, XRef = "x", XAnchor = "right" });
 
         var figure = Chart.Combine(bars)
             .WithLayout(_ => BaseLayout($"Security: {issue.Title}",

@@ -154,11 +154,7 @@ public static partial class BarometerDataLoader
         {
             var (id, issueNo, code, dateText) = (r.Required("id"), r.RequiredInt("issue"), r.Required("partner"), r.Required("date"));
             var (label, score, source) = (r.Required("label"), r.RequiredInt("score"), r.Required("source"));
-            if (code is not null && !codes.Contains(code))
-            {
-                r.Error("partner", $"unknown partner '{code}' (known: {string.Join(", ", codes)}; partners are listed in {PartnersFile})");
-                code = null;
-            }
+            if (code is not null && !IsKnownPartner(r, code, codes)) code = null;
             var issue = FindIssue(r, issueNo, issues);
             var date = ParseDate(r, dateText, issue);
             var idOk = CheckId(r, id, issueNo, code);
@@ -210,11 +206,7 @@ public static partial class BarometerDataLoader
                 r.Error("partner", $"measure '{measure}' is a security measure and takes no partner");
                 ok = false;
             }
-            if (code is not null && !codes.Contains(code))
-            {
-                r.Error("partner", $"unknown partner '{code}' (known: {string.Join(", ", codes)})");
-                ok = false;
-            }
+            if (code is not null && !IsKnownPartner(r, code, codes)) ok = false;
             if (value is not null && measure == Measures.RegionalTensionColour)
             {
                 if (scale is not null && !scale.Bands.Any(b => b.Colour == value))
@@ -223,7 +215,7 @@ public static partial class BarometerDataLoader
                     ok = false;
                 }
             }
-            else if (value is not null && !int.TryParse(value, out _))
+            else if (value is not null && PublishedValue.ParseInteger(value) is null)
             {
                 r.Error("value", $"'{value}' is not an integer");
                 ok = false;
@@ -240,20 +232,18 @@ public static partial class BarometerDataLoader
         return issue;
     }
 
+    private static bool IsKnownPartner(RowReader r, string code, IReadOnlySet<string> codes)
+    {
+        if (codes.Contains(code)) return true;
+        r.Error("partner", $"unknown partner '{code}' (known: {string.Join(", ", codes)}; partners are listed in {PartnersFile})");
+        return false;
+    }
+
     private static EventDate? ParseDate(RowReader r, string? text, Issue? issue)
     {
         if (text is null || issue is null) return null;
-        var date = EventDateParser.TryParse(text, issue.Period, out var error);
-        if (date is null)
-        {
-            r.Error("date", error!);
-            return null;
-        }
-        if (!issue.Period.Contains(date.Start) || !issue.Period.Contains(date.End))
-        {
-            r.Error("date", $"'{text}' ({date.Start:yyyy-MM-dd}..{date.End:yyyy-MM-dd}) is outside issue {issue.Number}'s period {issue.Period}");
-            return null;
-        }
+        var date = EventDateParser.TryParseWithin(text, issue, out var error);
+        if (date is null) r.Error("date", error!);
         return date;
     }
 

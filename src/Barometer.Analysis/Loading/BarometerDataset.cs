@@ -32,6 +32,10 @@ public sealed record BarometerDataset(
     public bool HasCatalogue(int issue) =>
         RelationshipEvents.Any(e => e.Issue == issue) || SecurityEvents.Any(e => e.Issue == issue);
 
+    /// <summary>The issues that have scored events (relationship or security), in ascending order.</summary>
+    public IReadOnlyList<int> IssuesWithCatalogue =>
+        RelationshipEvents.Select(e => e.Issue).Concat(SecurityEvents.Select(e => e.Issue)).Distinct().Order().ToArray();
+
     public IReadOnlyList<PublishedValue> PublishedFor(int issue, string series = Series.MinskBarometer) =>
         PublishedValues.Where(v => v.Issue == issue && v.Series == series).ToArray();
 }

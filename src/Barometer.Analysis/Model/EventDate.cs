@@ -81,6 +81,18 @@ public static partial class EventDateParser
         return null;
     }
 
+    /// <summary>
+    /// Parses <paramref name="text"/> as <see cref="TryParse"/> does and checks that every day it denotes lies in
+    /// <paramref name="issue"/>'s period; on failure returns null and a reason.
+    /// </summary>
+    public static EventDate? TryParseWithin(string text, Issue issue, out string? error)
+    {
+        var date = TryParse(text, issue.Period, out error);
+        if (date is null || (issue.Period.Contains(date.Start) && issue.Period.Contains(date.End))) return date;
+        error = $"'{text}' ({new Period(date.Start, date.End)}) is outside issue {issue.Number}'s period {issue.Period}";
+        return null;
+    }
+
     /// <summary>The first day of the named month in the year that places it inside <paramref name="period"/>.</summary>
     private static bool TryMonth(string name, Period period, out DateOnly first, out string? error)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Barometer.Analysis.Model;
 
 /// <summary>A publication series: the Minsk Barometer, or the BISS Foreign Policy Index before it.</summary>
@@ -11,7 +13,7 @@ public static class Series
 public readonly record struct Period(DateOnly Start, DateOnly End)
 {
     public bool Contains(DateOnly date) => date >= Start && date <= End;
-    public override string ToString() => $"{Start:yyyy-MM-dd}..{End:yyyy-MM-dd}";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Start:yyyy-MM-dd}..{End:yyyy-MM-dd}");
 }
 
 /// <summary>One issue of a series (e.g. Minsk Barometer No 18, November–December 2020).</summary>

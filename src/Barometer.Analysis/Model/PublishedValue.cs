@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Barometer.Analysis.Model;
 
 /// <summary>The measures a report prints; the vocabulary of <c>published_values.csv</c>'s <c>measure</c> column.</summary>
@@ -26,5 +28,9 @@ public static class Measures
 public sealed record PublishedValue(
     string Series, int Issue, string Measure, string? PartnerCode, string Value, string Source, string? Note)
 {
-    public int? NumericValue => int.TryParse(Value, out var n) ? n : null;
+    public int? NumericValue => ParseInteger(Value);
+
+    /// <summary>A published number as text (<c>-14</c>, <c>+5</c>) read as an integer, culture-independently; null when it is not one.</summary>
+    public static int? ParseInteger(string text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
 }

@@ -58,12 +58,11 @@ public static partial class ScenarioEngine
     {
         if (data.FindIssue(scenario.Issue) is null || !data.HasCatalogue(scenario.Issue))
         {
-            var withCatalogue = data.RelationshipEvents.Select(e => e.Issue).Concat(data.SecurityEvents.Select(e => e.Issue)).Distinct().Order();
             var why = data.FindIssue(scenario.Issue) is null ? "is not in issues.csv" : "has no event catalogue in the data (only published values)";
             return new ScenarioOutcome(null,
             [
                 Error(scenario, scenario.IssuePosition,
-                    $"issue {scenario.Issue} {why}; issues with catalogues: {string.Join(", ", withCatalogue)}"),
+                    $"issue {scenario.Issue} {why}; issues with catalogues: {string.Join(", ", data.IssuesWithCatalogue)}"),
             ]);
         }
         return TryRun(data.Catalogue(scenario.Issue), data.ColourScale, scenario);
@@ -255,17 +254,8 @@ public static partial class ScenarioEngine
 
     private static EventDate? ParseDate(string text, Issue issue, Action<string> fail)
     {
-        var date = EventDateParser.TryParse(text, issue.Period, out var error);
-        if (date is null)
-        {
-            fail(error!);
-            return null;
-        }
-        if (!issue.Period.Contains(date.Start) || !issue.Period.Contains(date.End))
-        {
-            fail($"date '{text}' ({date.Start:yyyy-MM-dd}..{date.End:yyyy-MM-dd}) is outside issue {issue.Number}'s period {issue.Period}");
-            return null;
-        }
+        var date = EventDateParser.TryParseWithin(text, issue, out var error);
+        if (date is null) fail(error!);
         return date;
     }
 

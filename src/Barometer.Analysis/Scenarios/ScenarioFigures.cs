@@ -56,7 +56,6 @@ public static class ScenarioFigures
         var baseline = Bars($"Baseline (issue {issue.Number} catalogue)", BaselineColour, m => m.Baseline);
         var scenario = Bars($"Scenario: {r.Scenario.Name}", ScenarioColour, m => m.Scenario);
         var extent = shown.SelectMany(m => new[] { Math.Abs(m.Baseline), Math.Abs(m.Scenario) }).DefaultIfEmpty(1).Max();
-        var pad = Math.Max(3, (int)Math.Ceiling(extent * 0.15));
 
         var hypothetical = r.AppliedChanges.Count(c => c.Hypothetical && c.Before is null);
         var subtitle = new StringBuilder($"{r.AppliedChanges.Count} change(s) to issue {issue.Number}");
@@ -72,11 +71,7 @@ public static class ScenarioFigures
                 Legend = new Legend { Orientation = "h", X = 1, Y = 1.0, XAnchor = "right", YAnchor = "bottom" },
             })
             .WithXAxis(new Axis { TickMode = "array", TickVals = x, TickText = ticks, FixedRange = true, AutoMargin = true })
-            .WithYAxis(new Axis
-            {
-                Title = "Points", ZeroLine = true, ZeroLineColor = Ink, ZeroLineWidth = 1.5, GridColor = Grid,
-                Range = [-(extent + pad), extent + pad], FixedRange = true,
-            })
+            .WithYAxis(PointsAxis(extent))
             .WithMargin(new Margin { Left = 70, Right = 30, Top = 100, Bottom = 40 });
         var name = FigureName(r.Scenario);
         figure = figure.WithImageButton(name, 960, 540);

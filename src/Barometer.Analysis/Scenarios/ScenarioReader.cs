@@ -325,21 +325,18 @@ public static partial class ScenarioReader
             if (fields.TryGetValue(key, out var pair)) Error(pair.Key, message);
         }
 
-        private string? Missing(YamlNode parent, string key)
-        {
-            Error(parent, $"missing '{key}'");
-            return null;
-        }
-
+        /// <summary>Reports <paramref name="message"/> at <paramref name="parent"/>; null stands for the absent value.</summary>
         private string? MissingWith(YamlNode parent, string message)
         {
             Error(parent, message);
             return null;
         }
 
+        private string? Missing(YamlNode parent, string key) => MissingWith(parent, $"missing '{key}'");
+
         private int? MissingInt(YamlNode parent, string key)
         {
-            Error(parent, $"missing '{key}'");
+            Missing(parent, key);
             return null;
         }
 

@@ -25,7 +25,7 @@ public static class SensitivityAnalysis
         if (!data.HasCatalogue(issue))
             throw new InvalidOperationException(
                 $"issue {issue} has no event catalogue in the data; issues with catalogues: " +
-                string.Join(", ", data.RelationshipEvents.Select(e => e.Issue).Concat(data.SecurityEvents.Select(e => e.Issue)).Distinct().Order()));
+                string.Join(", ", data.IssuesWithCatalogue));
         var published = data.PublishedFor(issue).FirstOrDefault(v => v.Measure == Measures.RegionalTensionColour)?.Value;
         return Run(data.Catalogue(issue), data.ColourScale, options, published);
     }

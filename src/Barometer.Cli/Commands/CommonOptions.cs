@@ -11,11 +11,28 @@ internal static class CommonOptions
         Description = "The data folder (default: data/ of the repository that contains the working directory).",
     };
 
-    public static Option<OutputFormat> Format() => new("--format")
+    /// <summary>
+    /// <c>--format</c>, default table, accepting <paramref name="formats"/> (table, json and markdown when none are given);
+    /// <paramref name="description"/> replaces the standard one where a command's formats need explaining.
+    /// </summary>
+    public static Option<OutputFormat> Format(string? description = null, params OutputFormat[] formats)
     {
-        Description = "Output format: table (for people), json (for scripts) or markdown.",
-        DefaultValueFactory = _ => OutputFormat.Table,
-    };
+        OutputFormat[] accepted = formats.Length == 0 ? [OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown] : formats;
+        var option = new Option<OutputFormat>("--format")
+        {
+            Description = description ?? "Output format: table (for people), json (for scripts) or markdown.",
+            DefaultValueFactory = _ => OutputFormat.Table,
+        };
+        option.Validators.Add(result =>
+        {
+            // The tokens, not the value: GetValueOrDefault throws for a token that is no OutputFormat at all.
+            if (result.Tokens.Any(t => !accepted.Any(f => string.Equals(f.ToString(), t.Value, StringComparison.OrdinalIgnoreCase))))
+            {
+                result.AddError($"--format must be one of: {string.Join(", ", accepted.Select(f => f.ToString().ToLowerInvariant()))}.");
+            }
+        });
+        return option;
+    }
 
     /// <summary>Loads the Barometer tables of --data, or writes every problem to stderr and returns null.</summary>
     public static BarometerDataset? LoadDataset(string? option)
@@ -43,7 +60,7 @@ internal static class CommonOptions
     }
 }
 
-internal enum OutputFormat { Table, Json, Markdown }
+internal enum OutputFormat { Table, Json, Markdown, Csv }
 
 /// <summary>Exit codes of every command.</summary>
 internal static class ExitCodes
@@ -53,4 +70,6 @@ internal static class ExitCodes
     public const int BadInput = 1;
     /// <summary>The command line itself is wrong.</summary>
     public const int Usage = 2;
+    /// <summary>Interrupted (Ctrl+C), as a shell reports SIGINT; what was written so far is complete.</summary>
+    public const int Cancelled = 130;
 }

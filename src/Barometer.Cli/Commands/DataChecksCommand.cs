@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Barometer.Analysis.Datasets;
+using Barometer.Cli.Rendering;
 using Spectre.Console;
 
 namespace Barometer.Cli.Commands;
@@ -14,21 +14,9 @@ namespace Barometer.Cli.Commands;
 /// </summary>
 internal static class DataChecksCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static Command Create()
     {
-        var format = new Option<string>("--format")
-        {
-            Description = "Output format: table (for people) or json (for scripts).",
-            DefaultValueFactory = _ => "table",
-        }.AcceptOnlyFromAmong("table", "json");
+        var format = CommonOptions.Format("Output format: table (for people) or json (for scripts).", OutputFormat.Table, OutputFormat.Json);
         var data = CommonOptions.Data();
         var command = new Command("checks",
             "Recompute every derived fact (sums, balances, growth rates, shares, ratios) from the figures it follows from, and compare it with the stated value.")
@@ -46,7 +34,7 @@ internal static class DataChecksCommand
                 Console.Error.WriteLine($"error: {errors.Count} problem(s) keep the derived checks from running");
                 return ExitCodes.BadInput;
             }
-            if (parse.GetValue(format) == "json") Console.Out.WriteLine(JsonSerializer.Serialize(results, Json));
+            if (parse.GetValue(format) == OutputFormat.Json) Console.Out.WriteLine(JsonSerializer.Serialize(results, CliJson.Options));
             else WriteTable(AnsiConsole.Console, results);
             var disagreeing = results.Count(r => r.Status == CheckStatus.Disagrees);
             Console.Error.WriteLine($"{results.Count} derived check(s): {results.Count - disagreeing} agree, {disagreeing} disagree");

@@ -23,11 +23,9 @@ internal static class DataShowCommand
             Description = "Keep the rows whose COLUMN is exactly VALUE (COLUMN=VALUE; an empty VALUE matches empty cells). Repeat to combine: every condition must hold.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var format = new Option<string>("--format")
-        {
-            Description = "Output format: table (for people), csv (cells starting with = + - @ are prefixed with ' unless they are numbers) or json (an array of objects, values typed per the schema).",
-            DefaultValueFactory = _ => "table",
-        }.AcceptOnlyFromAmong("table", "csv", "json");
+        var format = CommonOptions.Format(
+            "Output format: table (for people), csv (cells starting with = + - @ are prefixed with ' unless they are numbers) or json (an array of objects, values typed per the schema).",
+            OutputFormat.Table, OutputFormat.Csv, OutputFormat.Json);
         var data = CommonOptions.Data();
         var command = new Command("show", "Print one table of the data package, optionally filtered.")
         {
@@ -69,8 +67,8 @@ internal static class DataShowCommand
 
             switch (parse.GetValue(format))
             {
-                case "csv": Console.Out.Write(rows.ToCsv()); break;
-                case "json": Console.Out.WriteLine(rows.ToJson()); break;
+                case OutputFormat.Csv: Console.Out.Write(rows.ToCsv()); break;
+                case OutputFormat.Json: Console.Out.WriteLine(rows.ToJson()); break;
                 default: WriteTable(AnsiConsole.Console, rows); break;
             }
             return ExitCodes.Ok;

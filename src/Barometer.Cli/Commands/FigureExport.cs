@@ -11,12 +11,7 @@ namespace Barometer.Cli.Commands;
 /// </summary>
 internal static class FigureExport
 {
-    /// <summary>Exit code when the export failed (e.g. images were required but no browser could render them).</summary>
-    public const int ExportFailed = 3;
-
-    /// <summary>Exit code when the export was cancelled (as a shell reports SIGINT).</summary>
-    public const int Cancelled = 130;
-
+    /// <summary>Exports the figures; 0 when done, 1 when they could not be written (e.g. images were required but no browser could render them).</summary>
     public static async Task<int> ExportAsync(IReadOnlyList<NamedFigure> figures, string outDir, bool requireImages, CancellationToken ct)
     {
         var options = new ExportOptions { RequireImages = requireImages };
@@ -53,17 +48,17 @@ internal static class FigureExport
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             Console.Error.WriteLine("cancelled: the files written so far are complete; the rest were not written.");
-            return Cancelled;
+            return ExitCodes.Cancelled;
         }
         catch (ExportException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return ExportFailed;
+            return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: could not write the figures to '{outDir}': {e.Message}");
-            return ExportFailed;
+            return ExitCodes.BadInput;
         }
 
         foreach (var notice in result.Notices) log.WriteLine(notice);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Barometer.Analysis.Loading;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Parameters;
@@ -15,12 +16,6 @@ namespace Barometer.Cli.Commands;
 /// </summary>
 public static class NotebooksCommand
 {
-    /// <summary>The solution file that marks the repository root.</summary>
-    public const string SolutionFileName = "Barometer.Notebooks.sln";
-
-    /// <summary>Exit code when the run was interrupted (Ctrl+C).</summary>
-    public const int Cancelled = 130;
-
     /// <summary>The <c>notebooks</c> command with its <c>run</c> subcommand.</summary>
     public static Command Create()
     {
@@ -64,7 +59,9 @@ public static class NotebooksCommand
         };
         timeout.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double>() is var seconds && (seconds <= 0 || double.IsNaN(seconds) || seconds > TimeSpan.MaxValue.TotalSeconds / 2))
+            // The tokens, not the value: GetValueOrDefault throws for a token that is not a number at all.
+            if (result.Tokens.Any(t => !double.TryParse(t.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ||
+                                       !(seconds > 0) || seconds > TimeSpan.MaxValue.TotalSeconds / 2))
             {
                 result.AddError("--timeout must be a positive number of seconds.");
             }
@@ -106,20 +103,6 @@ public static class NotebooksCommand
         return pairs;
     }
 
-    /// <summary>The folder holding <see cref="SolutionFileName"/>, searching upwards from <paramref name="start"/>; null if none.</summary>
-    public static string? FindRepositoryRoot(string start)
-    {
-        for (var directory = new DirectoryInfo(Path.GetFullPath(start)); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, SolutionFileName)))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return null;
-    }
-
     internal sealed record RunSettings(
         IReadOnlyList<string> Paths,
         string? OutputDirectory,
@@ -146,11 +129,11 @@ public static class NotebooksCommand
                 : AnsiConsole.Console;
             var log = plain ? Console.Error : Console.Out;
 
-            var jobs = FindJobs(settings, out var problem);
+            var jobs = FindJobs(settings, out var problem, out var problemExitCode);
             if (jobs is null)
             {
                 Console.Error.WriteLine($"error: {problem}");
-                return ExitCodes.Usage;
+                return problemExitCode;
             }
 
             if (jobs.Count == 0)
@@ -181,7 +164,7 @@ public static class NotebooksCommand
             if (cancellationToken.IsCancellationRequested)
             {
                 Console.Error.WriteLine("cancelled");
-                return Cancelled;
+                return ExitCodes.Cancelled;
             }
 
             return outcomes.All(o => o.Result?.Succeeded == true) ? ExitCodes.Ok : ExitCodes.BadInput;
@@ -228,17 +211,21 @@ public static class NotebooksCommand
         /// PATH arguments → jobs. Files are taken as given; folders are searched recursively for .ipynb/.dib
         /// (skipping hidden folders such as .ipynb_checkpoints, and bin/obj). Outputs keep the layout below the
         /// folder (or just the file name for a file argument); .dib inputs are written as .ipynb so outputs fit.
+        /// Null when the paths cannot be used: <paramref name="problem"/> says why and <paramref name="exitCode"/> is
+        /// <see cref="ExitCodes.BadInput"/> for a missing or non-notebook PATH, <see cref="ExitCodes.Usage"/> when no
+        /// PATH was given and there is no notebooks/ folder to default to.
         /// </summary>
-        internal static List<NotebookJob>? FindJobs(RunSettings settings, out string? problem)
+        internal static List<NotebookJob>? FindJobs(RunSettings settings, out string? problem, out int exitCode)
         {
             problem = null;
-            var root = FindRepositoryRoot(Directory.GetCurrentDirectory());
+            exitCode = ExitCodes.Usage;
+            var root = DataDirectory.FindRepositoryRoot(Directory.GetCurrentDirectory());
             var inputs = new List<(string File, string BaseDirectory)>();
             if (settings.Paths.Count == 0)
             {
                 if (root is null)
                 {
-                    problem = $"no PATH given and no repository root ({SolutionFileName}) above '{Directory.GetCurrentDirectory()}' to find notebooks/ in.";
+                    problem = $"no PATH given and no repository root ({DataDirectory.RootMarker}) above '{Directory.GetCurrentDirectory()}' to find notebooks/ in.";
                     return null;
                 }
 
@@ -269,6 +256,7 @@ public static class NotebooksCommand
                     problem = File.Exists(full)
                         ? $"'{path}' is not a notebook (expected .ipynb or .dib)."
                         : $"'{path}' does not exist.";
+                    exitCode = ExitCodes.BadInput;
                     return null;
                 }
             }

@@ -5,6 +5,7 @@ using System.Text;
 using Barometer.Analysis.Loading;
 using Barometer.Analysis.Model;
 using Barometer.Analysis.Sensitivity;
+using Barometer.Cli.Rendering;
 using Spectre.Console;
 
 namespace Barometer.Cli.Commands;
@@ -76,7 +77,7 @@ internal static class SensitivityCommand
         return command;
     }
 
-    private static string Signed(int n) => n > 0 ? "+" + n.ToString(CultureInfo.InvariantCulture) : n.ToString(CultureInfo.InvariantCulture);
+    private static string Signed(int n) => DisplayText.Signed(n);
 
     private static string Fixed(double x, int digits) => x.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
@@ -85,12 +86,7 @@ internal static class SensitivityCommand
     private static string Name(BarometerDataset data, string? code) =>
         code is null ? "security" : data.Partners.FirstOrDefault(p => p.Code == code)?.Name ?? code;
 
-    private static string MeasureLabel(string measure) => measure switch
-    {
-        Measures.NationalSecurity => "national security",
-        Measures.RegionalTension => "regional tension",
-        _ => measure,
-    };
+    private static string MeasureLabel(string measure) => DisplayText.MeasureLabel(measure);
 
     private static string Settings(SensitivityResult r) =>
         string.Create(CultureInfo.InvariantCulture,

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using Barometer.Analysis.Charts.Export;
 using Barometer.Analysis.Loading;
 using Barometer.Analysis.Model;
 using Barometer.Analysis.Scenarios;
+using Barometer.Cli.Rendering;
 using Spectre.Console;
 
 namespace Barometer.Cli.Commands;
@@ -52,35 +52,14 @@ internal static class WhatIfCommand
                 default: WriteTables(AnsiConsole.Console, result, dataset); break;
             }
 
-            if (parse.GetValue(outDir) is { } folder)
-                return await WriteFigures(result, folder, ct);
-            return ExitCodes.Ok;
+            return parse.GetValue(outDir) is { } folder
+                ? await FigureExport.ExportAsync([ScenarioFigures.Comparison(result)], folder, requireImages: false, ct)
+                : ExitCodes.Ok;
         });
         return command;
     }
 
-    /// <summary>
-    /// Writes the comparison figure (HTML, plotly JSON, CSV, and PNG/SVG when Chromium is available) and a gallery page.
-    /// Progress and notices go to standard error, so that standard output stays the table or JSON.
-    /// </summary>
-    private static async Task<int> WriteFigures(ScenarioResult result, string folder, CancellationToken ct)
-    {
-        try
-        {
-            var export = await FigureExporter.ExportAsync([ScenarioFigures.Comparison(result)], folder, new ExportOptions(), ct: ct);
-            foreach (var notice in export.Notices) Console.Error.WriteLine($"note: {notice}");
-            Console.Error.WriteLine($"wrote {export.Files.Count} files to {export.OutputDirectory}: " +
-                                    string.Join(", ", export.Files.Select(Path.GetFileName)));
-            return ExitCodes.Ok;
-        }
-        catch (Exception e) when (e is ExportException or IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: could not write the figure to '{folder}': {e.Message}");
-            return ExitCodes.BadInput;
-        }
-    }
-
-    private static string Signed(int n) => n > 0 ? "+" + n.ToString(CultureInfo.InvariantCulture) : n.ToString(CultureInfo.InvariantCulture);
+    private static string Signed(int n) => DisplayText.Signed(n);
 
     private static string Delta(int n) => n == 0 ? "0" : Signed(n);
 
@@ -99,15 +78,7 @@ internal static class WhatIfCommand
     private static string Scores(EventScores s) =>
         s.Score is { } score ? Signed(score) : $"NS {Signed(s.NationalSecurity ?? 0)} RT {Signed(s.RegionalTension ?? 0)}";
 
-    private static string MeasureLabel(string measure) => measure switch
-    {
-        Measures.Index => "index",
-        Measures.Positive => "positive",
-        Measures.Negative => "negative",
-        Measures.NationalSecurity => "national security",
-        Measures.RegionalTension => "regional tension",
-        _ => measure,
-    };
+    private static string MeasureLabel(string measure) => DisplayText.MeasureLabel(measure);
 
     private static string Distance((int? ToMoreSevere, int? ToLessSevere) d) =>
         $"{(d.ToMoreSevere is { } down ? $"{Signed(down)} to the next more severe colour" : "no more severe colour")}, " +
@@ -196,5 +167,5 @@ internal static class WhatIfCommand
         return md.ToString();
     }
 
-    private static string Cell(string text) => text.Replace("|", "\\|").ReplaceLineEndings(" ");
+    private static string Cell(string text) => DisplayText.MarkdownCell(text);
 }

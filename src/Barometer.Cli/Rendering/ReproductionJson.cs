@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Barometer.Analysis;
 
 namespace Barometer.Cli.Rendering;
@@ -7,15 +6,6 @@ namespace Barometer.Cli.Rendering;
 /// <summary>The JSON document of <c>barometer reproduce --format json</c>: a contract for scripts.</summary>
 internal static class ReproductionJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        // stdout is not HTML: keep "–" and "№" readable rather than \u-escaped.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Render(IssueReproduction r)
     {
         var indices = r.Indices;
@@ -52,7 +42,7 @@ internal static class ReproductionJson
                 source = x.Source,
             }),
         };
-        return JsonSerializer.Serialize(document, Options);
+        return JsonSerializer.Serialize(document, CliJson.Options);
     }
 
     /// <summary>Numbers stay numbers in JSON; colours stay strings.</summary>

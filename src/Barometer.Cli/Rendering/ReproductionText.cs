@@ -9,9 +9,9 @@ namespace Barometer.Cli.Rendering;
 /// <summary>The human forms of a reproduction: terminal tables and Markdown.</summary>
 internal static class ReproductionText
 {
-    private static string Signed(int n) => n > 0 ? "+" + n.ToString(CultureInfo.InvariantCulture) : n.ToString(CultureInfo.InvariantCulture);
+    private static string Signed(int n) => DisplayText.Signed(n);
 
-    private static string Signed(string text) => int.TryParse(text, out var n) ? Signed(n) : text;
+    private static string Signed(string text) => int.TryParse(text, out var n) ? DisplayText.Signed(n) : text;
 
     public static void WriteTables(IAnsiConsole console, IssueReproduction r)
     {
@@ -76,6 +76,5 @@ internal static class ReproductionText
 
     private static string File(string source) => source.IndexOf('#') is var i and >= 0 ? source[..i] : source;
 
-    /// <summary>Escapes the characters that would break a Markdown table cell.</summary>
-    private static string Cell(string text) => text.Replace("|", "\\|").ReplaceLineEndings(" ");
+    private static string Cell(string text) => DisplayText.MarkdownCell(text);
 }

@@ -76,15 +76,9 @@ public static class DibReader
 
         AddCell(notebook, currentKernel, current);
 
-        // What VS Code puts into an .ipynb for a C# Polyglot notebook, so an executed copy written as .ipynb
-        // is recognised by Jupyter and GitHub. Not written back to .dib (only polyglot_notebook is).
-        notebook.Metadata["kernelspec"] = new JsonObject
-        {
-            ["display_name"] = ".NET (C#)",
-            ["language"] = "C#",
-            ["name"] = ".net-csharp",
-        };
-        notebook.Metadata["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" };
+        // So an executed copy written as .ipynb is recognised by Jupyter and GitHub. Not written back to .dib
+        // (only polyglot_notebook is).
+        notebook.SetJupyterCSharpMetadata();
         return notebook;
     }
 
@@ -114,6 +108,21 @@ public static class DibReader
 
     private static void AddCell(Notebook notebook, string kernel, List<string> lines)
     {
+        var cellLines = TrimBlankLines(lines);
+        if (cellLines.Count == 0)
+        {
+            return;
+        }
+
+        var source = string.Join("\n", cellLines);
+        notebook.Cells.Add(kernel == KernelNames.Markdown
+            ? NotebookCell.CreateMarkdown(source)
+            : NotebookCell.CreateCode(source, kernel));
+    }
+
+    /// <summary>The lines without leading and trailing blank lines: a cell's text in a .dib file (read and written).</summary>
+    internal static IReadOnlyList<string> TrimBlankLines(IReadOnlyList<string> lines)
+    {
         var start = 0;
         var end = lines.Count;
         while (start < end && lines[start].Trim().Length == 0)
@@ -126,14 +135,6 @@ public static class DibReader
             end--;
         }
 
-        if (start == end)
-        {
-            return;
-        }
-
-        var source = string.Join("\n", lines.Skip(start).Take(end - start));
-        notebook.Cells.Add(kernel == KernelNames.Markdown
-            ? NotebookCell.CreateMarkdown(source)
-            : NotebookCell.CreateCode(source, kernel));
+        return lines.Skip(start).Take(end - start).ToList();
     }
 }

@@ -26,17 +26,7 @@ public static class DibWriter
                 continue;
             }
 
-            var cellLines = cell.Source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
-            while (cellLines.Count > 0 && cellLines[0].Trim().Length == 0)
-            {
-                cellLines.RemoveAt(0);
-            }
-
-            while (cellLines.Count > 0 && cellLines[^1].Trim().Length == 0)
-            {
-                cellLines.RemoveAt(cellLines.Count - 1);
-            }
-
+            var cellLines = DibReader.TrimBlankLines(cell.Source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'));
             if (cellLines.Count == 0)
             {
                 continue;

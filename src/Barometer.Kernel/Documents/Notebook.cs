@@ -36,13 +36,7 @@ public sealed class Notebook
     public static Notebook CreatePolyglot()
     {
         var notebook = new Notebook();
-        notebook.Metadata["kernelspec"] = new JsonObject
-        {
-            ["display_name"] = ".NET (C#)",
-            ["language"] = "C#",
-            ["name"] = ".net-csharp",
-        };
-        notebook.Metadata["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" };
+        notebook.SetJupyterCSharpMetadata();
         notebook.Metadata["polyglot_notebook"] = new JsonObject
         {
             ["kernelInfo"] = new JsonObject
@@ -56,6 +50,18 @@ public sealed class Notebook
             },
         };
         return notebook;
+    }
+
+    /// <summary>The Jupyter <c>kernelspec</c> and <c>language_info</c> VS Code writes for a C# Polyglot notebook.</summary>
+    internal void SetJupyterCSharpMetadata()
+    {
+        Metadata["kernelspec"] = new JsonObject
+        {
+            ["display_name"] = ".NET (C#)",
+            ["language"] = "C#",
+            ["name"] = ".net-csharp",
+        };
+        Metadata["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" };
     }
 
     /// <summary>

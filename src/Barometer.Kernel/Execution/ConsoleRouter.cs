@@ -41,17 +41,7 @@ internal static class ConsoleRouter
 
         public override IFormatProvider FormatProvider => fallback.FormatProvider;
 
-        public override void Write(char value)
-        {
-            if (OutputCollector.Current is { } collector)
-            {
-                collector.WriteStream(stream, value.ToString());
-            }
-            else
-            {
-                fallback.Write(value);
-            }
-        }
+        public override void Write(char value) => Write(value.ToString());
 
         public override void Write(string? value)
         {

@@ -63,18 +63,10 @@ public sealed class FormatterSet
                 return bundle;
         }
 
-        foreach (var formatter in Formatters)
-        {
-            if (!bundle.ContainsKey(formatter.MimeType) && TryRun(formatter.TryFormat, value, out var text))
-            {
-                bundle[formatter.MimeType] = text;
-            }
-        }
-
         var sources = UseTypeFormatterSources ? _sources.GetOrAdd(value.GetType(), TypeFormatterSources.Discover) : TypeFormatterSources.None;
-        foreach (var formatter in sources.Formatters)
+        foreach (var formatter in Formatters.Concat(sources.Formatters))
         {
-            if (!bundle.ContainsKey(formatter.MimeType) && TryRun(formatter.TryFormat, value, out var text))
+            if (!bundle.ContainsKey(formatter.MimeType) && TryRun(formatter, value, out var text))
             {
                 bundle[formatter.MimeType] = text;
             }
@@ -128,12 +120,12 @@ public sealed class FormatterSet
     /// <summary>The <c>text/plain</c> rendering alone.</summary>
     public string ToPlainText(object? value) => Format(value)[MimeTypes.PlainText];
 
-    private static bool TryRun(Func<object, TextWriter, bool> format, object value, out string text)
+    private static bool TryRun(IValueFormatter formatter, object value, out string text)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         try
         {
-            if (format(value, writer))
+            if (formatter.TryFormat(value, writer))
             {
                 text = writer.ToString();
                 return true;

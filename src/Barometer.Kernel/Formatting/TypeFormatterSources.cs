@@ -133,7 +133,7 @@ internal sealed class TypeFormatterSources
 }
 
 /// <summary>One duck-typed formatter object produced by a formatter source.</summary>
-internal sealed class ConventionFormatter(string mimeType, object instance, MethodInfo format, Type? targetType)
+internal sealed class ConventionFormatter(string mimeType, object instance, MethodInfo format, Type? targetType) : IValueFormatter
 {
     public string MimeType { get; } = mimeType;
 

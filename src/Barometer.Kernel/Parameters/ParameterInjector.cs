@@ -53,7 +53,7 @@ public static class ParameterInjector
 
         var converted = new List<ConvertedParameter>();
         var lines = new StringBuilder();
-        lines.Append("// Parameters injected by the Barometer notebook runner (papermill-style). This cell is replaced on every run.\n");
+        lines.Append("// Parameters injected by the notebook runner (papermill-style). This cell is replaced on every run.\n");
         foreach (var (name, raw) in Deduplicate(values))
         {
             if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name))
@@ -130,5 +130,4 @@ public static class ParameterInjector
         notebook.Cells.Insert(index, cell);
         return index;
     }
-
 }

@@ -160,7 +160,7 @@ public static class ParametersCellParser
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }:
                 return (FactoryKind(access), false);
             case MemberAccessExpressionSyntax access when access.Name.Identifier.ValueText is "Now" or "Today" or "UtcNow" or "Zero" or "MinValue" or "MaxValue":
-                return (FromTypeName(LastName(access.Expression)), false);
+                return (OwnerKind(access.Expression), false);
             default:
                 return (null, false);
         }
@@ -168,7 +168,7 @@ public static class ParametersCellParser
 
     private static ParameterKind? FactoryKind(MemberAccessExpressionSyntax access)
     {
-        var owner = FromTypeName(LastName(access.Expression));
+        var owner = OwnerKind(access.Expression);
         var method = access.Name.Identifier.ValueText;
         return owner switch
         {
@@ -179,19 +179,12 @@ public static class ParametersCellParser
         };
     }
 
-    private static string? LastName(ExpressionSyntax expression) => expression switch
+    /// <summary>The type named by the left side of a member access (<c>DateTime</c>, <c>System.TimeSpan</c>, <c>int</c>).</summary>
+    private static ParameterKind? OwnerKind(ExpressionSyntax expression) => expression switch
     {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        PredefinedTypeSyntax predefined => predefined.Keyword.ValueText switch
-        {
-            "int" => "Int32",
-            "long" => "Int64",
-            "double" => "Double",
-            "decimal" => "Decimal",
-            "bool" => "Boolean",
-            _ => null,
-        },
+        PredefinedTypeSyntax predefined => FromType(predefined).Kind,
+        IdentifierNameSyntax identifier => FromTypeName(identifier.Identifier.ValueText),
+        MemberAccessExpressionSyntax member => FromTypeName(member.Name.Identifier.ValueText),
         _ => null,
     };
 }

@@ -96,20 +96,11 @@ public static class NotebookRunner
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                run.Finish(cancelled: true);
-                if (outputPath is not null)
-                {
-                    await NotebookFile.SaveAsync(notebook, outputPath, CancellationToken.None).ConfigureAwait(false);
-                }
-
+                await FinishAndSaveAsync(run, notebook, outputPath, cancelled: true).ConfigureAwait(false);
                 throw;
             }
 
-            run.Finish(cancelled: false);
-            if (outputPath is not null)
-            {
-                await NotebookFile.SaveAsync(notebook, outputPath, CancellationToken.None).ConfigureAwait(false);
-            }
+            await FinishAndSaveAsync(run, notebook, outputPath, cancelled: false).ConfigureAwait(false);
 
             var firstError = run.FirstFailure is { } failure
                 ? new NotebookExecutionException(input, outputPath, failure.CellNumber, failure.ExecutionCount, failure.CellId, failure.Source, failure.Error)
@@ -132,6 +123,13 @@ public static class NotebookRunner
             Directory.SetCurrentDirectory(previousDirectory);
             WorkingDirectoryGate.Release();
         }
+    }
+
+    /// <summary>Records the run's outcome in the metadata and writes the notebook (when an output path is given), even after a failure.</summary>
+    private static Task FinishAndSaveAsync(Run run, Notebook notebook, string? outputPath, bool cancelled)
+    {
+        run.Finish(cancelled);
+        return outputPath is null ? Task.CompletedTask : NotebookFile.SaveAsync(notebook, outputPath, CancellationToken.None);
     }
 
     private sealed record Failure(int CellNumber, int ExecutionCount, string? CellId, string Source, CellError Error);
@@ -278,5 +276,4 @@ public static class NotebookRunner
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     private static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 6);
-
 }

@@ -1,5 +1,6 @@
 using Barometer.Analysis.Charts;
 using Barometer.Analysis.Charts.Export;
+using Barometer.Analysis.Tables;
 
 namespace Barometer.Analysis.Tests.Charts;
 
@@ -20,7 +21,7 @@ public class CsvExportTests
     [InlineData("Roaming fees cut", "Roaming fees cut")]
     [InlineData("", "")]
     public void Formula_like_text_is_neutralised_but_genuine_numbers_are_kept(string cell, string expected) =>
-        Assert.Equal(expected, CsvExport.Neutralise(cell));
+        Assert.Equal(expected, CsvText.Neutralise(cell));
 
     [Fact]
     public void Numbers_dates_and_nulls_are_written_invariantly()

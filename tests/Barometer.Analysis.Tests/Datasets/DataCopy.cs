@@ -27,17 +27,11 @@ public sealed class DataCopy : IDisposable
 
     public string[] Lines(string relative) => File.ReadAllLines(PathOf(relative));
 
-    public void Write(string relative, IEnumerable<string> lines) => File.WriteAllText(PathOf(relative), string.Join("\n", lines) + "\n");
+    public void Write(string relative, IEnumerable<string> lines) => ScratchData.WriteLines(PathOf(relative), lines);
 
     /// <summary>Replaces the cell at 1-based <paramref name="line"/> and <paramref name="column"/>, re-quoting the line.</summary>
-    public void SetCell(string relative, int line, int column, string value)
-    {
-        var lines = Lines(relative);
-        var fields = ScratchData.SplitCsvLine(lines[line - 1]);
-        fields[column - 1] = value;
-        lines[line - 1] = string.Join(",", fields.Select(f => f.IndexOfAny([',', '"']) >= 0 ? "\"" + f.Replace("\"", "\"\"") + "\"" : f));
-        Write(relative, lines);
-    }
+    public void SetCell(string relative, int line, int column, string value) =>
+        ScratchData.SetCellInFile(PathOf(relative), line, column, value);
 
     /// <summary>Edits datapackage.json as a JSON tree.</summary>
     public void EditDescriptor(Action<JsonNode> edit)

@@ -84,15 +84,15 @@ public class TableRowsTests
     [Fact]
     public void Csv_output_neutralises_formulas_but_not_numbers()
     {
-        Assert.Equal("\"'=HYPERLINK(\"\"x\"\")\"", TableRows.CsvCell("=HYPERLINK(\"x\")"));
-        Assert.Equal("'@SUM(A1)", TableRows.CsvCell("@SUM(A1)"));
-        Assert.Equal("'+cmd", TableRows.CsvCell("+cmd"));
-        Assert.Equal("'-x", TableRows.CsvCell("-x"));
-        Assert.Equal("-1.02", TableRows.CsvCell("-1.02"));
-        Assert.Equal("+7", TableRows.CsvCell("+7"));
-        Assert.Equal("-17.5", TableRows.CsvCell("-17.5"));
-        Assert.Equal("\"a, b\"", TableRows.CsvCell("a, b"));
-        Assert.Equal("\"say \"\"hi\"\"\"", TableRows.CsvCell("say \"hi\""));
+        Assert.Equal("\"'=HYPERLINK(\"\"x\"\")\"", CsvText.Field("=HYPERLINK(\"x\")"));
+        Assert.Equal("'@SUM(A1)", CsvText.Field("@SUM(A1)"));
+        Assert.Equal("'+cmd", CsvText.Field("+cmd"));
+        Assert.Equal("'-x", CsvText.Field("-x"));
+        Assert.Equal("-1.02", CsvText.Field("-1.02"));
+        Assert.Equal("+7", CsvText.Field("+7"));
+        Assert.Equal("-17.5", CsvText.Field("-17.5"));
+        Assert.Equal("\"a, b\"", CsvText.Field("a, b"));
+        Assert.Equal("\"say \"\"hi\"\"\"", CsvText.Field("say \"hi\""));
 
         using var data = new DataCopy();
         data.SetCell("external/trade.csv", 2, 5, "=1+2");

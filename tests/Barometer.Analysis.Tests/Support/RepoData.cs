@@ -39,16 +39,25 @@ public sealed class ScratchData : IDisposable
 
     public string[] Lines(string file) => File.ReadAllLines(PathOf(file));
 
-    public void Write(string file, IEnumerable<string> lines) => File.WriteAllText(PathOf(file), string.Join("\n", lines) + "\n");
+    public void Write(string file, IEnumerable<string> lines) => WriteLines(PathOf(file), lines);
 
-    /// <summary>Replaces the cell at 1-based <paramref name="line"/> and <paramref name="column"/> (files without quoted commas only).</summary>
-    public void SetCell(string file, int line, int column, string value)
+    /// <summary>Writes <paramref name="lines"/> with LF line ends and a final LF.</summary>
+    public static void WriteLines(string path, IEnumerable<string> lines) => File.WriteAllText(path, string.Join("\n", lines) + "\n");
+
+    /// <summary>Replaces the cell at 1-based <paramref name="line"/> and <paramref name="column"/> (records on one line only).</summary>
+    public void SetCell(string file, int line, int column, string value) => SetCellInFile(PathOf(file), line, column, value);
+
+    /// <summary>
+    /// Replaces one cell of the CSV file at <paramref name="path"/>, re-quoting its line: the one cell editor of
+    /// <see cref="ScratchData"/> and <c>DataCopy</c>.
+    /// </summary>
+    public static void SetCellInFile(string path, int line, int column, string value)
     {
-        var lines = Lines(file);
+        var lines = File.ReadAllLines(path);
         var fields = SplitCsvLine(lines[line - 1]);
         fields[column - 1] = value;
         lines[line - 1] = string.Join(",", fields.Select(Quote));
-        Write(file, lines);
+        WriteLines(path, lines);
     }
 
     public static List<string> SplitCsvLine(string line)

@@ -1,12 +1,11 @@
 using System.Text.Json;
-using Barometer.Analysis.DataPackage;
 using Barometer.Analysis.Tables;
 
-namespace Barometer.Analysis.Datasets;
+namespace Barometer.Analysis.DataPackage;
 
 /// <summary>
-/// Reads <c>datapackage.json</c> and its resources the way <see cref="DataPackageValidator"/> does (same display
-/// paths, so an error reads <c>data/external/trade.csv:12:4: …</c> whichever route found it).
+/// Reads <c>datapackage.json</c> and its resources for <see cref="DataPackageValidator"/> and the dataset loaders alike
+/// (same display paths and messages, so an error reads <c>data/external/trade.csv:12:4: …</c> whichever route found it).
 /// </summary>
 internal static class PackageResources
 {
@@ -19,7 +18,7 @@ internal static class PackageResources
         var path = Path.Combine(dataDirectory, DataPackageDescriptor.FileName);
         if (!File.Exists(path))
         {
-            errors.Add(new DataError(Display(dataDirectory, path), 0, 0, "file not found: the tables are listed in datapackage.json"));
+            errors.Add(new DataError(Display(dataDirectory, path), 0, 0, "file not found: every table must be described in datapackage.json"));
             return null;
         }
         try
