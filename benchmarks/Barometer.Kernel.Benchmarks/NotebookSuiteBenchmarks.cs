@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Attributes;
+using Barometer.Kernel.Documents;
+using Barometer.Kernel.Execution;
+using Barometer.Kernel.Running;
+
+namespace Barometer.Kernel.Benchmarks;
+
+/// <summary>
+/// The repository's own notebook suite (every notebook under <c>notebooks/</c>, in memory, outputs not written) in a
+/// warm process: what CI and <c>barometer notebooks run</c> pay per suite once Roslyn is loaded. Needs the Debug build
+/// of the library the notebooks load with <c>#r</c> (<c>dotnet build</c> first).
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[MemoryDiagnoser]
+public class NotebookSuiteBenchmarks
+{
+    private (string Path, Notebook Notebook)[] _suite = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var folder = Path.Combine(FindRepositoryRoot(), "notebooks");
+        _suite = Directory.GetFiles(folder).Where(NotebookFile.IsNotebookPath).Order(StringComparer.Ordinal)
+            .Select(p => (p, NotebookFile.LoadAsync(p).GetAwaiter().GetResult()))
+            .ToArray();
+        if (_suite.Length == 0) throw new InvalidOperationException($"no notebooks under {folder}");
+        ScriptEnvironment.Shared.WarmUpAsync().GetAwaiter().GetResult();
+    }
+
+    [Benchmark]
+    public async Task<int> WholeSuite()
+    {
+        var cells = 0;
+        foreach (var (path, template) in _suite)
+        {
+            var result = await NotebookRunner.ExecuteAsync(template.Clone(), path, new NotebookRunOptions());
+            if (!result.Succeeded) throw result.FirstError!;
+            cells += result.CellsExecuted;
+        }
+        return cells;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Barometer.Notebooks.sln"))) return dir.FullName;
+        throw new InvalidOperationException("run the benchmark from inside the repository");
+    }
+}
