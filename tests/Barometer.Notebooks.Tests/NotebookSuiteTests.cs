@@ -16,7 +16,7 @@ public partial class NotebookSuiteTests
 {
     public const string GoldenTag = "golden";
 
-    private static readonly string RepoRoot = FindRoot();
+    internal static readonly string RepoRoot = FindRoot();
     private static readonly string GoldenRoot = Path.Combine(RepoRoot, "tests", "Barometer.Notebooks.Tests", "Golden");
     private static bool Update => Environment.GetEnvironmentVariable("BAROMETER_UPDATE_GOLDEN") == "1";
 
