@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Barometer.Analysis.Loading;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Running;
@@ -19,7 +20,9 @@ public class NotebookSuiteBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var folder = Path.Combine(FindRepositoryRoot(), "notebooks");
+        var root = DataDirectory.FindRepositoryRoot(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("run the benchmark from inside the repository");
+        var folder = Path.Combine(root, "notebooks");
         _suite = Directory.GetFiles(folder).Where(NotebookFile.IsNotebookPath).Order(StringComparer.Ordinal)
             .Select(p => (p, NotebookFile.LoadAsync(p).GetAwaiter().GetResult()))
             .ToArray();
@@ -38,12 +41,5 @@ public class NotebookSuiteBenchmarks
             cells += result.CellsExecuted;
         }
         return cells;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Barometer.Notebooks.sln"))) return dir.FullName;
-        throw new InvalidOperationException("run the benchmark from inside the repository");
     }
 }

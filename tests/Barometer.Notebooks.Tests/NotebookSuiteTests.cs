@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Barometer.Analysis.Loading;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Formatting;
 using Barometer.Kernel.Running;
@@ -16,7 +17,8 @@ public partial class NotebookSuiteTests
 {
     public const string GoldenTag = "golden";
 
-    internal static readonly string RepoRoot = FindRoot();
+    internal static readonly string RepoRoot = DataDirectory.FindRepositoryRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("tests must run inside the repository");
     private static readonly string GoldenRoot = Path.Combine(RepoRoot, "tests", "Barometer.Notebooks.Tests", "Golden");
     private static bool Update => Environment.GetEnvironmentVariable("BAROMETER_UPDATE_GOLDEN") == "1";
 
@@ -89,11 +91,4 @@ public partial class NotebookSuiteTests
 
     [GeneratedRegex(@"\b\d+(\.\d+)?\s?(ms|s)\b")]
     private static partial Regex Seconds();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Barometer.Notebooks.sln"))) return dir.FullName;
-        throw new InvalidOperationException("tests must run inside the repository");
-    }
 }
