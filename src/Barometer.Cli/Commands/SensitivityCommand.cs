@@ -6,6 +6,7 @@ using Barometer.Analysis.Loading;
 using Barometer.Analysis.Model;
 using Barometer.Analysis.Sensitivity;
 using Barometer.Cli.Rendering;
+using static Barometer.Cli.Rendering.DisplayText;
 using Spectre.Console;
 
 namespace Barometer.Cli.Commands;
@@ -77,7 +78,6 @@ internal static class SensitivityCommand
         return command;
     }
 
-    private static string Signed(int n) => DisplayText.Signed(n);
 
     private static string Fixed(double x, int digits) => x.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 

@@ -5,6 +5,7 @@ using Barometer.Analysis.Loading;
 using Barometer.Analysis.Model;
 using Barometer.Analysis.Scenarios;
 using Barometer.Cli.Rendering;
+using static Barometer.Cli.Rendering.DisplayText;
 using Spectre.Console;
 
 namespace Barometer.Cli.Commands;
@@ -59,7 +60,6 @@ internal static class WhatIfCommand
         return command;
     }
 
-    private static string Signed(int n) => DisplayText.Signed(n);
 
     private static string Delta(int n) => n == 0 ? "0" : Signed(n);
 

@@ -9,9 +9,10 @@ namespace Barometer.Cli.Rendering;
 /// <summary>The human forms of a reproduction: terminal tables and Markdown.</summary>
 internal static class ReproductionText
 {
-    private static string Signed(int n) => DisplayText.Signed(n);
 
     private static string Signed(string text) => int.TryParse(text, out var n) ? DisplayText.Signed(n) : text;
+
+    private static string Signed(int n) => DisplayText.Signed(n);
 
     public static void WriteTables(IAnsiConsole console, IssueReproduction r)
     {
