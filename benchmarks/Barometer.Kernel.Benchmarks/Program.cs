@@ -1,8 +1,11 @@
 using BenchmarkDotNet.Running;
 using Barometer.Kernel.Benchmarks;
+using Barometer.Kernel.Execution;
 
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --filter '*'   (BenchmarkDotNet, warm process)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --cold [LAUNCHES]  (fresh processes)
+// This program is a process host: cells' console text goes to their outputs.
+ConsoleCapture.Install();
 return args switch
 {
     ["--cold-child", var mode] => await ColdStartProbe.RunChildAsync(mode),

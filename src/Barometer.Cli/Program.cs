@@ -9,6 +9,7 @@ var root = new RootCommand("Barometer Notebooks: reproduce, validate and explore
     WhatIfCommand.Create(),
     SensitivityCommand.Create(),
     NotebooksCommand.Create(),
+    KernelCommand.Create(),
 };
 var parse = root.Parse(args);
 var exitCode = await parse.InvokeAsync();

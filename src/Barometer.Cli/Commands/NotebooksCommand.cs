@@ -78,6 +78,8 @@ public static class NotebooksCommand
         };
         run.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
+            // This command is the process host of the in-process runner: cells' console text goes to their outputs.
+            ConsoleCapture.Install();
             var settings = new RunSettings(
                 parse.GetValue(paths) ?? [],
                 parse.GetValue(output),

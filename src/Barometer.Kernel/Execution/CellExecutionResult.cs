@@ -13,6 +13,9 @@ public enum CellExecutionStatus
 
     /// <summary>The cell did not finish within its timeout.</summary>
     TimedOut,
+
+    /// <summary>The cell was interrupted (<see cref="ScriptSession.Interrupt"/>): it stopped at its cancellation token, or was abandoned.</summary>
+    Interrupted,
 }
 
 /// <summary>The kinds of cell errors.</summary>
@@ -26,6 +29,9 @@ public enum CellErrorKind
 
     /// <summary>The cell exceeded its timeout.</summary>
     Timeout,
+
+    /// <summary>The cell was interrupted.</summary>
+    Interrupted,
 
     /// <summary>The cell is in a language other than C#.</summary>
     UnsupportedLanguage,

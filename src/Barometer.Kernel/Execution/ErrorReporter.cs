@@ -107,6 +107,16 @@ internal static partial class ErrorReporter
             null);
     }
 
+    public static CellError Interrupted(CellLocation location, bool abandoned) => Build(
+        CellErrorKind.Interrupted,
+        "OperationCanceledException",
+        abandoned
+            ? $"{location.Label} was interrupted and did not stop at its cancellation token (the CancellationToken global) within the grace period; it was abandoned and the session continues from the state before it."
+            : $"{location.Label} was interrupted.",
+        location,
+        null,
+        null);
+
     public static string FormatDuration(TimeSpan duration) =>
         duration.TotalSeconds < 1
             ? $"{duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms"

@@ -13,8 +13,11 @@ namespace Barometer.Kernel.Execution;
 /// <see cref="Script.RunAsync(object, Func{Exception, bool}, CancellationToken)"/>, later ones continue the chain
 /// (<see cref="Script.ContinueWith(string, ScriptOptions)"/> + <c>RunFromAsync</c>). A cell that does not compile
 /// leaves the state as it was; exceptions are caught (<c>catchException</c>) so a failed cell keeps the previous
-/// state and its own declarations. Console output, <c>display(...)</c> and the trailing expression become
-/// nbformat outputs. Not thread-safe for concurrent calls (cells are sequential by nature); calls are serialised.
+/// state and its own declarations. A cell's run is a stream of <see cref="CellEvent"/>s (started, console text as
+/// it is written, displays and their updates, result, error, finished) that the caller observes; the same events
+/// are collected into the nbformat outputs of the returned <see cref="CellExecutionResult"/>. Console text and
+/// input are routed only in a process whose host called <see cref="ConsoleCapture.Install"/>. Not meant for
+/// concurrent calls (cells are sequential by nature); calls are serialised.
 /// </summary>
 public sealed class ScriptSession : IDisposable
 {
@@ -26,6 +29,7 @@ public sealed class ScriptSession : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, int> _submissionCells = new(StringComparer.Ordinal);
     private ScriptState<object>? _state;
+    private CancellationTokenSource? _runningCellInterrupt;
     private int _executionCount;
     private bool _disposed;
 
@@ -49,25 +53,70 @@ public sealed class ScriptSession : IDisposable
 
     /// <summary>Runs a C# cell.</summary>
     public Task<CellExecutionResult> ExecuteAsync(string code, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(new CellSubmission(code), cancellationToken);
+        ExecuteAsync(new CellSubmission(code), null, cancellationToken);
+
+    /// <summary>Runs one cell (see <see cref="ExecuteAsync(CellSubmission, Action{CellEvent}?, CancellationToken)"/>).</summary>
+    public Task<CellExecutionResult> ExecuteAsync(CellSubmission submission, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(submission, null, cancellationToken);
 
     /// <summary>
-    /// Runs one cell. Errors (compile errors, exceptions, timeouts, unsupported cells) are returned in the
-    /// result, never thrown; only cancellation through <paramref name="cancellationToken"/> throws
-    /// <see cref="OperationCanceledException"/>.
+    /// Runs one cell. Errors (compile errors, exceptions, timeouts, interrupts, unsupported cells) are returned in
+    /// the result and raised as <see cref="ErrorRaised"/>, never thrown; only cancellation through
+    /// <paramref name="cancellationToken"/> throws <see cref="OperationCanceledException"/> (use
+    /// <see cref="Interrupt"/> to stop a cell and keep a result).
     /// </summary>
-    public async Task<CellExecutionResult> ExecuteAsync(CellSubmission submission, CancellationToken cancellationToken = default)
+    /// <param name="submission">The cell.</param>
+    /// <param name="onEvent">
+    /// Observes the cell's events as they happen, on the thread that causes them (console text from the cell's
+    /// own threads). Must be quick, thread-safe and must not throw. Events are delivered one at a time.
+    /// </param>
+    /// <param name="cancellationToken">Abandons the cell and throws.</param>
+    public async Task<CellExecutionResult> ExecuteAsync(CellSubmission submission, Action<CellEvent>? onEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var interrupt = new CancellationTokenSource();
+        Volatile.Write(ref _runningCellInterrupt, interrupt);
         try
         {
-            return await ExecuteCoreAsync(submission, cancellationToken).ConfigureAwait(false);
+            var builder = new CellOutputBuilder();
+            var emitGate = new object();
+            void Emit(CellEvent e)
+            {
+                lock (emitGate)
+                {
+                    builder.Add(e);
+                    onEvent?.Invoke(e);
+                }
+            }
+
+            return await ExecuteCoreAsync(submission, Emit, builder, interrupt.Token, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            Volatile.Write(ref _runningCellInterrupt, null);
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Interrupts the running cell, if any (callable from any thread): its cancellation token (the
+    /// <c>CancellationToken</c> global of the notebook) is cancelled; a cell that stops by throwing
+    /// <see cref="OperationCanceledException"/> ends as <see cref="CellExecutionStatus.Interrupted"/>. A cell that does not
+    /// stop within <see cref="ScriptSessionOptions.InterruptGrace"/> is abandoned (threads cannot be aborted: its
+    /// code may keep running in the background, its output is dropped) and the session continues from the
+    /// state before it.
+    /// </summary>
+    public void Interrupt()
+    {
+        try
+        {
+            Volatile.Read(ref _runningCellInterrupt)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The cell finished meanwhile.
         }
     }
 
@@ -79,57 +128,85 @@ public sealed class ScriptSession : IDisposable
         return variable is not null;
     }
 
-    private async Task<CellExecutionResult> ExecuteCoreAsync(CellSubmission submission, CancellationToken cancellationToken)
+    private async Task<CellExecutionResult> ExecuteCoreAsync(
+        CellSubmission submission,
+        Action<CellEvent> emit,
+        CellOutputBuilder builder,
+        CancellationToken interrupt,
+        CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var executionCount = ++_executionCount;
-        var location = new CellLocation(submission.CellNumber ?? executionCount, executionCount, submission.Code);
+        var executionCount = submission.StoreHistory ? ++_executionCount : _executionCount;
+        var location = new CellLocation(submission.CellNumber ?? Math.Max(1, executionCount), executionCount, submission.Code);
+        emit(new CellStarted(executionCount, submission.Code));
+
+        CellExecutionResult Finish(CellExecutionStatus status, CellError? error, bool hasReturnValue = false, object? returnValue = null)
+        {
+            if (error is not null)
+            {
+                emit(new ErrorRaised(error));
+            }
+
+            emit(new CellFinished(status, executionCount));
+            return new CellExecutionResult
+            {
+                ExecutionCount = executionCount,
+                Status = status,
+                Outputs = builder.Build(),
+                Error = error,
+                HasReturnValue = hasReturnValue,
+                ReturnValue = returnValue,
+                Duration = stopwatch.Elapsed,
+            };
+        }
 
         var prepared = SubmissionPreprocessor.Prepare(submission.Code, submission.KernelName);
         if (prepared.Error is not null)
         {
-            return Failed(executionCount, [], ErrorReporter.FromPreparation(prepared.Error, location), stopwatch);
+            return Finish(CellExecutionStatus.Failed, ErrorReporter.FromPreparation(prepared.Error, location));
         }
 
         if (string.IsNullOrWhiteSpace(prepared.Code))
         {
-            return new CellExecutionResult { ExecutionCount = executionCount, Status = CellExecutionStatus.Succeeded, Outputs = [], Duration = stopwatch.Elapsed };
+            return Finish(CellExecutionStatus.Succeeded, null);
         }
 
-        var collector = new OutputCollector(_options.Formatters);
+        using var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(interrupt, cancellationToken);
+        var cell = new RunningCell(_options.Formatters, emit, submission.Input, cellCancellation.Token);
         var timeout = submission.Timeout ?? _options.CellTimeout;
         var previous = _state;
         var options = _scriptOptions.WithFilePath(_pathPrefix + ErrorReporter.CellPathMarker + location.CellNumber);
+        var interrupted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onInterrupt = interrupt.Register(() => interrupted.TrySetResult());
 
         // Compile and run off the caller's thread: script code runs synchronously until its first await, and a
         // busy loop must not keep the timeout from firing. The timeout measures execution only: it starts once
         // the submission has compiled (a cold Roslyn compile alone can take seconds).
         var compiled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var run = Task.Run(() => CompileAndRunAsync(prepared.Code, options, previous, collector, location, compiled, cancellationToken), CancellationToken.None);
-        await Task.WhenAny(compiled.Task, run).ConfigureAwait(false);
+        var run = Task.Run(() => CompileAndRunAsync(prepared.Code, options, previous, cell, location, compiled, cellCancellation.Token), CancellationToken.None);
+        await Task.WhenAny(compiled.Task, run, interrupted.Task).ConfigureAwait(false);
         using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delay = Task.Delay(timeout, timeoutCts.Token);
-        var finished = await Task.WhenAny(run, delay).ConfigureAwait(false);
+        var finished = await Task.WhenAny(run, delay, interrupted.Task).ConfigureAwait(false);
+        if (finished == interrupted.Task)
+        {
+            // Give the cell a moment to stop at its token; then abandon it.
+            finished = await Task.WhenAny(run, Task.Delay(_options.InterruptGrace, CancellationToken.None)).ConfigureAwait(false) == run ? run : interrupted.Task;
+        }
+
         await timeoutCts.CancelAsync().ConfigureAwait(false);
 
         if (finished != run)
         {
-            var outputs = collector.Close();
+            cell.Close();
             cancellationToken.ThrowIfCancellationRequested();
 
             // The abandoned code may keep running (threads cannot be aborted); its later output is dropped and
             // the session continues from the state before this cell.
             ObserveLater(run);
-            var error = ErrorReporter.Timeout(timeout, location);
-            outputs.Add(error.ToOutput());
-            return new CellExecutionResult
-            {
-                ExecutionCount = executionCount,
-                Status = CellExecutionStatus.TimedOut,
-                Outputs = outputs,
-                Error = error,
-                Duration = stopwatch.Elapsed,
-            };
+            return finished == interrupted.Task
+                ? Finish(CellExecutionStatus.Interrupted, ErrorReporter.Interrupted(location, abandoned: true))
+                : Finish(CellExecutionStatus.TimedOut, ErrorReporter.Timeout(timeout, location));
         }
 
         RunOutcome outcome;
@@ -140,56 +217,48 @@ public sealed class ScriptSession : IDisposable
         catch (CompilationErrorException ex) when (ex.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             // Errors found only when emitting (after Compile() reported none).
-            var failure = ErrorReporter.FromDiagnostics(ex.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), location);
-            var partial = collector.Close();
-            partial.Add(failure.ToOutput());
-            return Failed(executionCount, partial, failure, stopwatch);
+            cell.Close();
+            return Finish(CellExecutionStatus.Failed, ErrorReporter.FromDiagnostics(ex.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), location));
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            cell.Close();
+            return Finish(CellExecutionStatus.Interrupted, ErrorReporter.Interrupted(location, abandoned: false));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Roslyn itself failed (e.g. an unreadable #r file); report it like an exception of the cell.
-            var failure = ErrorReporter.FromException(ex, location, _submissionCells);
-            var partial = collector.Close();
-            partial.Add(failure.ToOutput());
-            return Failed(executionCount, partial, failure, stopwatch);
+            cell.Close();
+            return Finish(CellExecutionStatus.Failed, ErrorReporter.FromException(ex, location, _submissionCells));
         }
 
-        var cellOutputs = collector.Close();
+        cell.Close();
         if (outcome.CompileError is not null)
         {
-            cellOutputs.Add(outcome.CompileError.ToOutput());
-            return Failed(executionCount, cellOutputs, outcome.CompileError, stopwatch);
+            return Finish(CellExecutionStatus.Failed, outcome.CompileError);
         }
 
         _state = outcome.State;
         if (outcome.State!.Exception is { } exception)
         {
-            var error = ErrorReporter.FromException(exception, location, _submissionCells);
-            cellOutputs.Add(error.ToOutput());
-            return Failed(executionCount, cellOutputs, error, stopwatch);
+            return exception is OperationCanceledException && interrupt.IsCancellationRequested
+                ? Finish(CellExecutionStatus.Interrupted, ErrorReporter.Interrupted(location, abandoned: false))
+                : Finish(CellExecutionStatus.Failed, ErrorReporter.FromException(exception, location, _submissionCells));
         }
 
         if (outcome.HasReturnValue)
         {
-            cellOutputs.Add(CellOutput.ExecuteResult(executionCount, _options.Formatters.Format(outcome.State.ReturnValue)));
+            emit(new ResultProduced(executionCount, _options.Formatters.Format(outcome.State.ReturnValue)));
         }
 
-        return new CellExecutionResult
-        {
-            ExecutionCount = executionCount,
-            Status = CellExecutionStatus.Succeeded,
-            Outputs = cellOutputs,
-            HasReturnValue = outcome.HasReturnValue,
-            ReturnValue = outcome.HasReturnValue ? outcome.State.ReturnValue : null,
-            Duration = stopwatch.Elapsed,
-        };
+        return Finish(CellExecutionStatus.Succeeded, null, outcome.HasReturnValue, outcome.HasReturnValue ? outcome.State.ReturnValue : null);
     }
 
     private async Task<RunOutcome> CompileAndRunAsync(
         string code,
         ScriptOptions options,
         ScriptState<object>? previous,
-        OutputCollector collector,
+        RunningCell cell,
         CellLocation location,
         TaskCompletionSource compiled,
         CancellationToken cancellationToken)
@@ -215,32 +284,21 @@ public sealed class ScriptSession : IDisposable
         var hasReturnValue = SubmissionAnalysis.HasTrailingExpression(script);
         compiled.TrySetResult();
 
-        // Everything the cell's code does from here on (including tasks and threads it starts) writes to this
-        // cell's collector: the AsyncLocal flows with the execution context.
-        ConsoleRouter.EnsureInstalled();
-        OutputCollector.Current = collector;
+        // Everything the cell's code does from here on (including tasks and threads it starts) belongs to this
+        // cell: the AsyncLocal flows with the execution context.
+        RunningCell.Current = cell;
         try
         {
             var state = previous is null
-                ? await script.RunAsync(_globals, static _ => true, cancellationToken).ConfigureAwait(false)
-                : await script.RunFromAsync(previous, static _ => true, cancellationToken).ConfigureAwait(false);
-            await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+                ? await script.RunAsync(_globals, static _ => true, CancellationToken.None).ConfigureAwait(false)
+                : await script.RunFromAsync(previous, static _ => true, CancellationToken.None).ConfigureAwait(false);
             return new RunOutcome(state, hasReturnValue, null);
         }
         finally
         {
-            OutputCollector.Current = null;
+            RunningCell.Current = null;
         }
     }
-
-    private static CellExecutionResult Failed(int executionCount, IReadOnlyList<CellOutput> outputs, CellError error, Stopwatch stopwatch) => new()
-    {
-        ExecutionCount = executionCount,
-        Status = CellExecutionStatus.Failed,
-        Outputs = outputs.Count == 0 ? [error.ToOutput()] : outputs,
-        Error = error,
-        Duration = stopwatch.Elapsed,
-    };
 
     private static void ObserveLater(Task task) =>
         task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);

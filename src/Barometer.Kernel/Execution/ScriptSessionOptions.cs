@@ -28,6 +28,12 @@ public sealed record ScriptSessionOptions
     /// cold Roslyn start does not count); <see cref="Timeout.InfiniteTimeSpan"/> disables it.
     /// </summary>
     public TimeSpan CellTimeout { get; init; } = DefaultCellTimeout;
+
+    /// <summary>
+    /// After <see cref="ScriptSession.Interrupt"/>, how long a cell may take to stop at its cancellation token
+    /// before it is abandoned (default 500 ms).
+    /// </summary>
+    public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromMilliseconds(500);
 }
 
 /// <summary>One cell to run.</summary>
@@ -42,4 +48,17 @@ public sealed record CellSubmission(string Code)
 
     /// <summary>Overrides the session's <see cref="ScriptSessionOptions.CellTimeout"/>.</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// False: the cell does not get a new execution count (Jupyter's <c>store_history</c>); it reports the
+    /// session's current count.
+    /// </summary>
+    public bool StoreHistory { get; init; } = true;
+
+    /// <summary>
+    /// Answers the cell's <c>Console.ReadLine()</c> (arguments: prompt, whether it is a password); null: the cell
+    /// gets an <see cref="InvalidOperationException"/> saying the host accepts no input. Needs
+    /// <see cref="ConsoleCapture.Install"/>. May block (it runs on the cell's thread).
+    /// </summary>
+    public Func<string, bool, string>? Input { get; init; }
 }

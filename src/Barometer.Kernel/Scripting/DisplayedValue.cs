@@ -7,27 +7,37 @@ namespace Barometer.Kernel.Scripting;
 /// <summary>A value shown with <c>display(...)</c>; <see cref="Update"/> replaces it in the cell's output.</summary>
 public sealed class DisplayedValue
 {
-    private readonly OutputCollector.DisplayHandle? _handle;
+    private readonly RunningCell? _cell;
     private readonly FormatterSet _formatters;
     private readonly string[] _mimeTypes;
 
-    private DisplayedValue(OutputCollector.DisplayHandle? handle, FormatterSet formatters, string[] mimeTypes)
+    private DisplayedValue(RunningCell? cell, string? displayId, FormatterSet formatters, string[] mimeTypes)
     {
-        _handle = handle;
+        _cell = cell;
+        DisplayId = displayId;
         _formatters = formatters;
         _mimeTypes = mimeTypes;
     }
 
-    /// <summary>Replaces the displayed value.</summary>
-    public void Update(object? value) => _handle?.Update(Format(_formatters, value, _mimeTypes));
+    /// <summary>The id of the display (Jupyter's <c>display_id</c>); null when shown outside a running cell.</summary>
+    public string? DisplayId { get; }
+
+    /// <summary>Replaces the displayed value (until the cell that showed it has finished).</summary>
+    public void Update(object? value)
+    {
+        if (_cell is not null && DisplayId is not null)
+        {
+            _cell.UpdateDisplay(DisplayId, Format(_formatters, value, _mimeTypes));
+        }
+    }
 
     internal static DisplayedValue Show(object? value, string[]? mimeTypes, FormatterSet fallbackFormatters)
     {
-        var collector = OutputCollector.Current;
-        var formatters = collector?.Formatters ?? fallbackFormatters;
+        var cell = RunningCell.Current;
+        var formatters = cell?.Formatters ?? fallbackFormatters;
         var mimes = mimeTypes ?? [];
-        var handle = collector?.AddDisplay(Format(formatters, value, mimes));
-        return new DisplayedValue(handle, formatters, mimes);
+        var id = cell?.AddDisplay(Format(formatters, value, mimes));
+        return new DisplayedValue(cell, id, formatters, mimes);
     }
 
     private static MimeBundle Format(FormatterSet formatters, object? value, string[] mimeTypes)

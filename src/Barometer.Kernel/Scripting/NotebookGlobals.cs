@@ -23,6 +23,14 @@ public class NotebookGlobals
     public DisplayedValue display(object? value, params string[] mimeTypes) => DisplayedValue.Show(value, mimeTypes, _fallbackFormatters);
 #pragma warning restore IDE1006
 
+    /// <summary>
+    /// Cancelled when the running cell is interrupted (Jupyter's interrupt button, <c>ScriptSession.Interrupt</c>).
+    /// Long-running cells should pass it on (<c>await Task.Delay(1000, CancellationToken)</c>) or check it
+    /// (<c>CancellationToken.ThrowIfCancellationRequested()</c>); a cell that ignores it is abandoned after a
+    /// short grace period. Outside a running cell it is <see cref="System.Threading.CancellationToken.None"/>.
+    /// </summary>
+    public CancellationToken CancellationToken => RunningCell.Current?.CancellationToken ?? CancellationToken.None;
+
     /// <summary>Marks <paramref name="html"/> as HTML: displayed or returned, it renders as <c>text/html</c>.</summary>
     public HtmlString HTML(string html) => new(html);
 }

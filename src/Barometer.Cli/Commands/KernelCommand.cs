@@ -1,0 +1,157 @@
+using System.CommandLine;
+using Barometer.Kernel.Execution;
+using Barometer.Kernel.Protocol;
+using NetMQ;
+
+namespace Barometer.Cli.Commands;
+
+/// <summary>
+/// <c>barometer kernel start -f FILE</c> (what Jupyter runs), <c>barometer kernel install [--user | --prefix DIR]
+/// [--name NAME] [--display-name TEXT]</c> and <c>barometer kernel uninstall [--name NAME] [--prefix DIR]</c>:
+/// the C# Jupyter kernel of Barometer.Kernel and its kernelspec.
+/// </summary>
+public static class KernelCommand
+{
+    /// <summary>The <c>kernel</c> command with its subcommands.</summary>
+    public static Command Create() => new("kernel", "The C# Jupyter kernel: install its kernelspec so Jupyter and VS Code can use it, or start it.")
+    {
+        Start(),
+        Install(),
+        Uninstall(),
+    };
+
+    private static Command Start()
+    {
+        var connectionFile = new Option<string>("--connection-file", "-f")
+        {
+            Description = "The connection file written by the Jupyter front end (transport, IP, ports, key).",
+            HelpName = "FILE",
+            Required = true,
+        };
+        var start = new Command("start", "Start the kernel on the sockets of a connection file (the kernelspec runs this).") { connectionFile };
+        start.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
+        {
+            var path = parse.GetValue(connectionFile)!;
+            ConnectionInfo connection;
+            try
+            {
+                connection = ConnectionInfo.Load(path);
+            }
+            catch (FormatException ex)
+            {
+                await Console.Error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            // This process is the kernel's host: cells' console text and input go over the protocol.
+            ConsoleCapture.Install();
+            ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
+            using (var server = new KernelServer(connection, new KernelServerOptions
+            {
+                // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user reads.
+                AfterFirstKernelInfo = static () => _ = ScriptEnvironment.Shared.WarmUpAsync(),
+            }))
+            {
+                await server.RunAsync(cancellationToken);
+            }
+
+            NetMQConfig.Cleanup(block: false);
+            return ExitCodes.Ok;
+        });
+        return start;
+    }
+
+    private static Command Install()
+    {
+        var (name, prefix) = (NameOption(), PrefixOption());
+        var user = new Option<bool>("--user") { Description = "Install for the current user (the default): $JUPYTER_DATA_DIR/kernels, or ~/.local/share/jupyter/kernels." };
+        var displayName = new Option<string>("--display-name")
+        {
+            Description = $"The name Jupyter and VS Code show (default \"{KernelSpec.DefaultDisplayName}\").",
+            HelpName = "TEXT",
+            DefaultValueFactory = _ => KernelSpec.DefaultDisplayName,
+        };
+        var install = new Command("install", "Write the kernelspec (kernel.json and logos) so that `jupyter kernelspec list` shows this kernel.") { user, prefix, name, displayName };
+        install.Validators.Add(result =>
+        {
+            if (result.GetValue(user) && result.GetValue(prefix) is not null)
+            {
+                result.AddError("Give either --user or --prefix, not both.");
+            }
+        });
+        install.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
+        {
+            var kernels = KernelsDirectory(parse.GetValue(prefix));
+            var directory = await KernelSpec.InstallAsync(kernels, parse.GetValue(name)!, parse.GetValue(displayName)!, LaunchArgv(), cancellationToken);
+            Console.WriteLine($"Installed kernelspec '{parse.GetValue(name)}' in {directory}");
+            return ExitCodes.Ok;
+        });
+        return install;
+    }
+
+    private static Command Uninstall()
+    {
+        var (name, prefix) = (NameOption(), PrefixOption());
+        var uninstall = new Command("uninstall", "Remove the kernelspec written by `kernel install`.") { name, prefix };
+        uninstall.SetAction((ParseResult parse) =>
+        {
+            var kernels = KernelsDirectory(parse.GetValue(prefix));
+            var kernelName = parse.GetValue(name)!;
+            if (!KernelSpec.Uninstall(kernels, kernelName))
+            {
+                Console.Error.WriteLine($"error: no kernelspec '{kernelName}' in {kernels}");
+                return ExitCodes.BadInput;
+            }
+
+            Console.WriteLine($"Removed kernelspec '{kernelName}' from {kernels}");
+            return ExitCodes.Ok;
+        });
+        return uninstall;
+    }
+
+    private static Option<string> NameOption()
+    {
+        var name = new Option<string>("--name")
+        {
+            Description = $"The kernelspec's name (default '{KernelSpec.DefaultName}'); letters, digits, '.', '_', '-'.",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => KernelSpec.DefaultName,
+        };
+        name.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(t => !KernelSpec.IsValidName(t.Value)))
+            {
+                result.AddError("--name may contain only letters, digits, '.', '_' and '-'.");
+            }
+        });
+        return name;
+    }
+
+    private static Option<string?> PrefixOption() => new("--prefix")
+    {
+        Description = "Use DIR/share/jupyter/kernels/NAME (the layout of `jupyter kernelspec install --prefix`; add DIR/share/jupyter to JUPYTER_PATH if it is not a standard prefix).",
+        HelpName = "DIR",
+    };
+
+    private static string KernelsDirectory(string? prefix) => prefix is null ? KernelSpec.UserKernelsDirectory() : KernelSpec.PrefixKernelsDirectory(prefix);
+
+    /// <summary>The command that starts this very executable as a kernel: the apphost, or <c>dotnet barometer.dll</c>; never <c>dotnet run</c>.</summary>
+    private static List<string> LaunchArgv()
+    {
+        var process = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell which executable is running.");
+        var argv = new List<string> { process };
+        if (string.Equals(Path.GetFileNameWithoutExtension(process), "dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            argv.Add(typeof(KernelCommand).Assembly.Location);
+        }
+
+        argv.AddRange(["kernel", "start", "-f", "{connection_file}"]);
+        return argv;
+    }
+
+    private static string JitProfileDirectory()
+    {
+        var baseDirectory = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return Path.Combine(string.IsNullOrEmpty(baseDirectory) ? Path.GetTempPath() : baseDirectory, "barometer", "jit-profiles");
+    }
+}

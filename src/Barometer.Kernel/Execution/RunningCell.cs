@@ -1,0 +1,101 @@
+using Barometer.Kernel.Formatting;
+
+namespace Barometer.Kernel.Execution;
+
+/// <summary>
+/// The cell whose code is running on the current async flow: where its console text, displays and input
+/// requests go. Set by <see cref="ScriptSession"/> for the cell's run through an <see cref="AsyncLocal{T}"/>,
+/// which flows into the tasks and threads the cell starts, so sessions running concurrently stay apart. After
+/// <see cref="Close"/> (the cell finished or was abandoned) further output is dropped.
+/// </summary>
+internal sealed class RunningCell(FormatterSet formatters, Action<CellEvent> emit, Func<string, bool, string>? input, CancellationToken cancellationToken)
+{
+    /// <summary>Console text kept per cell; beyond it the stream is truncated with a note.</summary>
+    public const int MaxStreamChars = 4 * 1024 * 1024;
+
+    private static readonly AsyncLocal<RunningCell?> CurrentCell = new();
+
+    private readonly object _gate = new();
+    private int _streamChars;
+    private bool _truncated;
+    private bool _closed;
+
+    /// <summary>The running cell of this async flow (null outside cells).</summary>
+    public static RunningCell? Current
+    {
+        get => CurrentCell.Value;
+        set => CurrentCell.Value = value;
+    }
+
+    /// <summary>The formatters of the session running the cell (used by <c>display(...)</c>).</summary>
+    public FormatterSet Formatters { get; } = formatters;
+
+    /// <summary>Cancelled when the cell is interrupted.</summary>
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public void WriteStream(string name, string text)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_closed || _truncated)
+            {
+                return;
+            }
+
+            if (_streamChars + text.Length > MaxStreamChars)
+            {
+                text = text[..Math.Max(0, MaxStreamChars - _streamChars)] + $"\n... (output truncated after {MaxStreamChars} characters)\n";
+                _truncated = true;
+            }
+
+            _streamChars += text.Length;
+            emit(new StreamText(name, text));
+        }
+    }
+
+    /// <summary>Publishes a display and returns its id.</summary>
+    public string AddDisplay(Documents.MimeBundle data)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        Emit(new DisplayShown(id, data));
+        return id;
+    }
+
+    public void UpdateDisplay(string displayId, Documents.MimeBundle data) => Emit(new DisplayUpdated(displayId, data));
+
+    /// <summary>Reads a line for <c>Console.ReadLine()</c> from the host, or explains why the host cannot give one.</summary>
+    public string ReadLine(string prompt, bool password)
+    {
+        if (input is null)
+        {
+            throw new InvalidOperationException(
+                "The cell asked for input (Console.ReadLine), but this host does not accept input from cells (e.g. a headless run, or a Jupyter front end with allow_stdin false).");
+        }
+
+        return input(prompt, password);
+    }
+
+    public void Close()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+        }
+    }
+
+    private void Emit(CellEvent cellEvent)
+    {
+        lock (_gate)
+        {
+            if (!_closed)
+            {
+                emit(cellEvent);
+            }
+        }
+    }
+}

@@ -1,0 +1,532 @@
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Barometer.Kernel.Execution;
+using NetMQ;
+using NetMQ.Sockets;
+
+namespace Barometer.Kernel.Protocol;
+
+/// <summary>
+/// A Jupyter kernel (messaging protocol 5.3) over ZeroMQ: binds shell, control and stdin ROUTERs, an iopub PUB
+/// and a heartbeat REP to the connection file's endpoints, and runs C# cells in one <see cref="ScriptSession"/>.
+/// All sockets live on one poller thread; shell requests are handled one at a time in order on a worker, control
+/// requests (interrupt, shutdown) on another so they are answered while a cell runs. Every message sent is
+/// signed; a received message whose signature does not verify is logged and dropped.
+/// </summary>
+public sealed class KernelServer : IDisposable
+{
+    private readonly ConnectionInfo _connection;
+    private readonly KernelServerOptions _options;
+    private readonly MessageSigner _signer;
+    private readonly TextWriter _log;
+    private readonly string _session = Guid.NewGuid().ToString();
+    private readonly NetMQQueue<(Socket Socket, NetMQMessage Message)> _outgoing = new();
+    private readonly Channel<Received> _shellQueue = Channel.CreateUnbounded<Received>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Received> _controlQueue = Channel.CreateUnbounded<Received>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly object _sessionGate = new();
+    private ScriptSession? _scriptSession;
+    private TaskCompletionSource<string>? _pendingInput;
+    private long _receivedShellRequests;
+    private long _abortThrough;
+    private int _kernelInfoSent;
+
+    /// <summary>Creates a server for a connection (nothing is bound until <see cref="RunAsync"/>).</summary>
+    public KernelServer(ConnectionInfo connection, KernelServerOptions? options = null)
+    {
+        _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        _options = options ?? new KernelServerOptions();
+        _signer = new MessageSigner(connection.Key);
+        _log = _options.Log ?? Console.Error;
+    }
+
+    private enum Socket
+    {
+        Shell,
+        Control,
+        Stdin,
+        IOPub,
+    }
+
+    /// <summary>
+    /// Binds the sockets and serves until a <c>shutdown_request</c> arrives or <paramref name="cancellationToken"/>
+    /// is cancelled. Returns after the last reply was handed to ZeroMQ.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        using var registration = cancellationToken.Register(() => _shutdown.Cancel());
+        var ioThread = new Thread(ServeSockets) { IsBackground = true, Name = "jupyter-sockets" };
+        ioThread.Start();
+        var shell = Task.Run(() => ProcessAsync(_shellQueue.Reader, HandleShellAsync));
+        var control = Task.Run(() => ProcessAsync(_controlQueue.Reader, HandleControlAsync));
+        try
+        {
+            await Task.WhenAny(_stopped.Task, Task.Delay(Timeout.Infinite, _shutdown.Token)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _shutdown.Cancel();
+        _shellQueue.Writer.TryComplete();
+        _controlQueue.Writer.TryComplete();
+        ioThread.Join(TimeSpan.FromSeconds(3));
+        if (_stopped.Task.IsFaulted)
+        {
+            await _stopped.Task.ConfigureAwait(false);
+        }
+    }
+
+    private void ServeSockets()
+    {
+        try
+        {
+            using var shell = new RouterSocket();
+            using var control = new RouterSocket();
+            using var stdin = new RouterSocket();
+            using var iopub = new PublisherSocket();
+            using var heartbeat = new ResponseSocket();
+            foreach (var socket in new NetMQSocket[] { shell, control, stdin, iopub, heartbeat })
+            {
+                socket.Options.Linger = TimeSpan.FromSeconds(1);
+            }
+
+            shell.Bind(_connection.Endpoint(_connection.ShellPort));
+            control.Bind(_connection.Endpoint(_connection.ControlPort));
+            stdin.Bind(_connection.Endpoint(_connection.StdinPort));
+            iopub.Bind(_connection.Endpoint(_connection.IOPubPort));
+            heartbeat.Bind(_connection.Endpoint(_connection.HeartbeatPort));
+
+            using var poller = new NetMQPoller { shell, control, stdin, heartbeat, _outgoing };
+            shell.ReceiveReady += (_, e) => Receive(e.Socket, Socket.Shell);
+            control.ReceiveReady += (_, e) => Receive(e.Socket, Socket.Control);
+            stdin.ReceiveReady += (_, e) => Receive(e.Socket, Socket.Stdin);
+            heartbeat.ReceiveReady += (_, e) => e.Socket.SendMultipartMessage(e.Socket.ReceiveMultipartMessage());
+            _outgoing.ReceiveReady += (_, _) =>
+            {
+                while (_outgoing.TryDequeue(out var item, TimeSpan.Zero))
+                {
+                    var target = item.Socket switch
+                    {
+                        Socket.Shell => (NetMQSocket)shell,
+                        Socket.Control => control,
+                        Socket.Stdin => stdin,
+                        _ => iopub,
+                    };
+                    target.SendMultipartMessage(item.Message);
+                }
+            };
+            using var stopping = _shutdown.Token.Register(() => poller.StopAsync());
+            Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
+            poller.Run();
+
+            // Hand the last messages (e.g. shutdown_reply) to ZeroMQ; linger delivers them.
+            while (_outgoing.TryDequeue(out var item, TimeSpan.Zero))
+            {
+                (item.Socket switch { Socket.Shell => (NetMQSocket)shell, Socket.Control => control, Socket.Stdin => stdin, _ => iopub }).SendMultipartMessage(item.Message);
+            }
+
+            _stopped.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            _log.WriteLine($"kernel: socket thread failed: {ex}");
+            _stopped.TrySetException(ex);
+        }
+    }
+
+    private void Receive(NetMQSocket socket, Socket kind)
+    {
+        var frames = WireFormat.Frames(socket.ReceiveMultipartMessage());
+        if (!WireFormat.TryDecode(frames, _signer, out var message, out var problem))
+        {
+            _log.WriteLine($"kernel: rejected a message on {kind.ToString().ToLowerInvariant()}: {problem}; it was not acted on.");
+            return;
+        }
+
+        switch (kind)
+        {
+            case Socket.Shell:
+                _shellQueue.Writer.TryWrite(new Received(message!, Interlocked.Increment(ref _receivedShellRequests)));
+                break;
+            case Socket.Control:
+                _controlQueue.Writer.TryWrite(new Received(message!, 0));
+                break;
+            case Socket.Stdin when message!.MessageType == "input_reply":
+                Interlocked.Exchange(ref _pendingInput, null)?.TrySetResult((string?)message.Content["value"] ?? string.Empty);
+                break;
+            default:
+                _log.WriteLine($"kernel: ignored '{message!.MessageType}' on stdin.");
+                break;
+        }
+    }
+
+    private async Task ProcessAsync(ChannelReader<Received> queue, Func<Received, Task> handle)
+    {
+        await foreach (var request in queue.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                await handle(request).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _log.WriteLine($"kernel: handling {request.Message.MessageType} failed: {ex}");
+            }
+        }
+    }
+
+    private async Task HandleShellAsync(Received request)
+    {
+        var message = request.Message;
+        Publish("status", new JsonObject { ["execution_state"] = "busy" }, message);
+        try
+        {
+            switch (message.MessageType)
+            {
+                case "execute_request":
+                    await ExecuteAsync(request).ConfigureAwait(false);
+                    break;
+                default:
+                    await AnswerCommonAsync(message, Socket.Shell).ConfigureAwait(false);
+                    break;
+            }
+        }
+        finally
+        {
+            Publish("status", new JsonObject { ["execution_state"] = "idle" }, message);
+        }
+    }
+
+    private async Task HandleControlAsync(Received request)
+    {
+        var message = request.Message;
+        Publish("status", new JsonObject { ["execution_state"] = "busy" }, message);
+        try
+        {
+            switch (message.MessageType)
+            {
+                case "interrupt_request":
+                    CurrentSession()?.Interrupt();
+                    Interlocked.Exchange(ref _pendingInput, null)?.TrySetCanceled();
+                    Reply(Socket.Control, "interrupt_reply", new JsonObject { ["status"] = "ok" }, message);
+                    break;
+                default:
+                    await AnswerCommonAsync(message, Socket.Control).ConfigureAwait(false);
+                    break;
+            }
+        }
+        finally
+        {
+            Publish("status", new JsonObject { ["execution_state"] = "idle" }, message);
+        }
+    }
+
+    /// <summary>Requests answered the same way on shell and control.</summary>
+    private async Task AnswerCommonAsync(JupyterMessage message, Socket socket)
+    {
+        var content = message.Content;
+        switch (message.MessageType)
+        {
+            case "kernel_info_request":
+                Reply(socket, "kernel_info_reply", KernelInfo.ReplyContent(), message);
+                if (Interlocked.Exchange(ref _kernelInfoSent, 1) == 0)
+                {
+                    _options.AfterFirstKernelInfo?.Invoke();
+                }
+
+                break;
+            case "is_complete_request":
+                var completeness = SubmissionCompleteness.Check((string?)content["code"] ?? string.Empty);
+                var reply = new JsonObject { ["status"] = completeness.Status };
+                if (completeness.Status == "incomplete")
+                {
+                    reply["indent"] = completeness.Indent;
+                }
+
+                Reply(socket, "is_complete_reply", reply, message);
+                break;
+            case "complete_request":
+                var code = (string?)content["code"] ?? string.Empty;
+                var completion = await _options.CodeAssistance.CompleteAsync(code, CursorOf(content, code), _shutdown.Token).ConfigureAwait(false);
+                Reply(socket, "complete_reply", CodeAssistanceJson.CompleteReply(completion), message);
+                break;
+            case "inspect_request":
+                var inspected = (string?)content["code"] ?? string.Empty;
+                var detail = content["detail_level"] is JsonValue level && level.TryGetValue<int>(out var d) ? d : 0;
+                var inspection = await _options.CodeAssistance.InspectAsync(inspected, CursorOf(content, inspected), detail, _shutdown.Token).ConfigureAwait(false);
+                Reply(socket, "inspect_reply", CodeAssistanceJson.InspectReply(inspection), message);
+                break;
+            case "history_request":
+                Reply(socket, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() }, message);
+                break;
+            case "comm_info_request":
+                Reply(socket, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() }, message);
+                break;
+            case "shutdown_request":
+                // As ipykernel: the process ends in both cases; with restart = true the front end (jupyter_client,
+                // KernelClient.RestartAsync) starts a fresh kernel process, i.e. a fresh session.
+                var restart = content["restart"] is JsonValue r && r.TryGetValue<bool>(out var value) && value;
+                CurrentSession()?.Interrupt();
+                Reply(socket, "shutdown_reply", new JsonObject { ["status"] = "ok", ["restart"] = restart }, message);
+                _shutdown.Cancel();
+                break;
+            default:
+                _log.WriteLine($"kernel: unknown message type '{message.MessageType}' ignored.");
+                break;
+        }
+    }
+
+    private static int CursorOf(JsonObject content, string code) =>
+        content["cursor_pos"] is JsonValue value && value.TryGetValue<int>(out var cursor) ? Math.Clamp(cursor, 0, code.Length) : code.Length;
+
+    private async Task ExecuteAsync(Received request)
+    {
+        var message = request.Message;
+        var content = message.Content;
+        var code = (string?)content["code"] ?? string.Empty;
+        var silent = Flag(content, "silent", false);
+        var storeHistory = Flag(content, "store_history", true) && !silent;
+        var allowStdin = Flag(content, "allow_stdin", true);
+        var stopOnError = Flag(content, "stop_on_error", true);
+
+        if (request.Sequence <= Interlocked.Read(ref _abortThrough))
+        {
+            // Queued behind a failed cell that asked to stop on error.
+            Reply(Socket.Shell, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = CurrentSession()?.ExecutionCount ?? 0 }, message);
+            return;
+        }
+
+        var session = GetOrCreateSession();
+        var publisher = new CellPublisher(this, message, silent);
+        var submission = new CellSubmission(code)
+        {
+            StoreHistory = storeHistory,
+            Input = allowStdin ? (prompt, password) => RequestInput(message, prompt, password) : null,
+        };
+
+        CellExecutionResult result;
+        try
+        {
+            result = await session.ExecuteAsync(submission, publisher.OnEvent, _shutdown.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await publisher.CompleteAsync().ConfigureAwait(false);
+        }
+
+        if (result.Succeeded)
+        {
+            Reply(Socket.Shell, "execute_reply", new JsonObject
+            {
+                ["status"] = "ok",
+                ["execution_count"] = result.ExecutionCount,
+                ["user_expressions"] = new JsonObject(),
+                ["payload"] = new JsonArray(),
+            }, message);
+            return;
+        }
+
+        var error = result.Error!;
+        if (stopOnError)
+        {
+            Interlocked.Exchange(ref _abortThrough, Interlocked.Read(ref _receivedShellRequests));
+        }
+
+        Reply(Socket.Shell, "execute_reply", new JsonObject
+        {
+            ["status"] = "error",
+            ["execution_count"] = result.ExecutionCount,
+            ["ename"] = error.EName,
+            ["evalue"] = error.EValue,
+            ["traceback"] = Lines(error.Traceback),
+            ["user_expressions"] = new JsonObject(),
+            ["payload"] = new JsonArray(),
+        }, message);
+    }
+
+    private string RequestInput(JupyterMessage parent, string prompt, bool password)
+    {
+        var pending = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Interlocked.CompareExchange(ref _pendingInput, pending, null) is not null)
+        {
+            throw new InvalidOperationException("The cell asked for input while another input request is pending.");
+        }
+
+        // The stdin DEALER of a front end has the identity of its shell DEALER, so the request's identities route it.
+        Send(Socket.Stdin, JupyterMessage.Create("input_request", new JsonObject { ["prompt"] = prompt, ["password"] = password }, _session, parent));
+        try
+        {
+            return pending.Task.GetAwaiter().GetResult();
+        }
+        catch (TaskCanceledException ex)
+        {
+            throw new OperationCanceledException("Input request interrupted.", ex);
+        }
+    }
+
+    private ScriptSession GetOrCreateSession()
+    {
+        lock (_sessionGate)
+        {
+            return _scriptSession ??= _options.SessionFactory();
+        }
+    }
+
+    private ScriptSession? CurrentSession()
+    {
+        lock (_sessionGate)
+        {
+            return _scriptSession;
+        }
+    }
+
+    private static bool Flag(JsonObject content, string name, bool fallback) =>
+        content[name] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : fallback;
+
+    private static JsonArray Lines(IEnumerable<string> lines) => new(lines.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray());
+
+    private void Reply(Socket socket, string type, JsonObject content, JupyterMessage request) =>
+        Send(socket, JupyterMessage.Create(type, content, _session, request));
+
+    private void Publish(string type, JsonObject content, JupyterMessage? parent) =>
+        Send(Socket.IOPub, JupyterMessage.Create(type, content, _session, parent, identities: [System.Text.Encoding.UTF8.GetBytes($"kernel.{_session}.{type}")]));
+
+    private void Send(Socket socket, JupyterMessage message) => _outgoing.Enqueue((socket, WireFormat.Encode(message, _signer)));
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _shutdown.Cancel();
+        _outgoing.Dispose();
+        lock (_sessionGate)
+        {
+            _scriptSession?.Dispose();
+            _scriptSession = null;
+        }
+
+        _shutdown.Dispose();
+    }
+
+    private sealed record Received(JupyterMessage Message, long Sequence);
+
+    /// <summary>
+    /// Turns one cell's events into iopub messages, in order, on its own task: consecutive console writes that
+    /// are already waiting are sent as one <c>stream</c> message, so a chatty loop does not send a message per
+    /// write, while a cell printing progress shows each line as it comes.
+    /// </summary>
+    private sealed class CellPublisher
+    {
+        private readonly KernelServer _server;
+        private readonly JupyterMessage _request;
+        private readonly bool _silent;
+        private readonly Channel<CellEvent> _events = Channel.CreateUnbounded<CellEvent>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly Task _loop;
+
+        public CellPublisher(KernelServer server, JupyterMessage request, bool silent)
+        {
+            _server = server;
+            _request = request;
+            _silent = silent;
+            _loop = Task.Run(PublishAsync);
+        }
+
+        public void OnEvent(CellEvent cellEvent) => _events.Writer.TryWrite(cellEvent);
+
+        public Task CompleteAsync()
+        {
+            _events.Writer.TryComplete();
+            return _loop;
+        }
+
+        private async Task PublishAsync()
+        {
+            var reader = _events.Reader;
+            string? streamName = null;
+            var text = new System.Text.StringBuilder();
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var cellEvent))
+                {
+                    if (cellEvent is StreamText stream)
+                    {
+                        if (streamName is not null && streamName != stream.Name)
+                        {
+                            Flush();
+                        }
+
+                        streamName = stream.Name;
+                        text.Append(stream.Text);
+                        continue;
+                    }
+
+                    Flush();
+                    Publish(cellEvent);
+                }
+
+                Flush();
+            }
+
+            void Flush()
+            {
+                if (streamName is not null && text.Length > 0)
+                {
+                    Send("stream", new JsonObject { ["name"] = streamName, ["text"] = text.ToString() });
+                }
+
+                streamName = null;
+                text.Clear();
+            }
+        }
+
+        private void Publish(CellEvent cellEvent)
+        {
+            switch (cellEvent)
+            {
+                case CellStarted started:
+                    Send("execute_input", new JsonObject { ["code"] = started.Code, ["execution_count"] = started.ExecutionCount });
+                    break;
+                case DisplayShown shown:
+                    Send("display_data", DisplayContent(shown.DisplayId, shown.Data));
+                    break;
+                case DisplayUpdated updated:
+                    Send("update_display_data", DisplayContent(updated.DisplayId, updated.Data));
+                    break;
+                case ResultProduced result:
+                    Send("execute_result", new JsonObject { ["execution_count"] = result.ExecutionCount, ["data"] = Data(result.Data), ["metadata"] = new JsonObject() });
+                    break;
+                case ErrorRaised raised:
+                    Send("error", new JsonObject { ["ename"] = raised.Error.EName, ["evalue"] = raised.Error.EValue, ["traceback"] = Lines(raised.Error.Traceback) });
+                    break;
+            }
+        }
+
+        private void Send(string type, JsonObject content)
+        {
+            if (!_silent)
+            {
+                _server.Publish(type, content, _request);
+            }
+        }
+
+        private static JsonObject DisplayContent(string displayId, Documents.MimeBundle data) => new()
+        {
+            ["data"] = Data(data),
+            ["metadata"] = new JsonObject(),
+            ["transient"] = new JsonObject { ["display_id"] = displayId },
+        };
+
+        /// <summary>A MIME bundle on the wire: JSON types as JSON, everything else as one string.</summary>
+        private static JsonObject Data(Documents.MimeBundle bundle)
+        {
+            var data = new JsonObject();
+            foreach (var (mime, text) in bundle)
+            {
+                data[mime] = Documents.MimeBundle.IsJsonMime(mime) ? Documents.MimeBundle.ToJsonValue(mime, text) : JsonValue.Create(text);
+            }
+
+            return data;
+        }
+    }
+}
