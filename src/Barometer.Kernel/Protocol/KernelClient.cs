@@ -67,6 +67,9 @@ public sealed class KernelClient : IAsyncDisposable
     /// <summary>The kernel process's id (null for <see cref="Connect"/>).</summary>
     public int? ProcessId => _process?.Id;
 
+    /// <summary>The last lines the kernel process wrote to standard error (rejected messages, failures).</summary>
+    public string RecentStandardError => StandardErrorText();
+
     /// <summary>True once the kernel process has exited.</summary>
     public bool HasExited => _dead is not null || (_process?.HasExited ?? false);
 
