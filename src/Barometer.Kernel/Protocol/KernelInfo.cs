@@ -10,7 +10,7 @@ public static class KernelInfo
     public const string ImplementationName = "roslyn-csharp";
 
     /// <summary>The C# language version cells compile with (Roslyn's latest; a test keeps it in step with the package).</summary>
-    public const string CSharpVersion = "14.0";
+    public const string CSharpVersion = "15.0";
 
     /// <summary>The implementation version (this assembly's informational version).</summary>
     public static string ImplementationVersion { get; } =

@@ -1,0 +1,536 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using NetMQ;
+using NetMQ.Sockets;
+
+namespace Barometer.Kernel.Protocol;
+
+/// <summary>The request channels of a kernel.</summary>
+public enum KernelChannel
+{
+    /// <summary>Execution and introspection requests, handled in order.</summary>
+    Shell,
+
+    /// <summary>Interrupt and shutdown, answered while the shell is busy.</summary>
+    Control,
+}
+
+/// <summary>
+/// A client of a Jupyter kernel (any kernel speaking protocol 5.x), like jupyter_client/nbclient:
+/// <see cref="StartAsync"/> writes a connection file with free ports and a random key, starts the kernel process
+/// from an argv, connects DEALER shell/control/stdin and SUB iopub sockets and waits until the kernel answers
+/// <c>kernel_info_request</c> on shell and iopub. <see cref="ExecuteAsync"/> streams the iopub messages of one
+/// cell and then its reply. When the process exits while something is outstanding, the pending calls fail with a
+/// <see cref="DeadKernelException"/> carrying the exit code and the kernel's last standard-error lines.
+/// Thread-safe: requests may be sent from several threads (the kernel handles shell requests in order).
+/// </summary>
+public sealed class KernelClient : IAsyncDisposable
+{
+    private const int StandardErrorLines = 40;
+
+    private readonly ConnectionInfo _connection;
+    private readonly MessageSigner _signer;
+    private readonly string _session = Guid.NewGuid().ToString();
+    private readonly NetMQQueue<(KernelChannel? Channel, NetMQMessage Message)> _outgoing = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<JupyterMessage>> _replies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ChannelWriter<JupyterMessage>> _iopub = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<string, bool, string>> _inputHandlers = new(StringComparer.Ordinal);
+    private readonly Queue<string> _standardError = new();
+    private readonly Thread _ioThread;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Process? _process;
+    private readonly string? _connectionFile;
+    private volatile DeadKernelException? _dead;
+    private bool _disposed;
+
+    private KernelClient(ConnectionInfo connection, Process? process, string? connectionFile, KernelStartInfo? startInfo)
+    {
+        _connection = connection;
+        _signer = new MessageSigner(connection.Key);
+        _process = process;
+        _connectionFile = connectionFile;
+        StartInfo = startInfo;
+        _ioThread = new Thread(ServeSockets) { IsBackground = true, Name = "jupyter-client-sockets" };
+        _ioThread.Start();
+    }
+
+    /// <summary>The connection the client uses.</summary>
+    public ConnectionInfo Connection => _connection;
+
+    /// <summary>How the kernel was started (null for <see cref="Connect"/>).</summary>
+    public KernelStartInfo? StartInfo { get; }
+
+    /// <summary>The kernel process's id (null for <see cref="Connect"/>).</summary>
+    public int? ProcessId => _process?.Id;
+
+    /// <summary>The last lines the kernel process wrote to standard error (rejected messages, failures).</summary>
+    public string RecentStandardError => StandardErrorText();
+
+    /// <summary>True once the kernel process has exited.</summary>
+    public bool HasExited => _dead is not null || (_process?.HasExited ?? false);
+
+    /// <summary>
+    /// Starts a kernel process and returns once it is ready (answered <c>kernel_info_request</c> on shell, with
+    /// the iopub status messages arriving).
+    /// </summary>
+    /// <exception cref="DeadKernelException">The process exited before it was ready.</exception>
+    /// <exception cref="TimeoutException">It was not ready within <see cref="KernelStartInfo.StartupTimeout"/>; the process is killed.</exception>
+    public static async Task<KernelClient> StartAsync(KernelStartInfo startInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(startInfo);
+        var connection = ConnectionInfo.CreateWithFreePorts();
+        var connectionFile = Path.Combine(Path.GetTempPath(), $"kernel-{Guid.NewGuid():N}.json");
+        await connection.SaveAsync(connectionFile, cancellationToken).ConfigureAwait(false);
+
+        var start = new ProcessStartInfo(startInfo.Argv[0].Replace("{connection_file}", connectionFile, StringComparison.Ordinal))
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = startInfo.WorkingDirectory ?? Directory.GetCurrentDirectory(),
+        };
+        foreach (var argument in startInfo.Argv.Skip(1))
+        {
+            start.ArgumentList.Add(argument.Replace("{connection_file}", connectionFile, StringComparison.Ordinal));
+        }
+
+        foreach (var (name, value) in startInfo.Environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{start.FileName}'.");
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            File.Delete(connectionFile);
+            throw new DeadKernelException($"Could not start the kernel '{start.FileName}': {ex.Message}");
+        }
+
+        var client = new KernelClient(connection, process, connectionFile, startInfo);
+        client.WatchProcess();
+        try
+        {
+            await client.WaitForReadyAsync(startInfo.StartupTimeout, cancellationToken).ConfigureAwait(false);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Connects to a running kernel (no process is managed, so a dead kernel shows only as timeouts).</summary>
+    public static KernelClient Connect(ConnectionInfo connection) => new(connection ?? throw new ArgumentNullException(nameof(connection)), null, null, null);
+
+    /// <summary>Sends a request on shell or control and returns its reply.</summary>
+    public async Task<JupyterMessage> RequestAsync(string messageType, JsonObject content, KernelChannel channel = KernelChannel.Shell, CancellationToken cancellationToken = default)
+    {
+        var request = JupyterMessage.Create(messageType, content, _session, username: "client");
+        var reply = Register(request.MessageId);
+        try
+        {
+            Send(channel, request);
+            return await reply.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _replies.TryRemove(request.MessageId, out _);
+        }
+    }
+
+    /// <summary>The <c>kernel_info_reply</c>.</summary>
+    public Task<JupyterMessage> KernelInfoAsync(CancellationToken cancellationToken = default) =>
+        RequestAsync("kernel_info_request", new JsonObject(), KernelChannel.Shell, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="code"/>: yields the request's iopub messages as they arrive (<c>status</c> busy, <c>execute_input</c>,
+    /// <c>stream</c>, <c>display_data</c>, <c>update_display_data</c>, <c>execute_result</c>, <c>error</c>, up to and including
+    /// <c>status</c> idle), then the <c>execute_reply</c> as the last item.
+    /// </summary>
+    /// <exception cref="DeadKernelException">The kernel process died before the reply.</exception>
+    public async IAsyncEnumerable<JupyterMessage> ExecuteAsync(string code, ExecuteOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        options ??= new ExecuteOptions();
+        var request = JupyterMessage.Create(
+            "execute_request",
+            new JsonObject
+            {
+                ["code"] = code,
+                ["silent"] = options.Silent,
+                ["store_history"] = options.StoreHistory,
+                ["user_expressions"] = new JsonObject(),
+                ["allow_stdin"] = options.Input is not null,
+                ["stop_on_error"] = options.StopOnError,
+            },
+            _session,
+            username: "client");
+        var id = request.MessageId;
+        var messages = Channel.CreateUnbounded<JupyterMessage>(new UnboundedChannelOptions { SingleReader = true });
+        _iopub[id] = messages.Writer;
+        var reply = Register(id);
+        if (options.Input is { } input)
+        {
+            _inputHandlers[id] = input;
+        }
+
+        try
+        {
+            if (_dead is { } dead)
+            {
+                throw dead;
+            }
+
+            Send(KernelChannel.Shell, request);
+            await foreach (var message in messages.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return message;
+                if (message.MessageType == "status" && (string?)message.Content["execution_state"] == "idle")
+                {
+                    break;
+                }
+            }
+
+            yield return await reply.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _iopub.TryRemove(id, out _);
+            _replies.TryRemove(id, out _);
+            _inputHandlers.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Runs <paramref name="code"/> and collects its iopub messages and reply.</summary>
+    public async Task<ExecutionOutcome> ExecuteToEndAsync(string code, ExecuteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var outputs = new List<JupyterMessage>();
+        JupyterMessage? reply = null;
+        await foreach (var message in ExecuteAsync(code, options, cancellationToken).ConfigureAwait(false))
+        {
+            if (message.MessageType == "execute_reply")
+            {
+                reply = message;
+            }
+            else
+            {
+                outputs.Add(message);
+            }
+        }
+
+        return new ExecutionOutcome(reply!, outputs);
+    }
+
+    /// <summary>Interrupts the running cell (<c>interrupt_request</c> on control) and waits for the reply.</summary>
+    public Task InterruptAsync(CancellationToken cancellationToken = default) =>
+        RequestAsync("interrupt_request", new JsonObject(), KernelChannel.Control, cancellationToken);
+
+    /// <summary>True when the heartbeat socket echoes within <paramref name="timeout"/>.</summary>
+    public bool IsHeartbeatAlive(TimeSpan timeout)
+    {
+        using var heartbeat = new RequestSocket();
+        heartbeat.Options.Linger = TimeSpan.Zero;
+        heartbeat.Connect(_connection.Endpoint(_connection.HeartbeatPort));
+        var ping = Guid.NewGuid().ToByteArray();
+        heartbeat.SendFrame(ping);
+        return heartbeat.TryReceiveFrameBytes(timeout, out var echo) && echo.AsSpan().SequenceEqual(ping);
+    }
+
+    /// <summary>
+    /// Asks the kernel to shut down (<c>shutdown_request</c> on control) and waits for its process to exit
+    /// (killing it after <paramref name="grace"/>, default 5 s).
+    /// </summary>
+    public async Task ShutdownAsync(bool restart = false, TimeSpan? grace = null, CancellationToken cancellationToken = default)
+    {
+        var wait = grace ?? TimeSpan.FromSeconds(5);
+        if (!HasExited)
+        {
+            try
+            {
+                await RequestAsync("shutdown_request", new JsonObject { ["restart"] = restart }, KernelChannel.Control, cancellationToken)
+                    .WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is TimeoutException or DeadKernelException)
+            {
+                // Not answering or already gone: the process is killed below.
+            }
+        }
+
+        if (_process is not null && !_process.HasExited)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(wait);
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Restarts the kernel as Jupyter does: shuts this kernel down (<c>restart</c> = true) and starts a fresh
+    /// process from the same <see cref="StartInfo"/>, i.e. a fresh session. Returns the new client; this one is disposed.
+    /// </summary>
+    public async Task<KernelClient> RestartAsync(CancellationToken cancellationToken = default)
+    {
+        var startInfo = StartInfo ?? throw new InvalidOperationException("Only a kernel started by KernelClient.StartAsync can be restarted.");
+        await ShutdownAsync(restart: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await DisposeAsync().ConfigureAwait(false);
+        return await StartAsync(startInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the sockets, kills the process if it still runs, deletes the connection file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _ioThread.Join(TimeSpan.FromSeconds(2));
+        if (_process is not null)
+        {
+            try
+            {
+                if (!_process.HasExited)
+                {
+                    _process.Kill(entireProcessTree: true);
+                    await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
+            {
+            }
+
+            _process.Dispose();
+        }
+
+        if (_connectionFile is not null)
+        {
+            try
+            {
+                File.Delete(_connectionFile);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        Fail(new DeadKernelException("The kernel client was disposed."));
+        _outgoing.Dispose();
+        _stop.Dispose();
+    }
+
+    private async Task WaitForReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        while (true)
+        {
+            // A SUB socket sees nothing published before it has joined: wait until the kernel's iopub status for
+            // our own kernel_info_request arrives, resending until it does.
+            var request = JupyterMessage.Create("kernel_info_request", new JsonObject(), _session, username: "client");
+            var iopub = Channel.CreateUnbounded<JupyterMessage>();
+            _iopub[request.MessageId] = iopub.Writer;
+            var reply = Register(request.MessageId);
+            try
+            {
+                Send(KernelChannel.Shell, request);
+                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+                attempt.CancelAfter(TimeSpan.FromMilliseconds(500));
+                await reply.Task.WaitAsync(deadline.Token).ConfigureAwait(false);
+                await iopub.Reader.ReadAsync(attempt.Token).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The kernel did not answer kernel_info_request within {timeout.TotalSeconds:0.#} s.{StandardErrorNote()}");
+            }
+            catch (OperationCanceledException) when (!deadline.IsCancellationRequested)
+            {
+                // iopub not joined yet: ask again.
+            }
+            finally
+            {
+                _iopub.TryRemove(request.MessageId, out _);
+                _replies.TryRemove(request.MessageId, out _);
+            }
+        }
+    }
+
+    private TaskCompletionSource<JupyterMessage> Register(string messageId)
+    {
+        var reply = new TaskCompletionSource<JupyterMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _replies[messageId] = reply;
+        if (_dead is { } dead)
+        {
+            reply.TrySetException(dead);
+        }
+
+        return reply;
+    }
+
+    private void Send(KernelChannel? channel, JupyterMessage message)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _outgoing.Enqueue((channel, WireFormat.Encode(message, _signer)));
+    }
+
+    private void WatchProcess()
+    {
+        var process = _process!;
+        process.EnableRaisingEvents = true;
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (_standardError)
+            {
+                _standardError.Enqueue(e.Data);
+                while (_standardError.Count > StandardErrorLines)
+                {
+                    _standardError.Dequeue();
+                }
+            }
+        };
+        process.OutputDataReceived += static (_, _) => { };
+        process.Exited += (_, _) =>
+        {
+            // Let the last stderr lines arrive before reporting them.
+            process.WaitForExit(500);
+            var code = process.ExitCode;
+            Fail(new DeadKernelException($"The kernel process died (exit code {code}).{StandardErrorNote()}", code, StandardErrorText()));
+        };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        if (process.HasExited)
+        {
+            Fail(new DeadKernelException($"The kernel process died (exit code {process.ExitCode}).", process.ExitCode, StandardErrorText()));
+        }
+    }
+
+    private string StandardErrorText()
+    {
+        lock (_standardError)
+        {
+            return string.Join('\n', _standardError);
+        }
+    }
+
+    private string StandardErrorNote()
+    {
+        var text = StandardErrorText();
+        return text.Length == 0 ? string.Empty : $" Its last standard-error lines:\n{text}";
+    }
+
+    private void Fail(DeadKernelException dead)
+    {
+        _dead ??= dead;
+        foreach (var (_, reply) in _replies)
+        {
+            reply.TrySetException(_dead);
+        }
+
+        foreach (var (_, writer) in _iopub)
+        {
+            writer.TryComplete(_dead);
+        }
+    }
+
+    private void ServeSockets()
+    {
+        var identity = Encoding.UTF8.GetBytes(_session);
+        using var shell = new DealerSocket();
+        using var control = new DealerSocket();
+        using var stdin = new DealerSocket();
+        using var iopub = new SubscriberSocket();
+        shell.Options.Identity = identity;
+        stdin.Options.Identity = identity; // the kernel routes input_request with the shell request's identity
+        foreach (var socket in new NetMQSocket[] { shell, control, stdin, iopub })
+        {
+            socket.Options.Linger = TimeSpan.Zero;
+        }
+
+        shell.Connect(_connection.Endpoint(_connection.ShellPort));
+        control.Connect(_connection.Endpoint(_connection.ControlPort));
+        stdin.Connect(_connection.Endpoint(_connection.StdinPort));
+        iopub.Connect(_connection.Endpoint(_connection.IOPubPort));
+        iopub.SubscribeToAnyTopic();
+
+        using var poller = new NetMQPoller { shell, control, stdin, iopub, _outgoing };
+        shell.ReceiveReady += (_, e) => OnReply(e.Socket);
+        control.ReceiveReady += (_, e) => OnReply(e.Socket);
+        iopub.ReceiveReady += (_, e) =>
+        {
+            if (Decode(e.Socket) is { } message && message.ParentMessageId is { } parent && _iopub.TryGetValue(parent, out var writer))
+            {
+                writer.TryWrite(message);
+            }
+        };
+        stdin.ReceiveReady += (_, e) =>
+        {
+            if (Decode(e.Socket) is not { MessageType: "input_request" } request)
+            {
+                return;
+            }
+
+            var handler = request.ParentMessageId is { } parent && _inputHandlers.TryGetValue(parent, out var h) ? h : null;
+            _ = Task.Run(() =>
+            {
+                string value;
+                try
+                {
+                    value = handler?.Invoke((string?)request.Content["prompt"] ?? string.Empty, (bool?)request.Content["password"] ?? false) ?? string.Empty;
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    value = string.Empty;
+                }
+
+                var reply = JupyterMessage.Create("input_reply", new JsonObject { ["value"] = value }, _session, request, identities: [], username: "client");
+                Send(null, reply);
+            });
+        };
+        _outgoing.ReceiveReady += (_, _) =>
+        {
+            while (_outgoing.TryDequeue(out var item, TimeSpan.Zero))
+            {
+                (item.Channel switch { KernelChannel.Shell => shell, KernelChannel.Control => control, _ => stdin }).SendMultipartMessage(item.Message);
+            }
+        };
+        using var stopping = _stop.Token.Register(() => poller.StopAsync());
+        poller.Run();
+    }
+
+    private void OnReply(NetMQSocket socket)
+    {
+        if (Decode(socket) is { } message && message.ParentMessageId is { } parent && _replies.TryGetValue(parent, out var reply))
+        {
+            reply.TrySetResult(message);
+        }
+    }
+
+    private JupyterMessage? Decode(NetMQSocket socket)
+    {
+        var frames = WireFormat.Frames(socket.ReceiveMultipartMessage());
+        return WireFormat.TryDecode(frames, _signer, out var message, out _) ? message : null;
+    }
+}

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Barometer.Kernel.Protocol;
+
+namespace Barometer.Kernel.Tests.Protocol;
+
+/// <summary>The client against a real kernel process: execution, live output, interrupt, stdin, aborts, introspection.</summary>
+public class KernelProcessTests(KernelFixture kernel) : IClassFixture<KernelFixture>
+{
+    private KernelClient Client => kernel.Client;
+
+    [Fact]
+    public async Task Kernel_info_reply_describes_protocol_and_language()
+    {
+        var reply = await Client.KernelInfoAsync();
+
+        Assert.Equal("ok", (string?)reply.Content["status"]);
+        Assert.Equal("5.3", (string?)reply.Content["protocol_version"]);
+        var language = reply.Content["language_info"]!.AsObject();
+        Assert.Equal(("csharp", "text/x-csharp", ".cs", "csharp", "text/x-csharp"),
+            ((string?)language["name"], (string?)language["mimetype"], (string?)language["file_extension"], (string?)language["pygments_lexer"], (string?)language["codemirror_mode"]));
+        Assert.True(Client.IsHeartbeatAlive(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task A_cell_publishes_input_streams_display_update_result_between_busy_and_idle()
+    {
+        var outcome = await Client.ExecuteToEndAsync("""
+            Console.WriteLine("out");
+            Console.Error.WriteLine("err");
+            var shown = display(HTML("<b>first</b>"));
+            shown.Update(2);
+            40 + 2
+            """);
+
+        Assert.Equal("ok", outcome.Status);
+        Assert.Equal("status", outcome.Outputs[0].MessageType);
+        Assert.Equal("busy", (string?)outcome.Outputs[0].Content["execution_state"]);
+        Assert.Equal("idle", (string?)outcome.Outputs[^1].Content["execution_state"]);
+        Assert.Equal(new[] { "status", "execute_input", "stream", "stream", "display_data", "update_display_data", "execute_result", "status" }, outcome.Types());
+        Assert.Equal("out\n", outcome.Text());
+        Assert.Equal("err\n", outcome.Text("stderr"));
+        var display = outcome.Outputs.Single(m => m.MessageType == "display_data");
+        var update = outcome.Outputs.Single(m => m.MessageType == "update_display_data");
+        Assert.Equal("<b>first</b>", (string?)display.Content["data"]!["text/html"]);
+        Assert.Equal("2", (string?)update.Content["data"]!["text/plain"]);
+        Assert.Equal((string?)display.Content["transient"]!["display_id"], (string?)update.Content["transient"]!["display_id"]);
+        var result = outcome.Outputs.Single(m => m.MessageType == "execute_result");
+        Assert.Equal("42", (string?)result.Content["data"]!["text/plain"]);
+        Assert.Equal(outcome.ExecutionCount, (int?)result.Content["execution_count"]);
+        Assert.Equal(outcome.ExecutionCount, (int?)outcome.Outputs[1].Content["execution_count"]);
+    }
+
+    [Fact]
+    public async Task An_exception_gives_an_error_message_and_reply_naming_the_cell_line()
+    {
+        var outcome = await Client.ExecuteToEndAsync("var a = 1;\nthrow new InvalidOperationException(\"boom\");", new ExecuteOptions { StopOnError = false });
+
+        Assert.Equal("error", outcome.Status);
+        Assert.Equal("InvalidOperationException", (string?)outcome.Reply.Content["ename"]);
+        var error = outcome.Outputs.Single(m => m.MessageType == "error");
+        Assert.Equal("boom", (string?)error.Content["evalue"]);
+        Assert.Contains("line 2", error.Content["traceback"]!.AsArray().Select(t => (string?)t).First(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Console_output_arrives_while_the_cell_is_still_running()
+    {
+        var clock = Stopwatch.StartNew();
+        TimeSpan? firstStream = null;
+        TimeSpan? reply = null;
+        await foreach (var message in Client.ExecuteAsync("Console.WriteLine(\"started\");\nawait Task.Delay(1500);\nConsole.WriteLine(\"done\");"))
+        {
+            if (message.MessageType == "stream" && firstStream is null)
+            {
+                Assert.Equal("started\n", (string?)message.Content["text"]);
+                firstStream = clock.Elapsed;
+            }
+
+            if (message.MessageType == "execute_reply")
+            {
+                reply = clock.Elapsed;
+            }
+        }
+
+        Assert.True(reply - firstStream > TimeSpan.FromSeconds(1), $"first stream at {firstStream}, reply at {reply}: the output was not live");
+    }
+
+    [Fact]
+    public async Task Interrupt_stops_a_cell_that_observes_the_token_and_abandons_one_that_does_not()
+    {
+        await Client.ExecuteToEndAsync("var kept = 7;");
+
+        var cooperative = await InterruptWhileRunningAsync("Console.WriteLine(\"waiting\");\nawait Task.Delay(60000, CancellationToken);");
+        var stubborn = await InterruptWhileRunningAsync("Console.WriteLine(\"spinning\");\nwhile (true) { }");
+        var after = await Client.ExecuteToEndAsync("kept");
+
+        Assert.Equal("error", cooperative.Status);
+        Assert.Equal("OperationCanceledException", (string?)cooperative.Reply.Content["ename"]);
+        Assert.Equal("error", stubborn.Status);
+        Assert.Contains("abandoned", (string?)stubborn.Reply.Content["evalue"], StringComparison.Ordinal);
+        Assert.Equal("ok", after.Status);
+        Assert.Equal("7", (string?)after.Outputs.Single(m => m.MessageType == "execute_result").Content["data"]!["text/plain"]);
+    }
+
+    private async Task<ExecutionOutcome> InterruptWhileRunningAsync(string code)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var outputs = new List<JupyterMessage>();
+        JupyterMessage? reply = null;
+        await foreach (var message in Client.ExecuteAsync(code, new ExecuteOptions { StopOnError = false }, timeout.Token))
+        {
+            outputs.Add(message);
+            if (message.MessageType == "stream")
+            {
+                // The cell is running (compiled, first line done).
+                await Client.InterruptAsync(timeout.Token);
+            }
+
+            if (message.MessageType == "execute_reply")
+            {
+                reply = message;
+            }
+        }
+
+        return new ExecutionOutcome(reply!, outputs);
+    }
+
+    [Fact]
+    public async Task Console_ReadLine_asks_the_front_end_when_stdin_is_allowed_and_fails_clearly_otherwise()
+    {
+        const string Code = "var name = Console.ReadLine();\nConsole.WriteLine($\"hello {name}\");";
+        var prompts = new List<bool>();
+
+        var allowed = await Client.ExecuteToEndAsync(Code, new ExecuteOptions { Input = (_, password) => { prompts.Add(password); return "Ada"; } });
+        var refused = await Client.ExecuteToEndAsync(Code, new ExecuteOptions { StopOnError = false });
+
+        Assert.Equal("hello Ada\n", allowed.Text());
+        Assert.Equal([false], prompts);
+        Assert.Equal("error", refused.Status);
+        Assert.Contains("does not accept input", (string?)refused.Reply.Content["evalue"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_an_error_with_stop_on_error_the_queued_request_is_aborted_and_later_ones_run()
+    {
+        var failing = Client.ExecuteToEndAsync("await Task.Delay(500);\nthrow new Exception(\"first fails\");");
+        await Task.Delay(100);
+        var queued = Client.ExecuteToEndAsync("Console.WriteLine(\"must not run\");");
+
+        Assert.Equal("error", (await failing).Status);
+        var aborted = await queued;
+        Assert.Equal("aborted", aborted.Status);
+        Assert.Equal(string.Empty, aborted.Text());
+        Assert.Equal("ok", (await Client.ExecuteToEndAsync("1")).Status);
+    }
+
+    [Fact]
+    public async Task Silent_execution_publishes_only_status_and_takes_no_execution_count()
+    {
+        var before = await Client.ExecuteToEndAsync("0");
+        var silent = await Client.ExecuteToEndAsync("Console.WriteLine(\"quiet\"); 5", new ExecuteOptions { Silent = true });
+        var after = await Client.ExecuteToEndAsync("0");
+
+        Assert.Equal("ok", silent.Status);
+        Assert.All(silent.Outputs, m => Assert.Equal("status", m.MessageType));
+        Assert.Equal(before.ExecutionCount + 1, after.ExecutionCount);
+    }
+
+    [Fact]
+    public async Task Introspection_requests_answer_with_their_reply_shapes()
+    {
+        var incomplete = await Client.RequestAsync("is_complete_request", new JsonObject { ["code"] = "if (true) {" });
+        var complete = await Client.RequestAsync("complete_request", new JsonObject { ["code"] = "Conso", ["cursor_pos"] = 5 });
+        var inspect = await Client.RequestAsync("inspect_request", new JsonObject { ["code"] = "Console", ["cursor_pos"] = 3, ["detail_level"] = 0 });
+        var history = await Client.RequestAsync("history_request", new JsonObject { ["output"] = false, ["raw"] = true, ["hist_access_type"] = "tail", ["n"] = 5 });
+        var comms = await Client.RequestAsync("comm_info_request", new JsonObject());
+
+        Assert.Equal(("incomplete", "    "), ((string?)incomplete.Content["status"], (string?)incomplete.Content["indent"]));
+        Assert.Equal(("ok", 0, 5, 5), ((string?)complete.Content["status"], complete.Content["matches"]!.AsArray().Count, (int?)complete.Content["cursor_start"], (int?)complete.Content["cursor_end"]));
+        Assert.Equal(("ok", false), ((string?)inspect.Content["status"], (bool?)inspect.Content["found"]));
+        Assert.Empty(history.Content["history"]!.AsArray());
+        Assert.Empty(comms.Content["comms"]!.AsObject());
+    }
+}

@@ -1,0 +1,41 @@
+using Barometer.Kernel.Protocol;
+
+namespace Barometer.Kernel.Tests.Protocol;
+
+public class SubmissionCompletenessTests
+{
+    [Theory]
+    [InlineData("1 + 1")]
+    [InlineData("var x = 1;")]
+    [InlineData("Console.WriteLine(\"hi\");")]
+    [InlineData("for (var i = 0; i < 3; i++) { Console.WriteLine(i); }")]
+    [InlineData("")]
+    public void Complete(string code) => Assert.Equal("complete", SubmissionCompleteness.Check(code).Status);
+
+    [Theory]
+    [InlineData("for (var i = 0; i < 3; i++) {", "    ")]
+    [InlineData("if (true) {\n  if (false) {", "        ")]
+    [InlineData("var list = new List<int> {", "    ")]
+    [InlineData("Console.WriteLine(", "    ")]
+    public void Incomplete_with_an_indent_per_open_bracket(string code, string indent)
+    {
+        var result = SubmissionCompleteness.Check(code);
+
+        Assert.Equal("incomplete", result.Status);
+        Assert.Equal(indent, result.Indent);
+    }
+
+    [Theory]
+    [InlineData("var x = ;")]
+    [InlineData("int 1x = 2;")]
+    [InlineData("}")]
+    public void Invalid(string code) => Assert.Equal("invalid", SubmissionCompleteness.Check(code).Status);
+
+    [Fact]
+    public void Kernel_info_names_the_CSharp_version_Roslyn_compiles_cells_with()
+    {
+        var latest = Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.MapSpecifiedToEffectiveVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);
+
+        Assert.Equal(KernelInfo.CSharpVersion, Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString(latest));
+    }
+}
