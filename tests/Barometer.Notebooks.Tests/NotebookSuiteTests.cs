@@ -8,7 +8,8 @@ using Barometer.Kernel.Running;
 namespace Barometer.Notebooks.Tests;
 
 /// <summary>
-/// Executes every notebook under <c>notebooks/</c> (a new notebook is covered without editing this file), fails on
+/// Executes every notebook under <c>notebooks/</c>, each in its own kernel process as <c>barometer notebooks run</c>
+/// does (a new notebook is covered without editing this file), fails on
 /// any error output, and compares the text outputs of cells tagged <c>golden</c> with the files in
 /// <c>Golden/&lt;notebook&gt;/&lt;cell id&gt;.txt</c>. Set <c>BAROMETER_UPDATE_GOLDEN=1</c> to rewrite them, then review the
 /// diff like code.
@@ -40,7 +41,7 @@ public partial class NotebookSuiteTests
     {
         var path = Path.Combine(RepoRoot, "notebooks", name);
         var notebook = await NotebookFile.LoadAsync(path);
-        var result = await NotebookRunner.ExecuteAsync(notebook, path, new NotebookRunOptions());
+        var result = await NotebookRunner.ExecuteAsync(notebook, path, new NotebookRunOptions { Kernel = BarometerKernel.StartInfo });
 
         Assert.True(result.Succeeded, result.FirstError?.Message);
         var errors = notebook.Cells.SelectMany(c => c.Outputs).Where(o => o.OutputType == CellOutput.ErrorType).ToArray();

@@ -136,7 +136,8 @@ public static class KernelCommand
     private static string KernelsDirectory(string? prefix) => prefix is null ? KernelSpec.UserKernelsDirectory() : KernelSpec.PrefixKernelsDirectory(prefix);
 
     /// <summary>The command that starts this very executable as a kernel: the apphost, or <c>dotnet barometer.dll</c>; never <c>dotnet run</c>.</summary>
-    private static List<string> LaunchArgv()
+    /// <summary>The argv that starts this executable's kernel (a kernelspec's argv, also what <c>notebooks run</c> starts per notebook).</summary>
+    internal static List<string> LaunchArgv()
     {
         var process = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell which executable is running.");
         var argv = new List<string> { process };

@@ -4,6 +4,7 @@ using System.Globalization;
 using Barometer.Analysis.Loading;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Execution;
+using Barometer.Kernel.Protocol;
 using Barometer.Kernel.Parameters;
 using Barometer.Kernel.Running;
 using Spectre.Console;
@@ -11,8 +12,10 @@ using Spectre.Console;
 namespace Barometer.Cli.Commands;
 
 /// <summary>
-/// <c>barometer notebooks run [PATH...] [--out DIR] [-p NAME VALUE]... [--allow-errors] [--in-place] [--timeout SECONDS]</c>:
-/// executes C# notebooks (<c>.ipynb</c>, <c>.dib</c>) with Barometer.Kernel, papermill-style, and writes executed copies.
+/// <c>barometer notebooks run [PATH...] [--out DIR] [-p NAME VALUE]... [--allow-errors] [--in-place] [--timeout SECONDS]
+/// [--jobs N] [--strict-parameters]</c>: executes C# notebooks (<c>.ipynb</c>, <c>.dib</c>) papermill-style, each in a
+/// kernel process of its own (this executable's <c>kernel start</c>, driven over the Jupyter protocol), and writes
+/// executed copies.
 /// </summary>
 public static class NotebooksCommand
 {
@@ -67,7 +70,25 @@ public static class NotebooksCommand
             }
         });
 
-        var run = new Command("run", "Execute notebooks with the C# kernel and write executed copies (sources stay untouched unless --in-place).")
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = $"How many notebooks run at once, each in its own kernel process (default: the number of cores, here {Environment.ProcessorCount}).",
+            HelpName = "N",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        jobs.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(t => !int.TryParse(t.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 1))
+            {
+                result.AddError("--jobs must be a whole number of 1 or more.");
+            }
+        });
+        var strictParameters = new Option<bool>("--strict-parameters")
+        {
+            Description = "Make a -p NAME that the notebook's parameters cell does not declare an error (default: a warning, as papermill does).",
+        };
+
+        var run = new Command("run", "Execute notebooks, each in its own C# kernel process, and write executed copies (sources stay untouched unless --in-place).")
         {
             paths,
             output,
@@ -75,18 +96,22 @@ public static class NotebooksCommand
             allowErrors,
             inPlace,
             timeout,
+            jobs,
+            strictParameters,
         };
         run.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            // This command is the process host of the in-process runner: cells' console text goes to their outputs.
-            ConsoleCapture.Install();
             var settings = new RunSettings(
                 parse.GetValue(paths) ?? [],
                 parse.GetValue(output),
                 Pairs(parse.GetValue(parameters) ?? []),
                 parse.GetValue(allowErrors),
                 parse.GetValue(inPlace),
-                TimeSpan.FromSeconds(parse.GetValue(timeout)));
+                TimeSpan.FromSeconds(parse.GetValue(timeout)))
+            {
+                Jobs = parse.GetValue(jobs),
+                StrictParameters = parse.GetValue(strictParameters),
+            };
             return await NotebookRun.ExecuteAsync(settings, cancellationToken);
         });
 
@@ -111,7 +136,14 @@ public static class NotebooksCommand
         IReadOnlyList<KeyValuePair<string, string>> Parameters,
         bool AllowErrors,
         bool InPlace,
-        TimeSpan CellTimeout);
+        TimeSpan CellTimeout)
+    {
+        /// <summary>How many notebooks run at once.</summary>
+        public int Jobs { get; init; } = 1;
+
+        /// <summary>Undeclared parameters are errors.</summary>
+        public bool StrictParameters { get; init; }
+    }
 
     /// <summary>One notebook to run: where it is and where its executed copy goes.</summary>
     internal sealed record NotebookJob(string Input, string DisplayName, string Output);
@@ -121,15 +153,11 @@ public static class NotebooksCommand
     {
         public static async Task<int> ExecuteAsync(RunSettings settings, CancellationToken cancellationToken)
         {
-            // Roslyn's cold start (JIT-compiling the compiler) is the main cost: replay the JIT profile recorded by
-            // earlier runs on the second core (measured: first cell ~2.5 s -> ~1.3 s on 2 cores).
-            ScriptEnvironment.EnableStartupProfile(JitProfileDirectory());
-
             var plain = Console.IsOutputRedirected;
             var console = plain
                 ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(Console.Out) })
                 : AnsiConsole.Console;
-            var log = plain ? Console.Error : Console.Out;
+            var log = new ProgressLog(plain ? Console.Error : Console.Out, plain);
 
             var jobs = FindJobs(settings, out var problem, out var problemExitCode);
             if (jobs is null)
@@ -144,20 +172,42 @@ public static class NotebooksCommand
                 return ExitCodes.Usage;
             }
 
-            var outcomes = new List<Outcome>();
-            foreach (var (job, index) in jobs.Select((j, i) => (j, i)))
+            // Check every output folder can be written before any cell runs (not after the first notebook's last cell).
+            if (!settings.InPlace && OutputProblem(jobs) is { } unwritable)
             {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-
-                WriteLine(log, plain, $"[{index + 1}/{jobs.Count}] {job.DisplayName}", "bold");
-                outcomes.Add(await RunOneAsync(job, settings, log, plain, cancellationToken));
+                Console.Error.WriteLine($"error: {unwritable}");
+                return ExitCodes.BadInput;
             }
 
-            PrintSummary(console, plain, outcomes, jobs.Count);
-            foreach (var failed in outcomes.Where(o => o.Message is not null))
+            var kernel = new KernelStartInfo(KernelCommand.LaunchArgv());
+            var parallel = Math.Clamp(settings.Jobs, 1, jobs.Count);
+            var outcomes = new Outcome?[jobs.Count];
+            using var slots = new SemaphoreSlim(parallel, parallel);
+            var tasks = jobs.Select(async (job, index) =>
+            {
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    log.Line(null, $"[{index + 1}/{jobs.Count}] {job.DisplayName}", "bold");
+                    outcomes[index] = await RunOneAsync(job, settings, kernel, log.For(parallel > 1 ? job : null), cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }).ToList();
+            try
+            {
+                await Task.WhenAll(tasks);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Reported below; the notebooks that finished are written, the running ones wrote their partial copies.
+            }
+
+            var finished = outcomes.Where(o => o is not null).Select(o => o!).ToList();
+            PrintSummary(console, plain, finished, jobs.Count);
+            foreach (var failed in finished.Where(o => o.Message is not null))
             {
                 Console.Error.WriteLine();
                 Console.Error.WriteLine($"{failed.Job.DisplayName}: {failed.Message}");
@@ -169,16 +219,31 @@ public static class NotebooksCommand
                 return ExitCodes.Cancelled;
             }
 
-            return outcomes.All(o => o.Result?.Succeeded == true) ? ExitCodes.Ok : ExitCodes.BadInput;
+            return finished.Count == jobs.Count && finished.All(o => o.Result?.Succeeded == true) ? ExitCodes.Ok : ExitCodes.BadInput;
         }
 
-        private static string JitProfileDirectory()
+        /// <summary>The first output folder that cannot be created or written, with the reason; null when all can.</summary>
+        internal static string? OutputProblem(IEnumerable<NotebookJob> jobs)
         {
-            var baseDirectory = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
-            return Path.Combine(string.IsNullOrEmpty(baseDirectory) ? Path.GetTempPath() : baseDirectory, "barometer", "jit-profiles");
+            foreach (var directory in jobs.Select(j => Path.GetDirectoryName(j.Output)!).Distinct(StringComparer.Ordinal))
+            {
+                var probe = Path.Combine(directory, $".write-check.{Guid.NewGuid():N}.tmp");
+                try
+                {
+                    Directory.CreateDirectory(directory);
+                    File.WriteAllBytes(probe, []);
+                    File.Delete(probe);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+                {
+                    return $"cannot write the executed notebooks to '{directory}': {ex.Message}";
+                }
+            }
+
+            return null;
         }
 
-        private static async Task<Outcome> RunOneAsync(NotebookJob job, RunSettings settings, TextWriter log, bool plain, CancellationToken cancellationToken)
+        private static async Task<Outcome> RunOneAsync(NotebookJob job, RunSettings settings, KernelStartInfo kernel, IProgress<CellProgress> progress, CancellationToken cancellationToken)
         {
             var options = new NotebookRunOptions
             {
@@ -186,15 +251,17 @@ public static class NotebooksCommand
                 InPlace = settings.InPlace,
                 AllowErrors = settings.AllowErrors,
                 Parameters = settings.Parameters,
+                StrictParameters = settings.StrictParameters,
                 CellTimeout = settings.CellTimeout,
+                Kernel = kernel,
             };
             var started = DateTime.UtcNow;
             try
             {
-                var result = await NotebookRunner.RunAsync(job.Input, options, new CellLines(log, plain), cancellationToken);
+                var result = await NotebookRunner.RunAsync(job.Input, options, progress, cancellationToken);
                 foreach (var warning in result.Warnings)
                 {
-                    WriteLine(log, plain, $"  warning: {warning}", "yellow");
+                    progress.Report(new CellProgress(job.Input, 0, 0, CellProgressStage.Warning, null, null, string.Empty, warning));
                 }
 
                 return new Outcome(job, result, result.FirstError?.Message, DateTime.UtcNow - started);
@@ -339,46 +406,71 @@ public static class NotebooksCommand
 
         private static string FormatSeconds(TimeSpan span) => span.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 
-        private static void WriteLine(TextWriter log, bool plain, string text, string style)
-        {
-            if (plain)
-            {
-                log.WriteLine(text);
-            }
-            else
-            {
-                AnsiConsole.MarkupLine($"[{style}]{Markup.Escape(text)}[/]");
-            }
-        }
-
         private sealed record Outcome(NotebookJob Job, NotebookRunResult? Result, string? Message, TimeSpan Elapsed);
 
-        /// <summary>One line per finished cell, synchronously on the runner's thread (so lines stay in order).</summary>
-        private sealed class CellLines(TextWriter log, bool plain) : IProgress<CellProgress>
+        /// <summary>
+        /// Progress lines on the terminal (or stderr when output is piped), one writer shared by the notebooks that run
+        /// at once: each line is written whole, and prefixed with its notebook's name when several run in parallel.
+        /// </summary>
+        private sealed class ProgressLog(TextWriter log, bool plain)
         {
-            public void Report(CellProgress value)
+            private readonly object _gate = new();
+
+            public IProgress<CellProgress> For(NotebookJob? prefixWith) => new CellLines(this, prefixWith);
+
+            public void Line(NotebookJob? prefixWith, string text, string style)
             {
-                if (value.Stage == CellProgressStage.Started)
+                if (prefixWith is not null)
                 {
-                    return;
+                    text = $"[{prefixWith.DisplayName}] {text.TrimStart()}";
                 }
 
-                var (mark, style) = value.Stage switch
+                lock (_gate)
                 {
-                    CellProgressStage.Succeeded => ("ok", "green"),
-                    CellProgressStage.Skipped => ("skipped", "grey"),
-                    CellProgressStage.FailedAsExpected => ("raised (expected)", "yellow"),
-                    CellProgressStage.TimedOut => ("TIMED OUT", "red"),
-                    _ => ("FAILED", "red"),
-                };
-                var time = value.Duration is { } d ? $" {FormatSeconds(d)}" : string.Empty;
-                var text = $"  cell {value.CellNumber}/{value.CellCount} {mark}{time}  {value.SourcePreview}";
-                if (value.Message is not null && value.Stage != CellProgressStage.Succeeded)
-                {
-                    text += $"\n    {value.Message}";
+                    if (plain)
+                    {
+                        log.WriteLine(text);
+                    }
+                    else
+                    {
+                        AnsiConsole.MarkupLine($"[{style}]{Markup.Escape(text)}[/]");
+                    }
                 }
+            }
 
-                WriteLine(log, plain, text, style);
+            /// <summary>One line per finished cell, as the runner reports it.</summary>
+            private sealed class CellLines(ProgressLog log, NotebookJob? prefixWith) : IProgress<CellProgress>
+            {
+                public void Report(CellProgress value)
+                {
+                    if (value.Stage == CellProgressStage.Started)
+                    {
+                        return;
+                    }
+
+                    if (value.Stage == CellProgressStage.Warning)
+                    {
+                        log.Line(prefixWith, $"  warning: {value.Message}", "yellow");
+                        return;
+                    }
+
+                    var (mark, style) = value.Stage switch
+                    {
+                        CellProgressStage.Succeeded => ("ok", "green"),
+                        CellProgressStage.Skipped => ("skipped", "grey"),
+                        CellProgressStage.FailedAsExpected => ("raised (expected)", "yellow"),
+                        CellProgressStage.TimedOut => ("TIMED OUT", "red"),
+                        _ => ("FAILED", "red"),
+                    };
+                    var time = value.Duration is { } d ? $" {FormatSeconds(d)}" : string.Empty;
+                    var text = $"  cell {value.CellNumber}/{value.CellCount} {mark}{time}  {value.SourcePreview}";
+                    if (value.Message is not null && value.Stage != CellProgressStage.Succeeded)
+                    {
+                        text += $"\n    {value.Message}";
+                    }
+
+                    log.Line(prefixWith, text, style);
+                }
             }
         }
     }

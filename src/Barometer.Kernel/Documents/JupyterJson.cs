@@ -12,8 +12,12 @@ namespace Barometer.Kernel.Documents;
 /// </summary>
 public static class JupyterJson
 {
-    /// <summary>The notebook-metadata key under which the runner records parameters and timing.</summary>
-    public const string RunnerMetadataKey = "barometer";
+    /// <summary>
+    /// The default notebook- and cell-metadata key under which the notebook runner records parameters, timing and
+    /// status (as papermill writes <c>metadata.papermill</c>); a host may choose another
+    /// (<see cref="Running.NotebookRunOptions.MetadataKey"/>).
+    /// </summary>
+    public const string RunnerMetadataKey = "notebook_runner";
 
     /// <summary>The object at <paramref name="key"/> of <paramref name="parent"/>, created empty if absent.</summary>
     internal static JsonObject GetOrAddObject(JsonObject parent, string key)

@@ -16,6 +16,9 @@ public enum CellExecutionStatus
 
     /// <summary>The cell was interrupted (<see cref="ScriptSession.Interrupt"/>): it stopped at its cancellation token, or was abandoned.</summary>
     Interrupted,
+
+    /// <summary>The kernel process running the cell ended (the cell called <c>Environment.Exit</c>, overflowed its stack, ran out of memory, …).</summary>
+    KernelDied,
 }
 
 /// <summary>The kinds of cell errors.</summary>
@@ -32,6 +35,9 @@ public enum CellErrorKind
 
     /// <summary>The cell was interrupted.</summary>
     Interrupted,
+
+    /// <summary>The kernel process died while running the cell.</summary>
+    KernelDied,
 
     /// <summary>The cell is in a language other than C#.</summary>
     UnsupportedLanguage,

@@ -117,6 +117,24 @@ internal static partial class ErrorReporter
         null,
         null);
 
+    /// <summary>The kernel process ended while the cell ran; <paramref name="detail"/> says how (exit code, last lines of its standard error).</summary>
+    public static CellError KernelDied(CellLocation location, string detail) => Build(
+        CellErrorKind.KernelDied,
+        "DeadKernelError",
+        $"The kernel died while running {location.Label.ToLowerInvariant()}: {detail}",
+        location,
+        null,
+        null);
+
+    /// <summary>The cell outlived its timeout and did not stop when interrupted, so its kernel process was stopped.</summary>
+    public static CellError TimeoutKernelStopped(TimeSpan timeout, CellLocation location) => Build(
+        CellErrorKind.Timeout,
+        "CellTimeoutError",
+        $"{location.Label} did not finish within {FormatDuration(timeout)} (the per-cell timeout) and did not stop when interrupted; its kernel was stopped.",
+        location,
+        null,
+        null);
+
     public static string FormatDuration(TimeSpan duration) =>
         duration.TotalSeconds < 1
             ? $"{duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms"

@@ -15,7 +15,7 @@ public sealed record ParameterInjectionResult(int? InjectedCellIndex, IReadOnlyL
 /// (<c>-p NAME VALUE</c>) go into a new cell tagged <c>injected-parameters</c> inserted right after it, which
 /// re-declares each parameter with the declared type and a C# literal (strings escaped), so later cells see
 /// the new values. Re-running replaces an existing <c>injected-parameters</c> cell instead of adding another
-/// (idempotent). The values are recorded in <c>metadata.barometer.parameters</c>.
+/// (idempotent). The values are recorded in <c>metadata.notebook_runner.parameters</c> (or the key the caller names).
 /// </summary>
 /// <remarks>
 /// Choices, documented: a name not declared in the parameters cell is still injected with a type inferred
@@ -31,8 +31,14 @@ public static class ParameterInjector
     public const string InjectedCellId = "injected-parameters";
 
     /// <summary>Injects <paramref name="values"/> (name, raw string value) into <paramref name="notebook"/>.</summary>
-    /// <exception cref="ParameterException">A value does not fit its declared type.</exception>
-    public static ParameterInjectionResult Inject(Notebook notebook, IReadOnlyList<KeyValuePair<string, string>> values)
+    /// <param name="notebook">The notebook to change.</param>
+    /// <param name="values">Name and raw value of each parameter, in the order given.</param>
+    /// <param name="metadataKey">The notebook-metadata key under which the values are recorded.</param>
+    /// <param name="strict">
+    /// True: a name the parameters cell does not declare is an error (<c>--strict-parameters</c>) instead of a warning.
+    /// </param>
+    /// <exception cref="ParameterException">A value does not fit its declared type, or (strict) a name is not declared.</exception>
+    public static ParameterInjectionResult Inject(Notebook notebook, IReadOnlyList<KeyValuePair<string, string>> values, string metadataKey = JupyterJson.RunnerMetadataKey, bool strict = false)
     {
         ArgumentNullException.ThrowIfNull(notebook);
         ArgumentNullException.ThrowIfNull(values);
@@ -72,6 +78,13 @@ public static class ParameterInjector
 
                 parameter = ParameterValueConverter.Convert(name, kind, declaration.IsNullable, raw);
             }
+            else if (strict)
+            {
+                var declared = declarations.Count == 0 ? "it declares none" : "it declares " + string.Join(", ", declarations.Keys.Order(StringComparer.Ordinal));
+                throw new ParameterException(parametersCell is null
+                    ? $"Parameter '{name}' is not declared: the notebook has no cell tagged 'parameters' (strict parameters)."
+                    : $"Parameter '{name}' is not declared in the parameters cell; {declared} (strict parameters).");
+            }
             else
             {
                 parameter = ParameterValueConverter.Infer(name, raw);
@@ -85,7 +98,7 @@ public static class ParameterInjector
         }
 
         var index = Place(notebook, parametersCell, lines.ToString().TrimEnd('\n'));
-        var section = JupyterJson.GetOrAddObject(notebook.Metadata, JupyterJson.RunnerMetadataKey);
+        var section = JupyterJson.GetOrAddObject(notebook.Metadata, metadataKey);
         var recorded = new JsonObject();
         foreach (var parameter in converted)
         {

@@ -174,6 +174,14 @@ public sealed class KernelClient : IAsyncDisposable
             },
             _session,
             username: "client");
+        if (options.Metadata is { } metadata)
+        {
+            foreach (var (key, value) in metadata)
+            {
+                request.Metadata[key] = value?.DeepClone();
+            }
+        }
+
         var id = request.MessageId;
         var messages = Channel.CreateUnbounded<JupyterMessage>(new UnboundedChannelOptions { SingleReader = true });
         _iopub[id] = messages.Writer;

@@ -13,6 +13,12 @@ namespace Barometer.Kernel.Protocol;
 /// requests (interrupt, shutdown) on another so they are answered while a cell runs. Every message sent is
 /// signed; a received message whose signature does not verify is logged and dropped.
 /// </summary>
+/// <remarks>
+/// Besides the standard fields, an <c>execute_request</c>'s metadata may carry <c>cellNumber</c> (the cell's 1-based
+/// position in its notebook, used to name it in errors) and <c>kernelName</c> (a Polyglot cell's own language);
+/// <c>error</c> messages carry <c>error_kind</c>, <c>line</c> and <c>column</c> beside ename/evalue/traceback.
+/// The headless runner (<see cref="Running.JupyterKernel"/>) uses them; other front ends ignore them.
+/// </remarks>
 public sealed class KernelServer : IDisposable
 {
     private readonly ConnectionInfo _connection;
@@ -302,6 +308,8 @@ public sealed class KernelServer : IDisposable
         var publisher = new CellPublisher(this, message, silent);
         var submission = new CellSubmission(code)
         {
+            CellNumber = message.Metadata["cellNumber"] is JsonValue number && number.TryGetValue<int>(out var cellNumber) && cellNumber > 0 ? cellNumber : null,
+            KernelName = message.Metadata["kernelName"] is JsonValue kernel && kernel.TryGetValue<string>(out var kernelName) ? kernelName : null,
             StoreHistory = storeHistory,
             Input = allowStdin ? (prompt, password) => RequestInput(message, prompt, password) : null,
         };
@@ -497,7 +505,7 @@ public sealed class KernelServer : IDisposable
                     Send("execute_result", new JsonObject { ["execution_count"] = result.ExecutionCount, ["data"] = Data(result.Data), ["metadata"] = new JsonObject() });
                     break;
                 case ErrorRaised raised:
-                    Send("error", new JsonObject { ["ename"] = raised.Error.EName, ["evalue"] = raised.Error.EValue, ["traceback"] = Lines(raised.Error.Traceback) });
+                    Send("error", ErrorContent(raised.Error));
                     break;
             }
         }
@@ -508,6 +516,32 @@ public sealed class KernelServer : IDisposable
             {
                 _server.Publish(type, content, _request);
             }
+        }
+
+        /// <summary>
+        /// The <c>error</c> content: ename, evalue, traceback, plus what a runner needs to point at the cell's source
+        /// (<c>error_kind</c>, and the 1-based <c>line</c> and <c>column</c> in the cell when known); front ends ignore them.
+        /// </summary>
+        private static JsonObject ErrorContent(CellError error)
+        {
+            var content = new JsonObject
+            {
+                ["ename"] = error.EName,
+                ["evalue"] = error.EValue,
+                ["traceback"] = Lines(error.Traceback),
+                ["error_kind"] = error.Kind.ToString(),
+            };
+            if (error.Line is int line)
+            {
+                content["line"] = line;
+            }
+
+            if (error.Column is int column)
+            {
+                content["column"] = column;
+            }
+
+            return content;
         }
 
         private static JsonObject DisplayContent(string displayId, Documents.MimeBundle data) => new()

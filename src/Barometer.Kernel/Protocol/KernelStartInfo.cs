@@ -47,6 +47,12 @@ public sealed record ExecuteOptions
     /// request says stdin is not allowed and the cell gets an error.
     /// </summary>
     public Func<string, bool, string>? Input { get; init; }
+
+    /// <summary>
+    /// The request's metadata (e.g. <c>cellId</c>; this project's kernel also reads <c>cellNumber</c> and
+    /// <c>kernelName</c>, see <see cref="KernelServer"/>). Null: empty.
+    /// </summary>
+    public JsonObject? Metadata { get; init; }
 }
 
 /// <summary>The iopub output of one execution and its <c>execute_reply</c>.</summary>

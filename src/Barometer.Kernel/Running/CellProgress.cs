@@ -20,6 +20,9 @@ public enum CellProgressStage
 
     /// <summary>The cell is tagged <c>skip-execution</c>.</summary>
     Skipped,
+
+    /// <summary>A remark about the whole notebook (an undeclared parameter, …) in <see cref="CellProgress.Message"/>; not about one cell.</summary>
+    Warning,
 }
 
 /// <summary>Progress of one code cell of a notebook run.</summary>

@@ -1,5 +1,6 @@
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Formatting;
+using Barometer.Kernel.Protocol;
 
 namespace Barometer.Kernel.Running;
 
@@ -42,12 +43,29 @@ public sealed record NotebookRunOptions
     public bool InPlace { get; init; }
 
     /// <summary>
-    /// Current directory while the notebook runs, so relative file paths in cells behave as in VS Code and
-    /// Jupyter. Null (default): the notebook's folder. The process-wide current directory is changed for the
-    /// run and restored afterwards; runs in one process are serialised while they hold it.
-    /// <c>#r</c> and <c>#load</c> always resolve relative to the notebook's folder.
+    /// The kernel process to run the notebook in, as a kernelspec argv (<c>{connection_file}</c> is replaced):
+    /// one process per notebook, driven over the Jupyter protocol, so a cell that exits, overflows its stack or runs
+    /// out of memory ends its own notebook only. Null (default): a session in this process
+    /// (<see cref="InProcessKernel"/>), for embedding hosts and tests.
+    /// </summary>
+    public KernelStartInfo? Kernel { get; init; }
+
+    /// <summary>
+    /// The kernel process's working directory, so relative file paths in cells behave as in VS Code and Jupyter.
+    /// Null (default): the notebook's folder. Applies to <see cref="Kernel"/> processes; an in-process run never
+    /// changes this process's working directory. <c>#r</c> and <c>#load</c> always resolve relative to the
+    /// notebook's folder.
     /// </summary>
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>
+    /// Notebook- and cell-metadata key under which the run records parameters, timing and status (default
+    /// <c>notebook_runner</c>, as papermill records under <c>papermill</c>).
+    /// </summary>
+    public string MetadataKey { get; init; } = Documents.JupyterJson.RunnerMetadataKey;
+
+    /// <summary>A parameter the notebook does not declare is an error rather than a warning (<c>--strict-parameters</c>).</summary>
+    public bool StrictParameters { get; init; }
 
     /// <summary>How values are rendered (default: <see cref="FormatterSet.Default"/>).</summary>
     public FormatterSet Formatters { get; init; } = FormatterSet.Default;

@@ -4,21 +4,21 @@ using System.Text.Json.Nodes;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Parameters;
+using Barometer.Kernel.Protocol;
 
 namespace Barometer.Kernel.Running;
 
 /// <summary>
 /// Runs notebooks the way papermill/nbclient do: load → inject parameters → execute the code cells in order
-/// in one <see cref="ScriptSession"/> → write the executed notebook (also when a cell failed, so the partial
-/// notebook shows where). Per-cell timing and status go into <c>metadata.barometer</c> of each code cell, the
-/// run's timing and parameters into the notebook's <c>metadata.barometer</c>.
+/// in one kernel → write the executed notebook (also when a cell failed or the kernel died, so the partial
+/// notebook shows where). The kernel is a process of its own driven over the Jupyter protocol when
+/// <see cref="NotebookRunOptions.Kernel"/> is given (<see cref="JupyterKernel"/>), else a session in this process
+/// (<see cref="InProcessKernel"/>); both report the same <see cref="CellEvent"/>s, collected by one
+/// <see cref="CellOutputBuilder"/>. Per-cell timing and status go into the metadata of each code cell, the run's
+/// timing and parameters into the notebook's metadata, under <see cref="NotebookRunOptions.MetadataKey"/>.
 /// </summary>
 public static class NotebookRunner
 {
-    /// <summary>Metadata key under which the runner records parameters and timing.</summary>
-    public const string MetadataKey = JupyterJson.RunnerMetadataKey;
-
-    private static readonly SemaphoreSlim WorkingDirectoryGate = new(1, 1);
 
     /// <summary>
     /// Runs the notebook at <paramref name="inputPath"/> and writes the result to
@@ -49,7 +49,7 @@ public static class NotebookRunner
 
         var notebook = await NotebookFile.LoadAsync(input, cancellationToken).ConfigureAwait(false);
         var warnings = new List<string>();
-        warnings.AddRange(ParameterInjector.Inject(notebook, options.Parameters).Warnings);
+        warnings.AddRange(ParameterInjector.Inject(notebook, options.Parameters, options.MetadataKey, options.StrictParameters).Warnings);
         if (outputFormat == NotebookFileFormat.Dib)
         {
             warnings.Add($"'{output}' is a .dib file, which cannot hold outputs; write an .ipynb to keep them.");
@@ -81,48 +81,55 @@ public static class NotebookRunner
         ArgumentNullException.ThrowIfNull(options);
         var stopwatch = Stopwatch.StartNew();
         var input = Path.GetFullPath(notebookPath);
-        var notebookDirectory = Path.GetDirectoryName(input)!;
-        var workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? notebookDirectory);
-
-        await WorkingDirectoryGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var previousDirectory = Directory.GetCurrentDirectory();
+        var run = new Run(notebook, input, options, progress);
         try
         {
-            Directory.SetCurrentDirectory(workingDirectory);
-            var run = new Run(notebook, input, options, progress);
-            try
-            {
-                await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await FinishAndSaveAsync(run, notebook, outputPath, cancelled: true).ConfigureAwait(false);
-                throw;
-            }
-
-            await FinishAndSaveAsync(run, notebook, outputPath, cancelled: false).ConfigureAwait(false);
-
-            var firstError = run.FirstFailure is { } failure
-                ? new NotebookExecutionException(input, outputPath, failure.CellNumber, failure.ExecutionCount, failure.CellId, failure.Source, failure.Error)
-                : null;
-            return new NotebookRunResult
-            {
-                InputPath = input,
-                OutputPath = outputPath,
-                Status = firstError is null ? NotebookRunStatus.Succeeded : NotebookRunStatus.Failed,
-                CellCount = notebook.Cells.Count,
-                CodeCellCount = notebook.Cells.Count(c => c.CellType == CellType.Code),
-                CellsExecuted = run.CellsExecuted,
-                CellsFailed = run.CellsFailed,
-                Duration = stopwatch.Elapsed,
-                FirstError = firstError,
-            };
+            await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Directory.SetCurrentDirectory(previousDirectory);
-            WorkingDirectoryGate.Release();
+            await FinishAndSaveAsync(run, notebook, outputPath, cancelled: true).ConfigureAwait(false);
+            throw;
         }
+
+        await FinishAndSaveAsync(run, notebook, outputPath, cancelled: false).ConfigureAwait(false);
+
+        var firstError = run.FirstFailure is { } failure
+            ? new NotebookExecutionException(input, outputPath, failure.CellNumber, failure.ExecutionCount, failure.CellId, failure.Source, failure.Error)
+            : null;
+        return new NotebookRunResult
+        {
+            InputPath = input,
+            OutputPath = outputPath,
+            Status = firstError is null ? NotebookRunStatus.Succeeded : NotebookRunStatus.Failed,
+            CellCount = notebook.Cells.Count,
+            CodeCellCount = notebook.Cells.Count(c => c.CellType == CellType.Code),
+            CellsExecuted = run.CellsExecuted,
+            CellsFailed = run.CellsFailed,
+            Duration = stopwatch.Elapsed,
+            FirstError = firstError,
+        };
+    }
+
+    /// <summary>Starts the kernel the options ask for: a process of its own in the notebook's folder, or a session in this process.</summary>
+    private static async Task<INotebookKernel> StartKernelAsync(string notebookPath, NotebookRunOptions options, CancellationToken cancellationToken)
+    {
+        var notebookDirectory = Path.GetDirectoryName(notebookPath)!;
+        if (options.Kernel is { } startInfo)
+        {
+            return await JupyterKernel.StartAsync(
+                startInfo with { WorkingDirectory = Path.GetFullPath(options.WorkingDirectory ?? notebookDirectory) },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return new InProcessKernel(new ScriptSessionOptions
+        {
+            BaseDirectory = notebookDirectory,
+            DocumentName = Path.GetFileName(notebookPath),
+            Formatters = options.Formatters,
+            Environment = options.Environment,
+            CellTimeout = options.CellTimeout,
+        });
     }
 
     /// <summary>Records the run's outcome in the metadata and writes the notebook (when an output path is given), even after a failure.</summary>
@@ -132,7 +139,7 @@ public static class NotebookRunner
         return outputPath is null ? Task.CompletedTask : NotebookFile.SaveAsync(notebook, outputPath, CancellationToken.None);
     }
 
-    private sealed record Failure(int CellNumber, int ExecutionCount, string? CellId, string Source, CellError Error);
+    private sealed record Failure(int CellNumber, int? ExecutionCount, string? CellId, string Source, CellError Error);
 
     /// <summary>State of one execution pass over a notebook.</summary>
     private sealed class Run(Notebook notebook, string path, NotebookRunOptions options, IProgress<CellProgress>? progress)
@@ -156,14 +163,28 @@ public static class NotebookRunner
                 SetCellMetadata(cell, "pending", null, null);
             }
 
-            using var session = new ScriptSession(new ScriptSessionOptions
+            INotebookKernel kernel;
+            try
             {
-                BaseDirectory = Path.GetDirectoryName(path),
-                DocumentName = Path.GetFileName(path),
-                Formatters = options.Formatters,
-                Environment = options.Environment,
-                CellTimeout = options.CellTimeout,
-            });
+                kernel = await StartKernelAsync(path, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is DeadKernelException or TimeoutException)
+            {
+                // The kernel never became ready: the first code cell carries the error, nothing ran.
+                var first = notebook.Cells.Select((c, i) => (Cell: c, Number: i + 1)).FirstOrDefault(x => x.Cell.CellType == CellType.Code);
+                if (first.Cell is not null)
+                {
+                    var error = ErrorReporter.KernelDied(new CellLocation(first.Number, 0, first.Cell.Source), "it did not start: " + ex.Message);
+                    first.Cell.Outputs.Add(error.ToOutput());
+                    SetCellMetadata(first.Cell, "failed", null, null);
+                    FirstFailure = new Failure(first.Number, null, first.Cell.Id, first.Cell.Source, error);
+                    CellsFailed++;
+                }
+
+                return;
+            }
+
+            await using var kernelScope = kernel.ConfigureAwait(false);
 
             var stop = false;
             for (var index = 0; index < notebook.Cells.Count && !stop; index++)
@@ -186,34 +207,38 @@ public static class NotebookRunner
 
                 Report(number, CellProgressStage.Started, null, null, preview, null);
                 var started = DateTimeOffset.UtcNow;
-                var result = await session.ExecuteAsync(
-                    new CellSubmission(cell.Source) { CellNumber = number, KernelName = notebook.KernelNameOf(cell) },
+                var clock = Stopwatch.StartNew();
+                var outputs = new CellOutputBuilder();
+                var result = await kernel.ExecuteAsync(
+                    new CellRequest(cell.Source, number, cell.Id, notebook.KernelNameOf(cell), options.CellTimeout),
+                    outputs.Add,
                     cancellationToken).ConfigureAwait(false);
                 var ended = DateTimeOffset.UtcNow;
 
                 CellsExecuted++;
                 cell.ExecutionCount = result.ExecutionCount;
                 cell.Outputs.Clear();
-                cell.Outputs.AddRange(result.Outputs);
+                cell.Outputs.AddRange(outputs.Build());
 
                 if (result.Succeeded)
                 {
                     SetCellMetadata(cell, "completed", started, ended);
-                    Report(number, CellProgressStage.Succeeded, result.ExecutionCount, result.Duration, preview, null);
+                    Report(number, CellProgressStage.Succeeded, result.ExecutionCount, clock.Elapsed, preview, null);
                     continue;
                 }
 
                 CellsFailed++;
                 var error = result.Error!;
                 var message = $"{error.EName}: {error.EValue}";
-                var expected = cell.HasTag(NotebookCell.RaisesExceptionTag) && result.Status != CellExecutionStatus.TimedOut;
-                var status = result.Status == CellExecutionStatus.TimedOut ? "timed-out" : "failed";
+                var timedOut = result.Status == CellExecutionStatus.TimedOut;
+                var expected = cell.HasTag(NotebookCell.RaisesExceptionTag) && !timedOut && !result.KernelLost;
+                var status = timedOut ? "timed-out" : result.KernelLost ? "kernel-died" : "failed";
                 SetCellMetadata(cell, status, started, ended, expected);
                 Report(
                     number,
-                    expected ? CellProgressStage.FailedAsExpected : result.Status == CellExecutionStatus.TimedOut ? CellProgressStage.TimedOut : CellProgressStage.Failed,
+                    expected ? CellProgressStage.FailedAsExpected : timedOut ? CellProgressStage.TimedOut : CellProgressStage.Failed,
                     result.ExecutionCount,
-                    result.Duration,
+                    clock.Elapsed,
                     preview,
                     message);
                 if (expected)
@@ -222,14 +247,14 @@ public static class NotebookRunner
                 }
 
                 FirstFailure ??= new Failure(number, result.ExecutionCount, cell.Id, cell.Source, error);
-                stop = result.Status == CellExecutionStatus.TimedOut || !options.AllowErrors;
+                stop = timedOut || result.KernelLost || !options.AllowErrors;
             }
         }
 
         public void Finish(bool cancelled)
         {
             var end = DateTimeOffset.UtcNow;
-            var section = JupyterJson.GetOrAddObject(notebook.Metadata, MetadataKey);
+            var section = JupyterJson.GetOrAddObject(notebook.Metadata, options.MetadataKey);
             section["execution"] = new JsonObject
             {
                 ["start_time"] = Timestamp(_start),
@@ -246,7 +271,7 @@ public static class NotebookRunner
         private void Report(int number, CellProgressStage stage, int? executionCount, TimeSpan? duration, string preview, string? message) =>
             progress?.Report(new CellProgress(path, number, notebook.Cells.Count, stage, executionCount, duration, preview, message));
 
-        private static void SetCellMetadata(NotebookCell cell, string status, DateTimeOffset? start, DateTimeOffset? end, bool expectedError = false)
+        private void SetCellMetadata(NotebookCell cell, string status, DateTimeOffset? start, DateTimeOffset? end, bool expectedError = false)
         {
             var section = new JsonObject { ["status"] = status };
             if (start is { } s && end is { } e)
@@ -261,7 +286,7 @@ public static class NotebookRunner
                 section["expected_error"] = true;
             }
 
-            cell.Metadata[MetadataKey] = section;
+            cell.Metadata[options.MetadataKey] = section;
         }
 
         private static string Preview(string source)

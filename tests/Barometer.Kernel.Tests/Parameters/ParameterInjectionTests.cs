@@ -71,7 +71,7 @@ public class ParameterInjectionTests
         }
 
         Assert.Equal($"0.25|{tricky}|8|True|9000000000|2.50|2024-03-01|2024-03-01T10:30:00.0000000Z|(null)|(null)|00:30:00", last!.ReturnValue);
-        var recorded = notebook.Metadata["barometer"]!["parameters"]!;
+        var recorded = notebook.Metadata["notebook_runner"]!["parameters"]!;
         Assert.Equal(0.25, recorded["Flip"]!.GetValue<double>());
         Assert.Equal(tricky, recorded["Scenario"]!.GetValue<string>());
         Assert.True(recorded["Verbose"]!.GetValue<bool>());
@@ -93,7 +93,7 @@ public class ParameterInjectionTests
         Assert.Equal(injectedId, injected.Id);
         Assert.Contains("int A = 3;", injected.Source, StringComparison.Ordinal);
         Assert.DoesNotContain("int A = 2;", injected.Source, StringComparison.Ordinal);
-        Assert.Equal(3, notebook.Metadata["barometer"]!["parameters"]!["A"]!.GetValue<int>());
+        Assert.Equal(3, notebook.Metadata["notebook_runner"]!["parameters"]!["A"]!.GetValue<int>());
     }
 
     [Fact]

@@ -36,11 +36,11 @@ public class NotebookRunnerTests
         Assert.Equal("hi\n", executed.Cells[1].Outputs.Single().Text);
         Assert.Equal("42", executed.Cells[2].Outputs.Single().Data["text/plain"]);
         Assert.Equal(2, executed.Cells[2].Outputs.Single().ExecutionCount);
-        var cellMeta = executed.Cells[2].Metadata["barometer"]!;
+        var cellMeta = executed.Cells[2].Metadata["notebook_runner"]!;
         Assert.Equal("completed", cellMeta["status"]!.GetValue<string>());
         Assert.True(cellMeta["duration"]!.GetValue<double>() >= 0);
         Assert.EndsWith("Z", cellMeta["start_time"]!.GetValue<string>(), StringComparison.Ordinal);
-        var runMeta = executed.Metadata["barometer"]!["execution"]!;
+        var runMeta = executed.Metadata["notebook_runner"]!["execution"]!;
         Assert.Equal("completed", runMeta["status"]!.GetValue<string>());
         Assert.Equal(2, runMeta["cells_executed"]!.GetValue<int>());
         Assert.Equal(".net-csharp", executed.Metadata["kernelspec"]!["name"]!.GetValue<string>());
@@ -73,11 +73,11 @@ public class NotebookRunnerTests
         Assert.Equal("first\n", partial.Cells[1].Outputs.Single().Text);
         var errorOutput = partial.Cells[2].Outputs.Single();
         Assert.Equal(("error", "InvalidOperationException"), (errorOutput.OutputType, errorOutput.EName));
-        Assert.Equal("failed", partial.Cells[2].Metadata["barometer"]!["status"]!.GetValue<string>());
+        Assert.Equal("failed", partial.Cells[2].Metadata["notebook_runner"]!["status"]!.GetValue<string>());
         Assert.Null(partial.Cells[3].ExecutionCount);
         Assert.Empty(partial.Cells[3].Outputs);
-        Assert.Equal("pending", partial.Cells[3].Metadata["barometer"]!["status"]!.GetValue<string>());
-        Assert.Equal("failed", partial.Metadata["barometer"]!["execution"]!["status"]!.GetValue<string>());
+        Assert.Equal("pending", partial.Cells[3].Metadata["notebook_runner"]!["status"]!.GetValue<string>());
+        Assert.Equal("failed", partial.Metadata["notebook_runner"]!["execution"]!["status"]!.GetValue<string>());
     }
 
     [Fact]
@@ -109,8 +109,8 @@ public class NotebookRunnerTests
         Assert.Equal((2, 1), (result.CellsExecuted, result.CellsFailed));
         var executed = await NotebookFile.LoadAsync(dir.File("o.ipynb"));
         Assert.Equal("ArgumentException", executed.Cells[0].Outputs.Single().EName);
-        Assert.True(executed.Cells[0].Metadata["barometer"]!["expected_error"]!.GetValue<bool>());
-        Assert.Equal("skipped", executed.Cells[1].Metadata["barometer"]!["status"]!.GetValue<string>());
+        Assert.True(executed.Cells[0].Metadata["notebook_runner"]!["expected_error"]!.GetValue<bool>());
+        Assert.Equal("skipped", executed.Cells[1].Metadata["notebook_runner"]!["status"]!.GetValue<string>());
         Assert.Null(executed.Cells[1].ExecutionCount);
         Assert.Equal(2, executed.Cells[2].ExecutionCount);
     }
@@ -139,7 +139,7 @@ public class NotebookRunnerTests
         Assert.Equal("TimeoutException", result.FirstError.EName);
         Assert.Equal(1, result.CellsExecuted);
         var executed = await NotebookFile.LoadAsync(dir.File("o.ipynb"));
-        Assert.Equal("timed-out", executed.Cells[0].Metadata["barometer"]!["status"]!.GetValue<string>());
+        Assert.Equal("timed-out", executed.Cells[0].Metadata["notebook_runner"]!["status"]!.GetValue<string>());
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public class NotebookRunnerTests
         Assert.Equal(3, executed.Cells.Count);
         Assert.True(executed.Cells[1].HasTag(NotebookCell.InjectedParametersTag));
         Assert.Equal("0.75:a.yaml", executed.Cells[2].Outputs.Single().Data["text/plain"]);
-        Assert.Equal(0.75, executed.Metadata["barometer"]!["parameters"]!["Flip"]!.GetValue<double>());
+        Assert.Equal(0.75, executed.Metadata["notebook_runner"]!["parameters"]!["Flip"]!.GetValue<double>());
     }
 
     [Fact]
@@ -180,7 +180,8 @@ public class NotebookRunnerTests
         var input = dir.Write("nbs/calc.dib", $"#!meta\n\n{{\"kernelInfo\":{{\"defaultKernelName\":\"csharp\",\"items\":[{{\"aliases\":[],\"name\":\"csharp\"}}]}}}}\n\n#!markdown\n\n# Calc\n\n#!csharp\n\n#r \"bin/{name}.dll\"\nvar v = int.Parse(System.IO.File.ReadAllText(\"data/value.txt\"));\n\n#!csharp\n\nAdder.AddOne(v)\n");
         var cwd = Directory.GetCurrentDirectory();
 
-        var result = await NotebookRunner.RunAsync(input, new NotebookRunOptions { OutputPath = dir.File("out/calc.ipynb") });
+        // In its own kernel process, whose working directory is the notebook's folder (this process's is untouched).
+        var result = await NotebookRunner.RunAsync(input, new NotebookRunOptions { OutputPath = dir.File("out/calc.ipynb"), Kernel = KernelHostProgram.StartInfo() });
 
         Assert.True(result.Succeeded, result.FirstError?.Message);
         Assert.Equal(cwd, Directory.GetCurrentDirectory());
