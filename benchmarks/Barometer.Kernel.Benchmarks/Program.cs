@@ -4,12 +4,16 @@ using Barometer.Kernel.Execution;
 
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --filter '*'   (BenchmarkDotNet, warm process)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --cold [LAUNCHES]  (fresh processes)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --suite [RUNS]  (six notebooks: in process vs a kernel process each)
 // This program is a process host: cells' console text goes to their outputs.
 ConsoleCapture.Install();
 return args switch
 {
     ["--cold-child", var mode] => await ColdStartProbe.RunChildAsync(mode),
     ["--cold"] => ColdStartProbe.RunParent(3),
+    ["--suite-child", var output, .. var notebooks] => await SuiteIsolationProbe.RunChildAsync(output, notebooks),
+    ["--suite"] => SuiteIsolationProbe.RunParent(3),
+    ["--suite", var runs] => SuiteIsolationProbe.RunParent(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
     ["--cold", var launches] => ColdStartProbe.RunParent(int.Parse(launches, System.Globalization.CultureInfo.InvariantCulture)),
     _ => RunBenchmarks(args),
 };
