@@ -4,12 +4,15 @@ using Barometer.Kernel.Execution;
 
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --filter '*'   (BenchmarkDotNet, warm process)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --cold [LAUNCHES]  (fresh processes)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --jupyter KERNELSPEC_DIR...  (Jupyter kernels side by side:
+//     e.g. the folder `barometer kernel install --prefix P` wrote, P/share/jupyter/kernels/csharp, and /usr/share/jupyter/kernels/python3)
 // This program is a process host: cells' console text goes to their outputs.
 ConsoleCapture.Install();
 return args switch
 {
     ["--cold-child", var mode] => await ColdStartProbe.RunChildAsync(mode),
     ["--cold"] => ColdStartProbe.RunParent(3),
+    ["--jupyter", .. var kernelSpecs] when kernelSpecs.Length > 0 => await JupyterKernelComparison.RunAsync(kernelSpecs, launches: 5, rounds: 50),
     ["--cold", var launches] => ColdStartProbe.RunParent(int.Parse(launches, System.Globalization.CultureInfo.InvariantCulture)),
     _ => RunBenchmarks(args),
 };
