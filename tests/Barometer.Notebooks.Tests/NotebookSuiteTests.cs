@@ -40,7 +40,7 @@ public partial class NotebookSuiteTests
     {
         var path = Path.Combine(RepoRoot, "notebooks", name);
         var notebook = await NotebookFile.LoadAsync(path);
-        var result = await NotebookRunner.ExecuteAsync(notebook, path, new NotebookRunOptions());
+        var result = await HostWorkingDirectory.RunInAsync(Path.GetDirectoryName(path)!, () => NotebookRunner.ExecuteAsync(notebook, path, new NotebookRunOptions()));
 
         Assert.True(result.Succeeded, result.FirstError?.Message);
         var errors = notebook.Cells.SelectMany(c => c.Outputs).Where(o => o.OutputType == CellOutput.ErrorType).ToArray();

@@ -14,7 +14,7 @@ public class WhatIfNotebookParameterTests
         var notebook = await NotebookFile.LoadAsync(path);
         ParameterInjector.Inject(notebook, [new("Scenario", "../scenarios/december-escalation.yaml"), new("Flip", "0.2"), new("Runs", "2000")]);
 
-        var result = await NotebookRunner.ExecuteAsync(notebook, path, new NotebookRunOptions());
+        var result = await HostWorkingDirectory.RunInAsync(Path.GetDirectoryName(path)!, () => NotebookRunner.ExecuteAsync(notebook, path, new NotebookRunOptions()));
 
         Assert.True(result.Succeeded, result.FirstError?.Message);
         var text = string.Concat(notebook.Cells.SelectMany(c => c.Outputs).Select(o => o.Text ?? ""));

@@ -191,7 +191,11 @@ public static class NotebooksCommand
             var started = DateTime.UtcNow;
             try
             {
-                var result = await NotebookRunner.RunAsync(job.Input, options, new CellLines(log, plain), cancellationToken);
+                // This command is the host: relative paths in cells resolve against the notebook's folder.
+                var result = await HostWorkingDirectory.RunInAsync(
+                    Path.GetDirectoryName(Path.GetFullPath(job.Input))!,
+                    () => NotebookRunner.RunAsync(job.Input, options, new CellLines(log, plain), cancellationToken),
+                    cancellationToken);
                 foreach (var warning in result.Warnings)
                 {
                     WriteLine(log, plain, $"  warning: {warning}", "yellow");

@@ -41,14 +41,6 @@ public sealed record NotebookRunOptions
     /// <summary>Write the executed notebook over the input file (ignored when <see cref="OutputPath"/> is set). Default false: sources are never modified.</summary>
     public bool InPlace { get; init; }
 
-    /// <summary>
-    /// Current directory while the notebook runs, so relative file paths in cells behave as in VS Code and
-    /// Jupyter. Null (default): the notebook's folder. The process-wide current directory is changed for the
-    /// run and restored afterwards; runs in one process are serialised while they hold it.
-    /// <c>#r</c> and <c>#load</c> always resolve relative to the notebook's folder.
-    /// </summary>
-    public string? WorkingDirectory { get; init; }
-
     /// <summary>How values are rendered (default: <see cref="FormatterSet.Default"/>).</summary>
     public FormatterSet Formatters { get; init; } = FormatterSet.Default;
 

@@ -18,8 +18,6 @@ public static class NotebookRunner
     /// <summary>Metadata key under which the runner records parameters and timing.</summary>
     public const string MetadataKey = JupyterJson.RunnerMetadataKey;
 
-    private static readonly SemaphoreSlim WorkingDirectoryGate = new(1, 1);
-
     /// <summary>
     /// Runs the notebook at <paramref name="inputPath"/> and writes the result to
     /// <see cref="NotebookRunOptions.OutputPath"/> (or over the input with <see cref="NotebookRunOptions.InPlace"/>).
@@ -65,7 +63,8 @@ public static class NotebookRunner
 
     /// <summary>
     /// Executes an in-memory notebook as if it were stored at <paramref name="notebookPath"/> (whose folder is
-    /// the base of <c>#r</c>/<c>#load</c> and, by default, the working directory). Outputs and metadata are
+    /// the base of <c>#r</c>/<c>#load</c>). The process's current directory is not changed: a host whose notebooks
+    /// open files by relative paths runs this inside <see cref="HostWorkingDirectory.RunInAsync"/>. Outputs and metadata are
     /// written into <paramref name="notebook"/>; the file is written only if <paramref name="outputPath"/> is given.
     /// Parameters in <paramref name="options"/> are not injected here (see <see cref="ParameterInjector"/>).
     /// </summary>
@@ -81,48 +80,34 @@ public static class NotebookRunner
         ArgumentNullException.ThrowIfNull(options);
         var stopwatch = Stopwatch.StartNew();
         var input = Path.GetFullPath(notebookPath);
-        var notebookDirectory = Path.GetDirectoryName(input)!;
-        var workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? notebookDirectory);
-
-        await WorkingDirectoryGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var previousDirectory = Directory.GetCurrentDirectory();
+        var run = new Run(notebook, input, options, progress);
         try
         {
-            Directory.SetCurrentDirectory(workingDirectory);
-            var run = new Run(notebook, input, options, progress);
-            try
-            {
-                await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await FinishAndSaveAsync(run, notebook, outputPath, cancelled: true).ConfigureAwait(false);
-                throw;
-            }
-
-            await FinishAndSaveAsync(run, notebook, outputPath, cancelled: false).ConfigureAwait(false);
-
-            var firstError = run.FirstFailure is { } failure
-                ? new NotebookExecutionException(input, outputPath, failure.CellNumber, failure.ExecutionCount, failure.CellId, failure.Source, failure.Error)
-                : null;
-            return new NotebookRunResult
-            {
-                InputPath = input,
-                OutputPath = outputPath,
-                Status = firstError is null ? NotebookRunStatus.Succeeded : NotebookRunStatus.Failed,
-                CellCount = notebook.Cells.Count,
-                CodeCellCount = notebook.Cells.Count(c => c.CellType == CellType.Code),
-                CellsExecuted = run.CellsExecuted,
-                CellsFailed = run.CellsFailed,
-                Duration = stopwatch.Elapsed,
-                FirstError = firstError,
-            };
+            await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Directory.SetCurrentDirectory(previousDirectory);
-            WorkingDirectoryGate.Release();
+            await FinishAndSaveAsync(run, notebook, outputPath, cancelled: true).ConfigureAwait(false);
+            throw;
         }
+
+        await FinishAndSaveAsync(run, notebook, outputPath, cancelled: false).ConfigureAwait(false);
+
+        var firstError = run.FirstFailure is { } failure
+            ? new NotebookExecutionException(input, outputPath, failure.CellNumber, failure.ExecutionCount, failure.CellId, failure.Source, failure.Error)
+            : null;
+        return new NotebookRunResult
+        {
+            InputPath = input,
+            OutputPath = outputPath,
+            Status = firstError is null ? NotebookRunStatus.Succeeded : NotebookRunStatus.Failed,
+            CellCount = notebook.Cells.Count,
+            CodeCellCount = notebook.Cells.Count(c => c.CellType == CellType.Code),
+            CellsExecuted = run.CellsExecuted,
+            CellsFailed = run.CellsFailed,
+            Duration = stopwatch.Elapsed,
+            FirstError = firstError,
+        };
     }
 
     /// <summary>Records the run's outcome in the metadata and writes the notebook (when an output path is given), even after a failure.</summary>

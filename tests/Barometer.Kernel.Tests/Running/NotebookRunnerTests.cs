@@ -180,7 +180,7 @@ public class NotebookRunnerTests
         var input = dir.Write("nbs/calc.dib", $"#!meta\n\n{{\"kernelInfo\":{{\"defaultKernelName\":\"csharp\",\"items\":[{{\"aliases\":[],\"name\":\"csharp\"}}]}}}}\n\n#!markdown\n\n# Calc\n\n#!csharp\n\n#r \"bin/{name}.dll\"\nvar v = int.Parse(System.IO.File.ReadAllText(\"data/value.txt\"));\n\n#!csharp\n\nAdder.AddOne(v)\n");
         var cwd = Directory.GetCurrentDirectory();
 
-        var result = await NotebookRunner.RunAsync(input, new NotebookRunOptions { OutputPath = dir.File("out/calc.ipynb") });
+        var result = await HostWorkingDirectory.RunInAsync(dir.File("nbs"), () => NotebookRunner.RunAsync(input, new NotebookRunOptions { OutputPath = dir.File("out/calc.ipynb") }));
 
         Assert.True(result.Succeeded, result.FirstError?.Message);
         Assert.Equal(cwd, Directory.GetCurrentDirectory());
