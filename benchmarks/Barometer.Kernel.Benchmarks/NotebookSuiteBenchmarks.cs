@@ -36,7 +36,7 @@ public class NotebookSuiteBenchmarks
         var cells = 0;
         foreach (var (path, template) in _suite)
         {
-            var result = await NotebookRunner.ExecuteAsync(template.Clone(), path, new NotebookRunOptions());
+            var result = await HostWorkingDirectory.RunInAsync(Path.GetDirectoryName(path)!, () => NotebookRunner.ExecuteAsync(template.Clone(), path, new NotebookRunOptions()));
             if (!result.Succeeded) throw result.FirstError!;
             cells += result.CellsExecuted;
         }

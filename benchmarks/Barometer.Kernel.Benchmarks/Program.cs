@@ -5,6 +5,8 @@ using Barometer.Kernel.Execution;
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --filter '*'   (BenchmarkDotNet, warm process)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --cold [LAUNCHES]  (fresh processes)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --suite [RUNS]  (six notebooks: in process vs a kernel process each)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --jupyter KERNELSPEC_DIR...  (Jupyter kernels side by side:
+//     e.g. the folder `barometer kernel install --prefix P` wrote, P/share/jupyter/kernels/csharp, and /usr/share/jupyter/kernels/python3)
 // This program is a process host: cells' console text goes to their outputs.
 ConsoleCapture.Install();
 return args switch
@@ -14,6 +16,7 @@ return args switch
     ["--suite-child", var output, .. var notebooks] => await SuiteIsolationProbe.RunChildAsync(output, notebooks),
     ["--suite"] => SuiteIsolationProbe.RunParent(3),
     ["--suite", var runs] => SuiteIsolationProbe.RunParent(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
+    ["--jupyter", .. var kernelSpecs] when kernelSpecs.Length > 0 => await JupyterKernelComparison.RunAsync(kernelSpecs, launches: 5, rounds: 50),
     ["--cold", var launches] => ColdStartProbe.RunParent(int.Parse(launches, System.Globalization.CultureInfo.InvariantCulture)),
     _ => RunBenchmarks(args),
 };

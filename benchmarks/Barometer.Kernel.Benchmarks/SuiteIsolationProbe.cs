@@ -93,8 +93,9 @@ internal static class SuiteIsolationProbe
         foreach (var notebook in notebooks)
         {
             // As the old runner did: relative paths in cells resolve against the notebook's folder.
-            Directory.SetCurrentDirectory(Path.GetDirectoryName(Path.GetFullPath(notebook))!);
-            var result = await NotebookRunner.RunAsync(notebook, new NotebookRunOptions { OutputPath = Path.Combine(output, Path.GetFileName(notebook)) });
+            var result = await HostWorkingDirectory.RunInAsync(
+                Path.GetDirectoryName(Path.GetFullPath(notebook))!,
+                () => NotebookRunner.RunAsync(notebook, new NotebookRunOptions { OutputPath = Path.Combine(output, Path.GetFileName(notebook)) }));
             if (!result.Succeeded)
             {
                 await Console.Error.WriteLineAsync(result.FirstError!.Message);

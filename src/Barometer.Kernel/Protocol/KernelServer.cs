@@ -32,6 +32,7 @@ public sealed class KernelServer : IDisposable
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _shutdown = new();
     private readonly object _sessionGate = new();
+    private readonly ExecutionHistory _history = new();
     private ScriptSession? _scriptSession;
     private TaskCompletionSource<string>? _pendingInput;
     private long _receivedShellRequests;
@@ -265,7 +266,7 @@ public sealed class KernelServer : IDisposable
                 Reply(socket, "inspect_reply", CodeAssistanceJson.InspectReply(inspection), message);
                 break;
             case "history_request":
-                Reply(socket, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() }, message);
+                Reply(socket, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = _history.Query(content) }, message);
                 break;
             case "comm_info_request":
                 Reply(socket, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() }, message);
@@ -322,6 +323,12 @@ public sealed class KernelServer : IDisposable
         finally
         {
             await publisher.CompleteAsync().ConfigureAwait(false);
+        }
+
+        if (storeHistory)
+        {
+            var output = result.HasReturnValue ? result.Outputs.LastOrDefault(o => o.OutputType == Documents.CellOutput.ExecuteResultType)?.Data.GetValueOrDefault("text/plain") : null;
+            _history.Add(result.ExecutionCount, code, output);
         }
 
         if (result.Succeeded)

@@ -168,18 +168,29 @@ public class KernelProcessTests(KernelFixture kernel) : IClassFixture<KernelFixt
     }
 
     [Fact]
+    public async Task History_tail_lists_the_latest_inputs_with_their_results()
+    {
+        await Client.ExecuteToEndAsync("\"history-probe\"");
+
+        var tail = await Client.RequestAsync("history_request", new JsonObject { ["output"] = true, ["raw"] = true, ["hist_access_type"] = "tail", ["n"] = 1 });
+
+        var entry = Assert.Single(tail.Content["history"]!.AsArray())!.AsArray();
+        Assert.Equal(1, (int?)entry[0]);
+        Assert.Equal("\"history-probe\"", (string?)entry[2]![0]);
+        Assert.Equal("history-probe", (string?)entry[2]![1]);
+    }
+
+    [Fact]
     public async Task Introspection_requests_answer_with_their_reply_shapes()
     {
         var incomplete = await Client.RequestAsync("is_complete_request", new JsonObject { ["code"] = "if (true) {" });
         var complete = await Client.RequestAsync("complete_request", new JsonObject { ["code"] = "Conso", ["cursor_pos"] = 5 });
         var inspect = await Client.RequestAsync("inspect_request", new JsonObject { ["code"] = "Console", ["cursor_pos"] = 3, ["detail_level"] = 0 });
-        var history = await Client.RequestAsync("history_request", new JsonObject { ["output"] = false, ["raw"] = true, ["hist_access_type"] = "tail", ["n"] = 5 });
         var comms = await Client.RequestAsync("comm_info_request", new JsonObject());
 
         Assert.Equal(("incomplete", "    "), ((string?)incomplete.Content["status"], (string?)incomplete.Content["indent"]));
         Assert.Equal(("ok", 0, 5, 5), ((string?)complete.Content["status"], complete.Content["matches"]!.AsArray().Count, (int?)complete.Content["cursor_start"], (int?)complete.Content["cursor_end"]));
         Assert.Equal(("ok", false), ((string?)inspect.Content["status"], (bool?)inspect.Content["found"]));
-        Assert.Empty(history.Content["history"]!.AsArray());
         Assert.Empty(comms.Content["comms"]!.AsObject());
     }
 }
