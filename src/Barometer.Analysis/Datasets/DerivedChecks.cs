@@ -92,22 +92,22 @@ public static class DerivedChecks
     }
 
     /// <summary>As <see cref="Load"/>, reporting problems instead of throwing.</summary>
-    public static (IReadOnlyList<DerivedCheck> Checks, IReadOnlyList<DataError> Errors) TryLoad(string dataDirectory)
+    public static (IReadOnlyList<DerivedCheck> Checks, IReadOnlyList<DataError> Errors) TryLoad(string dataDirectory) =>
+        TryLoad(new DataPackageReader(dataDirectory));
+
+    /// <summary>As <see cref="Load"/>, from a package that may already have been read (nothing is read twice).</summary>
+    public static (IReadOnlyList<DerivedCheck> Checks, IReadOnlyList<DataError> Errors) TryLoad(DataPackageReader package)
     {
-        var errors = new List<DataError>();
-        var descriptor = PackageResources.ReadDescriptor(dataDirectory, errors);
-        if (descriptor is null) return ([], errors);
+        var resources = CheckResources(package);
         var checks = new List<DerivedCheck>();
-        foreach (var resource in descriptor.Resources.Where(r => PackageResources.IsExternalWith(r, Columns)))
-        {
-            var table = PackageResources.ReadValidated(dataDirectory, resource, errors);
-            if (table is null) continue;
-            if (table.Errors.Count == 0)
-                checks.AddRange(table.Rows.Select(row => Read(new RowReader(table, row))));
-            errors.AddRange(table.Errors);
-        }
-        return (checks, errors);
+        foreach (var resource in resources)
+            if (package.Table(resource) is { } table)
+                checks.AddRange(table.Rows.Where(row => !table.HasErrorOn(row.Line)).Select(row => Read(new RowReader(table, row, _ => { }))));
+        return (checks, package.ErrorsOf(resources));
     }
+
+    private static DataResource[] CheckResources(DataPackageReader package) =>
+        package.Descriptor?.Resources.Where(r => DataPackageReader.IsExternalWith(r, Columns)).ToArray() ?? [];
 
     private static DerivedCheck Read(RowReader r) =>
         new(r.Raw("check_id"), r.Raw("kind"), r.Raw("result_id"),
@@ -116,9 +116,9 @@ public static class DerivedChecks
         {
             File = r.Table.DisplayPath,
             Line = r.Line,
-            ResultColumn = r.ColumnNumber("result_id"),
-            OperandsColumn = r.ColumnNumber("operand_ids"),
-            KindColumn = r.ColumnNumber("kind"),
+            ResultColumn = r.Column("result_id"),
+            OperandsColumn = r.Column("operand_ids"),
+            KindColumn = r.Column("kind"),
         };
 
     /// <summary>
@@ -181,14 +181,31 @@ public static class DerivedChecks
     /// Loads the measurement tables and the checks of <paramref name="dataDirectory"/> and runs them; every problem
     /// (a table breaking its schema, an unknown id) is returned as a located error instead of thrown.
     /// </summary>
-    public static (IReadOnlyList<DerivedCheckResult> Results, IReadOnlyList<DataError> Errors) TryRun(string dataDirectory)
+    public static (IReadOnlyList<DerivedCheckResult> Results, IReadOnlyList<DataError> Errors) TryRun(string dataDirectory) =>
+        TryRun(new DataPackageReader(dataDirectory));
+
+    /// <summary>As <see cref="TryRun(string)"/>, from a package that may already have been read (nothing is read twice).</summary>
+    public static (IReadOnlyList<DerivedCheckResult> Results, IReadOnlyList<DataError> Errors) TryRun(DataPackageReader package)
     {
-        var (tables, tableErrors) = MeasurementTables.TryLoad(dataDirectory);
-        var (checks, checkErrors) = TryLoad(dataDirectory);
-        var errors = tableErrors.Concat(checkErrors).ToList();
+        var (tables, tableErrors) = MeasurementTables.TryLoad(package);
+        var (checks, checkErrors) = TryLoad(package);
+        var errors = tableErrors.Union(checkErrors).ToList(); // the descriptor's own problems concern both
         if (tables is null || errors.Count > 0) return ([], errors);
         errors.AddRange(Validate(tables, checks));
         return errors.Count > 0 ? ([], errors) : (Run(tables, checks), errors);
+    }
+
+    /// <summary>
+    /// The problems of the rules that live in code, for <see cref="DataValidation"/>: measurement rows' rules, and the
+    /// checks' ids, kinds and units for every check whose row is sound (its schema problems are the package's).
+    /// </summary>
+    internal static IReadOnlyList<DataError> RuleErrors(DataPackageReader package)
+    {
+        var (tables, rules) = MeasurementTables.ReadWithRules(package);
+        var (checks, _) = TryLoad(package);
+        if (tables is null) return rules;
+        var sound = checks.Where(c => !c.OperandIds.Append(c.ResultId).Any(tables.UnsoundIds.Contains)).ToArray();
+        return rules.Concat(Validate(tables, sound)).ToArray();
     }
 
     private static DerivedCheckResult Compute(DerivedCheck check, Measurement result, IReadOnlyList<Measurement> operands)

@@ -16,7 +16,7 @@ public class DataPackageValidatorTests
     [Fact]
     public void Every_resource_of_the_descriptor_exists_and_every_field_is_documented()
     {
-        var descriptor = DataPackageDescriptor.Read(Path.Combine(RepoData.Directory, DataPackageDescriptor.FileName));
+        var descriptor = DataPackageDescriptor.Parse(File.ReadAllText(Path.Combine(RepoData.Directory, DataPackageDescriptor.FileName)));
         Assert.NotEmpty(descriptor.Resources);
         Assert.All(descriptor.Resources, r =>
         {
@@ -30,13 +30,14 @@ public class DataPackageValidatorTests
     {
         using var data = CopyWithDescriptor();
         data.SetCell(file, line, column, value);
-        return DataPackageValidator.Validate(data.DataDir);
+        var errors = DataPackageValidator.Validate(data.DataDir);
+        var at = data.CharacterColumn(file, line, column); // where an editor jumps: the character column of the cell
+        return errors.Select(e => e.Column == at && e.File.EndsWith(file) ? e with { Column = column } : e with { Column = -1 }).ToArray();
     }
 
     private static ScratchData CopyWithDescriptor()
     {
         var data = RepoData.Copy();
-        File.Copy(Path.Combine(RepoData.Directory, DataPackageDescriptor.FileName), Path.Combine(data.DataDir, DataPackageDescriptor.FileName));
         // the copy holds only barometer/: describe only what it holds
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(data.DataDir, DataPackageDescriptor.FileName)))!;
         var resources = json["resources"]!.AsArray();
@@ -72,8 +73,11 @@ public class DataPackageValidatorTests
         File.WriteAllText(Path.Combine(data.DataDir, "barometer", "stray.csv"), "a,b\n1,2\n");
 
         var errors = DataPackageValidator.Validate(data.DataDir);
-        Assert.Contains(errors, e => e.File.EndsWith("partners.csv") && e.Line == lines.Count && e.Message.Contains("duplicate primary key"));
-        Assert.Contains(errors, e => e.File.EndsWith("issues.csv") && e.Line == 1 && e.Column == 8 && e.Message.Contains("'extra' is not described"));
+        // the primary key is the one unique field: one report, not one per rule
+        var duplicate = Assert.Single(errors, e => e.File.EndsWith("partners.csv"));
+        Assert.Equal((lines.Count, 1), (duplicate.Line, duplicate.Column));
+        Assert.Contains("'RU' must be unique (first on line 2)", duplicate.Message);
+        Assert.Contains(errors, e => e.File.EndsWith("issues.csv") && e.Line == 1 && e.Column == issues[0].Length + 2 && e.Message.Contains("'extra' is not described"));
         Assert.Contains(errors, e => e.File.EndsWith("stray.csv") && e.Message.Contains("not described in datapackage.json"));
     }
 
@@ -84,7 +88,7 @@ public class DataPackageValidatorTests
         File.WriteAllText(Path.Combine(data.DataDir, DataPackageDescriptor.FileName), "{\n  \"resources\": [ oops ]\n}\n");
         var e = Assert.Single(DataPackageValidator.Validate(data.DataDir));
         Assert.EndsWith("datapackage.json", e.File);
-        Assert.Equal(2, e.Line);
+        Assert.Equal((2, 18), (e.Line, e.Column)); // 1-based line and character column of 'oops'
         Assert.Contains("invalid descriptor", e.Message);
     }
 }

@@ -38,7 +38,7 @@ public class MeasurementTablesTests
     [Fact]
     public void The_descriptor_and_the_files_of_data_external_agree()
     {
-        var descriptor = DataPackageDescriptor.Read(Path.Combine(RepoData.Directory, DataPackageDescriptor.FileName));
+        var descriptor = DataPackageDescriptor.Parse(File.ReadAllText(Path.Combine(RepoData.Directory, DataPackageDescriptor.FileName)));
         var external = Path.Combine(RepoData.Directory, "external");
         var files = Directory.GetFiles(external, "*.csv").Select(f => "external/" + Path.GetFileName(f)).Order().ToArray();
         var described = descriptor.Resources.Where(r => r.Path.StartsWith("external/")).Select(r => r.Path).Order().ToArray();
@@ -127,12 +127,13 @@ public class MeasurementTablesTests
 
         var errors = DataPackageValidator.Validate(data.DataDir);
         var error = Assert.Single(errors);
-        Assert.Equal(("data/external/trade.csv", 2, column), (error.File, error.Line, error.Column));
+        var at = data.CharacterColumn(Trade, 2, column); // the character column where the cell starts
+        Assert.Equal(("data/external/trade.csv", 2, at), (error.File, error.Line, error.Column));
         Assert.Contains(message, error.Message);
         // the loader refuses the same cell, at the same place
         var (tables, loadErrors) = MeasurementTables.TryLoad(data.DataDir);
         Assert.Null(tables);
-        Assert.Contains(loadErrors, e => (e.File, e.Line, e.Column) == ("data/external/trade.csv", 2, column));
+        Assert.Contains(loadErrors, e => (e.File, e.Line, e.Column) == ("data/external/trade.csv", 2, at));
         Assert.Contains(message, Assert.Throws<DataValidationException>(() => MeasurementTables.Load(data.DataDir)).Message);
     }
 
@@ -146,18 +147,27 @@ public class MeasurementTablesTests
         data.SetCell("external/energy.csv", 2, 1, "EN-002"); // EN-001 becomes a duplicate id within energy
         data.SetCell("external/finance.csv", 23, 10, "");  // FI-022 range_low loses its qualifier: FI-023 range_high is alone
         data.SetCell("external/sanctions.csv", 2, 1, "SA-002");
+        data.SetCell("external/energy.csv", 4, 13, "USD");    // EN-003 (tonnes) given a currency: a rule, on another line of a table with a schema error
 
         var errors = MeasurementTables.TryLoad(data.DataDir).Errors;
-        Assert.Contains(errors, e => e is { File: "data/external/trade.csv", Line: 2, Column: 13 } && e.Message.Contains("unit is percent, not a currency unit"));
-        Assert.Contains(errors, e => e is { File: "data/external/trade.csv", Line: 4, Column: 13 } && e.Message.Contains("required when unit is currency"));
-        Assert.Contains(errors, e => e is { File: "data/external/trade.csv", Line: 5, Column: 8 } && e.Message.Contains("is before period_start 2016-01-01"));
-        Assert.Contains(errors, e => e is { File: "data/external/finance.csv", Line: 24, Column: 10 } && e.Message.Contains("range_high without a range_low"));
-        // a duplicate inside one table is the schema's (unique id); the loader does not load that table further
-        Assert.Contains(errors, e => e is { File: "data/external/energy.csv", Line: 3, Column: 1 } && e.Message.Contains("must be unique"));
-        Assert.Contains(errors, e => e is { File: "data/external/sanctions.csv", Line: 3, Column: 1 });
-        // the descriptor alone sees only the duplicate ids (as unique id and as primary key)
-        Assert.All(DataPackageValidator.Validate(data.DataDir), e =>
+        bool At(DataError e, string file, int line, int field) =>
+            e.File == "data/" + file && e.Line == line && e.Column == data.CharacterColumn(file, line, field);
+        Assert.Contains(errors, e => At(e, Trade, 2, 13) && e.Message.Contains("unit is percent, not a currency unit"));
+        Assert.Contains(errors, e => At(e, Trade, 4, 13) && e.Message.Contains("required when unit is currency"));
+        Assert.Contains(errors, e => At(e, Trade, 5, 8) && e.Message.Contains("is before period_start 2016-01-01"));
+        Assert.Contains(errors, e => At(e, "external/finance.csv", 24, 10) && e.Message.Contains("range_high without a range_low"));
+        // a duplicate inside one table is the schema's (unique id); the other rows of that table are still checked
+        Assert.Contains(errors, e => At(e, "external/energy.csv", 3, 1) && e.Message.Contains("must be unique"));
+        Assert.Contains(errors, e => At(e, "external/energy.csv", 4, 13) && e.Message.Contains("is set but unit is"));
+        Assert.Contains(errors, e => At(e, "external/sanctions.csv", 3, 1));
+        Assert.Equal(7, errors.Count);
+        // the descriptor alone sees only the duplicate ids, each once (id is both unique and the primary key)
+        var schemaErrors = DataPackageValidator.Validate(data.DataDir);
+        Assert.Equal(2, schemaErrors.Count);
+        Assert.All(schemaErrors, e =>
             Assert.True(e.Line == 3 && e.Column == 1 && (e.File.EndsWith("energy.csv") || e.File.EndsWith("sanctions.csv")), e.ToString()));
+        // data validate: both, each problem once
+        Assert.Equal(7, DataValidation.Validate(data.DataDir).Count);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public class TableRowsTests
         using var data = new DataCopy();
         data.SetCell("external/energy.csv", 3, 12, "barrels");
         var e = Assert.Throws<DataValidationException>(() => TableRows.Load(data.DataDir, "energy"));
-        Assert.Equal(("data/external/energy.csv", 3, 12), (e.Errors[0].File, e.Errors[0].Line, e.Errors[0].Column));
+        Assert.Equal(("data/external/energy.csv", 3, data.CharacterColumn("external/energy.csv", 3, 12)), (e.Errors[0].File, e.Errors[0].Line, e.Errors[0].Column));
     }
 
     [Fact]

@@ -57,9 +57,10 @@ public class ShippedDataTests
                 {
                     if (optional.Contains(header[column - 1])) continue;
                     scratch.SetCell(file, line, column, "");
+                    var at = scratch.CharacterColumn(file, line, column);
                     var errors = BarometerDataLoader.TryLoad(scratch.DataDir).Errors;
                     File.WriteAllLines(path, original);
-                    Assert.True(errors.Any(e => e.File.EndsWith(file) && e.Line == line && e.Column == column),
+                    Assert.True(errors.Any(e => e.File.EndsWith(file) && e.Line == line && e.Column == at),
                         $"emptying {file}:{line}:{column} ({header[column - 1]}) was not reported; got: {string.Join("; ", errors)}");
                     checkedCells++;
                 }
