@@ -80,8 +80,21 @@ public static partial class BarometerDataLoader
         var events = ReadRelationshipEvents(Open(Resources.RelationshipEvents), issues, rules);
         var security = ReadSecurityEvents(Open(Resources.SecurityEvents), issues, rules);
         var published = ReadPublishedValues(Open(Resources.PublishedValues), scale, rules);
-        var dataset = scale is null ? null : new BarometerDataset(issues, partners, events, security, published, scale);
+        var ranges = new ScoreRanges(
+            Range(package, Resources.RelationshipEvents, "score"),
+            Range(package, Resources.SecurityEvents, "national_security"),
+            Range(package, Resources.SecurityEvents, "regional_tension"));
+        var dataset = scale is null ? null : new BarometerDataset(issues, partners, events, security, published, scale) { ScoreRanges = ranges };
         return (dataset, rules);
+    }
+
+    /// <summary>The range the descriptor declares for a score column (its minimum and maximum constraints).</summary>
+    private static ScoreRange Range(DataPackageReader package, string resource, string field)
+    {
+        var constraints = package.Resource(resource)?.Schema.Fields.FirstOrDefault(f => f.Name == field)?.Constraints;
+        static int? Bound(System.Text.Json.JsonElement? e) =>
+            e is { ValueKind: System.Text.Json.JsonValueKind.Number } n && n.TryGetInt32(out var v) ? v : null;
+        return new ScoreRange(Bound(constraints?.Minimum) ?? int.MinValue, Bound(constraints?.Maximum) ?? int.MaxValue);
     }
 
     /// <summary>Maps every row without a schema problem with <paramref name="map"/>; rows it rejects (null) are left out.</summary>

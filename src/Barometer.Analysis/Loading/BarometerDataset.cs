@@ -11,6 +11,9 @@ public sealed record BarometerDataset(
     IReadOnlyList<PublishedValue> PublishedValues,
     ColourScale ColourScale)
 {
+    /// <summary>The plausible range of each score column, from the descriptor (unbounded when it declares none).</summary>
+    public ScoreRanges ScoreRanges { get; init; } = ScoreRanges.Unbounded;
+
     public Issue? FindIssue(int number, string series = Series.MinskBarometer) =>
         Issues.FirstOrDefault(i => i.Number == number && i.Series == series);
 
@@ -33,7 +36,10 @@ public sealed record BarometerDataset(
             known,
             Partners,
             RelationshipEvents.Where(e => e.Issue == issue).ToArray(),
-            SecurityEvents.Where(e => e.Issue == issue).ToArray());
+            SecurityEvents.Where(e => e.Issue == issue).ToArray())
+        {
+            ScoreRanges = ScoreRanges,
+        };
     }
 
     /// <summary>True when the data hold scored events for the issue (not only published values).</summary>
@@ -53,7 +59,11 @@ public sealed record IssueCatalogue(
     Issue Issue,
     IReadOnlyList<Partner> Partners,
     IReadOnlyList<RelationshipEvent> RelationshipEvents,
-    IReadOnlyList<SecurityEvent> SecurityEvents);
+    IReadOnlyList<SecurityEvent> SecurityEvents)
+{
+    /// <summary>The plausible range of each score: scenarios refuse a score outside it.</summary>
+    public ScoreRanges ScoreRanges { get; init; } = ScoreRanges.Unbounded;
+}
 
 /// <summary>An issue the data cannot answer for: not in <c>issues.csv</c>, or without scored events. Bad input, not a bug.</summary>
 public sealed class UnknownIssueException(int issue, string message) : Exception(message)

@@ -55,6 +55,8 @@ public class DataPackageValidatorTests
     [InlineData("issues.csv", 2, 1, "some_series", "is not one of the allowed values")]
     [InlineData("colour_scale.csv", 3, 4, "-6.5", "is not an integer")]
     [InlineData("security_events.csv", 5, 7, "", "source: is required but empty")]
+    [InlineData("relationship_events.csv", 4, 6, "999", "score: 999 is above the maximum 5")]
+    [InlineData("security_events.csv", 3, 6, "-6", "regional_tension: -6 is below the minimum -5")]
     public void A_bad_cell_is_located(string file, int line, int column, string value, string message)
     {
         var errors = ValidateWith(file, line, column, value);
