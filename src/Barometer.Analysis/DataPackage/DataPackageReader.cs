@@ -164,6 +164,7 @@ public sealed class DataPackageReader
             {
                 var reader = new RowReader(table, row, table.Report);
                 if (fields.All(f => reader.Raw(f).Length == 0)) continue; // an empty optional reference
+                if (fields.Any(f => table.HasErrorAt(row.Line, reader.Column(f)))) continue; // the value is already refused there
                 var key = TableSchemaValidator.Key(reader, fields);
                 if (!keys.Contains(key))
                     reader.Error(fields[0], $"({string.Join(", ", fields)}) = ({key}) is not in {Path.GetFileName(referenced.DisplayPath)} ({string.Join(", ", targetFields)})");

@@ -25,7 +25,7 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
     public static IReadOnlyList<string> CommonColumns { get; } =
     [
         "id", "reporter", "partner", "indicator", "item", "flow", "period_start", "period_end", "period_text",
-        "qualifier", "value", "unit", "currency", "scale", "source", "quote_context",
+        "qualifier", "value", "unit", "currency", "scale", "source", "section", "quote_context",
     ];
 
     /// <summary>Units whose value is an amount of money: the row must name its currency; other units must not.</summary>
@@ -173,7 +173,7 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
         Unit: r.Raw("unit"),
         Currency: r.Optional("currency"),
         Scale: r.Optional("scale"),
-        Source: r.Raw("source"),
+        Source: r.Citation(),
         Context: r.Raw("quote_context"));
 
     // The schema has already checked the date's form (type date, required).

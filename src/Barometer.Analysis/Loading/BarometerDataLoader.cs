@@ -120,7 +120,7 @@ public static partial class BarometerDataLoader
                 return null;
             }
             return r.Int("issue") is { } number
-                ? new Issue(r.Raw("series"), number, new Period(start, end), r.Raw("title"), r.Raw("source"), r.Optional("note"))
+                ? new Issue(r.Raw("series"), number, new Period(start, end), r.Raw("title"), r.Citation(), r.Optional("note"))
                 : null;
         });
 
@@ -137,7 +137,7 @@ public static partial class BarometerDataLoader
             if (min > max) r.Error("max", $"max {max} is below min {min}");
             return order is null || min > max
                 ? null
-                : new ColourBand(r.Raw("colour"), order.Value, min, max, r.Raw("published_range"), r.Raw("interpretation"), r.Raw("source"));
+                : new ColourBand(r.Raw("colour"), order.Value, min, max, r.Raw("published_range"), r.Raw("interpretation"), r.Citation());
         });
         if (table.Errors.Count > 0 || rules.Count > before) return null; // an incomplete scale would classify wrongly
         if (bands.Count == 0)
@@ -164,7 +164,7 @@ public static partial class BarometerDataLoader
             var idOk = CheckId(r, id, issue?.Number, code);
             return issue is null || date is null || !idOk || r.Int("score") is not { } score
                 ? null
-                : new RelationshipEvent(id, issue.Number, code, date, r.Raw("label"), score, r.Raw("source"));
+                : new RelationshipEvent(id, issue.Number, code, date, r.Raw("label"), score, r.Citation());
         });
 
     private static List<SecurityEvent> ReadSecurityEvents(CsvTable? table, IReadOnlyList<Issue> issues, List<DataError> rules) =>
@@ -176,7 +176,7 @@ public static partial class BarometerDataLoader
             var (national, regional) = (r.Int("national_security"), r.Int("regional_tension"));
             return issue is null || date is null || !idOk || national is null || regional is null
                 ? null
-                : new SecurityEvent(id, issue.Number, date, r.Raw("label"), national.Value, regional.Value, r.Raw("source"));
+                : new SecurityEvent(id, issue.Number, date, r.Raw("label"), national.Value, regional.Value, r.Citation());
         });
 
     private static List<PublishedValue> ReadPublishedValues(CsvTable? table, ColourScale? scale, List<DataError> rules) =>
@@ -208,7 +208,7 @@ public static partial class BarometerDataLoader
                 ok = false;
             }
             return ok && r.Int("issue") is { } issue
-                ? new PublishedValue(r.Raw("series"), issue, measure, code, value, r.Raw("source"), r.Optional("note"))
+                ? new PublishedValue(r.Raw("series"), issue, measure, code, value, r.Citation(), r.Optional("note"))
                 : null;
         });
 

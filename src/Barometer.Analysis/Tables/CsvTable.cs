@@ -53,6 +53,9 @@ internal sealed class CsvTable
     /// <summary>True when a problem of <see cref="Errors"/> is on <paramref name="line"/>: its cells are not to be trusted.</summary>
     public bool HasErrorOn(int line) => (_linesWithErrors ??= _errors.Select(e => e.Line).ToHashSet()).Contains(line);
 
+    /// <summary>True when a problem of <see cref="Errors"/> is at exactly this cell.</summary>
+    public bool HasErrorAt(int line, int column) => _errors.Any(e => e.Line == line && e.Column == column);
+
     /// <summary>1-based field number of <paramref name="name"/>, or 0 when the header lacks it.</summary>
     public int ColumnNumber(string name) => _columnIndex.TryGetValue(name, out var i) ? i + 1 : 0;
 

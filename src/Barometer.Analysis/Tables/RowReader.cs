@@ -33,6 +33,12 @@ internal readonly struct RowReader(CsvTable table, CsvRow row, Action<DataError>
     }
 
     /// <summary>
+    /// The row's citation: its <c>source</c> (an id of <c>sources.csv</c>) and, when given, <c>#</c> and its
+    /// <c>section</c> — <c>minsk-barometer-18#Appendix 1 / Relationship with Russia</c>.
+    /// </summary>
+    public string Citation() => Optional("section") is { } section ? $"{Raw("source")}#{section}" : Raw("source");
+
+    /// <summary>
     /// The cell as a 32-bit integer; null when it is empty, or (reported) outside that range. Its form is the
     /// schema's to check (<c>"type": "integer"</c>).
     /// </summary>

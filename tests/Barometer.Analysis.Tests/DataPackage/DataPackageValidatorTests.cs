@@ -22,8 +22,27 @@ public class DataPackageValidatorTests
         {
             Assert.True(File.Exists(Path.Combine(RepoData.Directory, r.Path)), r.Path);
             Assert.All(r.Schema.Fields, f => Assert.False(string.IsNullOrWhiteSpace(f.Description), $"{r.Name}.{f.Name} has no description"));
-            Assert.Contains(r.Schema.Fields, f => f.Name == "source" || r.Name.Contains("check"));
+            Assert.Contains(r.Schema.Fields, f => f.Name == "source" || r.Name.Contains("check") || r.Name == "sources");
         });
+    }
+
+    [Fact]
+    public void Provenance_resolves_inside_the_repository()
+    {
+        // every row cites an id of sources.csv (a foreign key), and every source is a full citation
+        var sources = Barometer.Analysis.Datasets.TableRows.Load(RepoData.Directory, "sources");
+        Assert.All(sources, s =>
+        {
+            Assert.NotEqual("", s["title"]);
+            Assert.True(s["author"] != "" || s["publisher"] != "" || s["note"] != "", $"{s["id"]}: no author, publisher or note");
+            Assert.True(s["date"] != "" || s["address"] != "", $"{s["id"]}: neither date nor address");
+        });
+        var descriptor = DataPackageDescriptor.Parse(File.ReadAllText(Path.Combine(RepoData.Directory, DataPackageDescriptor.FileName)));
+        Assert.All(descriptor.Resources.Where(r => r.Schema.Fields.Any(f => f.Name == "source")), r =>
+            Assert.Contains(r.Schema.ForeignKeys, fk => fk.Fields.SequenceEqual(["source"]) && fk.Reference.Resource == "sources"));
+        // nothing points at files the repository does not contain
+        foreach (var file in Directory.GetFiles(RepoData.Directory, "*", SearchOption.AllDirectories))
+            Assert.DoesNotContain("seeds/", File.ReadAllText(file));
     }
 
     private static IReadOnlyList<DataError> ValidateWith(string file, int line, int column, string value)
@@ -41,7 +60,7 @@ public class DataPackageValidatorTests
         // the copy holds only barometer/: describe only what it holds
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(data.DataDir, DataPackageDescriptor.FileName)))!;
         var resources = json["resources"]!.AsArray();
-        foreach (var r in resources.Where(r => !r!["path"]!.GetValue<string>().StartsWith("barometer/")).ToArray())
+        foreach (var r in resources.Where(r => r!["path"]!.GetValue<string>() is var path && !path.StartsWith("barometer/") && path != "sources.csv").ToArray())
             resources.Remove(r);
         File.WriteAllText(Path.Combine(data.DataDir, DataPackageDescriptor.FileName), json.ToJsonString());
         return data;

@@ -48,7 +48,7 @@ public class DerivedChecksTests
         // DC-005: "more than doubled": 28 / 13 = 2.15 > 2.
         Assert.Equal(("more_than", 2.1538m, CheckStatus.Agrees), (r["DC-005"].StatedQualifier, R(r["DC-005"].Computed), r["DC-005"].Status));
 
-        Assert.Equal(["seeds/002_f4e1d4a6fd01c27f.txt#Relationship with the European Union > Developments and processes"], r["DC-001"].Sources);
+        Assert.Equal(["minsk-barometer-18#Relationship with the European Union > Developments and processes"], r["DC-001"].Sources);
     }
 
     [Fact]

@@ -58,8 +58,8 @@ public class MeasurementTablesTests
             foreach (var vocabulary in new[] { "reporter", "partner", "indicator", "flow", "qualifier", "unit", "currency", "scale" })
                 Assert.NotEmpty(resource.Schema.Fields.Single(f => f.Name == vocabulary).Constraints?.Enum ?? []);
         }
-        // every seed a row cites is a source of the package
-        var sources = descriptor.Extra!["sources"].EnumerateArray().Select(s => s.GetProperty("path").GetString()).ToHashSet();
+        // every document a row cites has its citation in sources.csv
+        var sources = TableRows.Load(RepoData.Directory, "sources").Select(s => s["id"]).ToHashSet();
         Assert.All(Shipped.Value.Select(m => m.Source.Split('#')[0]).Distinct(), s => Assert.Contains(s, sources));
     }
 
@@ -119,6 +119,7 @@ public class MeasurementTablesTests
     [InlineData(14, "lakh", "scale: 'lakh' is not one of the allowed values")]
     [InlineData(1, "TR-1", "id: 'TR-1' does not match the pattern")]
     [InlineData(15, "seeds/005.txt#x", "source: 'seeds/005.txt#x' does not match the pattern")]
+    [InlineData(15, "no-such-source", "source: (source) = (no-such-source) is not in sources.csv (id)")]
     [InlineData(12, "", "unit: is required but empty")]
     public void A_bad_cell_is_rejected_by_the_descriptor_with_its_location(int column, string value, string message)
     {
@@ -192,7 +193,7 @@ public class MeasurementTablesTests
         using var data = new DataCopy();
         File.WriteAllText(data.PathOf("external/tariffs.csv"),
             string.Join(",", MeasurementTables.CommonColumns) + "\n" +
-            "TF-001,Russia,Belarus,persons_listed_total,test row,,2020-01-01,2020-12-31,in 2020,,3,persons,,,seeds/002_f4e1d4a6fd01c27f.txt#Sanctions,A made-up row\n");
+            "TF-001,Russia,Belarus,persons_listed_total,test row,,2020-01-01,2020-12-31,in 2020,,3,persons,,,minsk-barometer-18,Sanctions,A made-up row\n");
         Assert.Contains(DataPackageValidator.Validate(data.DataDir), e => e.File.EndsWith("tariffs.csv") && e.Message.Contains("not described"));
 
         data.EditDescriptor(json =>

@@ -116,7 +116,7 @@ public class LoaderErrorTests
         lines[10] = lines[10].Replace(",1,", ",\"1\"x,");
         data.Write(Events, lines);
         var errors = LoadErrors(data);
-        Assert.Contains(errors, e => e.Line == 10 && e.Message.Contains("row has 8 fields, header has 7"));
+        Assert.Contains(errors, e => e.Line == 10 && e.Message.Contains("row has 9 fields, header has 8"));
         Assert.Contains(errors, e => e.Line == 11);
     }
 

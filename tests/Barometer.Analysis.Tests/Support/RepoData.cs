@@ -27,9 +27,10 @@ public sealed class ScratchData : IDisposable
         System.IO.Directory.CreateDirectory(to);
         foreach (var file in System.IO.Directory.GetFiles(from, "*.csv"))
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        // The descriptor states what each column may hold; the loader reads it (external/ is not copied and not read).
-        File.Copy(Path.Combine(source, Barometer.Analysis.DataPackage.DataPackageDescriptor.FileName),
-            Path.Combine(DataDir, Barometer.Analysis.DataPackage.DataPackageDescriptor.FileName));
+        // The descriptor states what each column may hold, and every row cites sources.csv; the loader reads both
+        // (external/ is not copied and not read).
+        foreach (var file in new[] { Barometer.Analysis.DataPackage.DataPackageDescriptor.FileName, "sources.csv" })
+            File.Copy(Path.Combine(source, file), Path.Combine(DataDir, file));
     }
 
     public string Root { get; }
