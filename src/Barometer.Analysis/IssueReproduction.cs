@@ -10,12 +10,9 @@ public sealed record IssueReproduction(IssueCatalogue Catalogue, IssueIndices In
     public IEnumerable<ReconciliationRow> Mismatches => Reconciliation.Where(r => !r.IsMatch);
 
     /// <summary>Loads nothing: computes and reconciles <paramref name="issue"/> from an already loaded dataset.</summary>
+    /// <exception cref="UnknownIssueException">The data have no catalogue for <paramref name="issue"/>.</exception>
     public static IssueReproduction Reproduce(BarometerDataset data, int issue)
     {
-        if (!data.HasCatalogue(issue))
-            throw new InvalidOperationException(
-                $"issue {issue} has no event catalogue in data/barometer/ (only published values); issues with catalogues: " +
-                string.Join(", ", data.IssuesWithCatalogue));
         var catalogue = data.Catalogue(issue);
         var indices = IndexCalculator.Compute(catalogue, data.ColourScale);
         return new IssueReproduction(catalogue, indices, Reconciler.Reconcile(indices, data.PublishedFor(issue)));

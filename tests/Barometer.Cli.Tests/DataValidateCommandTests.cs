@@ -25,7 +25,8 @@ public class DataValidateCommandTests
 
             var r = CliRunner.Run(null, "data", "validate", "--data", target);
             Assert.Equal(1, r.ExitCode);
-            Assert.Contains("data/barometer/security_events.csv:4:6: regional_tension: 'minus one' is not an integer", r.Stdout.Replace('\\', '/'));
+            var column = lines[3].IndexOf("minus one", StringComparison.Ordinal) + 1; // the character column, not the field number (6)
+            Assert.Contains($"data/barometer/security_events.csv:4:{column}: regional_tension: 'minus one' is not an integer", r.Stdout.Replace('\\', '/'));
         }
         finally
         {

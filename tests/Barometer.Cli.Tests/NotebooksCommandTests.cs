@@ -31,6 +31,7 @@ public sealed class NotebooksCommandTests : IDisposable
         File.WriteAllText(good, Notebook(("Console.WriteLine(\"hello\");", [])));
         File.WriteAllText(bad, Notebook(("var x = 1;", []), ("throw new InvalidOperationException(\"boom\");", []), ("Console.WriteLine(x);", [])));
         var outDir = Path.Combine(_dir, "out");
+        var (goodBefore, badBefore) = (File.ReadAllBytes(good), File.ReadAllBytes(bad));
 
         var r = CliRunner.Run(null, "notebooks", "run", bad, good, "--out", outDir);
 
@@ -43,7 +44,8 @@ public sealed class NotebooksCommandTests : IDisposable
         var partial = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "bad.ipynb")))!;
         Assert.Equal("error", (string?)partial["cells"]![1]!["outputs"]![0]!["output_type"]);
         Assert.Empty(partial["cells"]![2]!["outputs"]!.AsArray()); // stopped at the failing cell
-        Assert.DoesNotContain("outputs\":[{", File.ReadAllText(bad)); // the source notebook is untouched
+        Assert.Equal(badBefore, File.ReadAllBytes(bad)); // the source notebooks are untouched, byte for byte
+        Assert.Equal(goodBefore, File.ReadAllBytes(good));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class ReproduceCommandTests
         var usIndex = root.GetProperty("reconciliation").EnumerateArray()
             .Single(x => x.GetProperty("measure").GetString() == "index" && x.GetProperty("partner").GetString() == "US");
         Assert.Equal((-14, -16, -2), (usIndex.GetProperty("published").GetInt32(), usIndex.GetProperty("computed").GetInt32(), usIndex.GetProperty("difference").GetInt32()));
-        Assert.StartsWith("seeds/002_", usIndex.GetProperty("source").GetString());
+        Assert.StartsWith("minsk-barometer-18#", usIndex.GetProperty("source").GetString());
         var colour = root.GetProperty("reconciliation").EnumerateArray().Single(x => x.GetProperty("measure").GetString() == "regional_tension_colour");
         Assert.Equal(JsonValueKind.Null, colour.GetProperty("partner").ValueKind);
         Assert.Equal(JsonValueKind.Null, colour.GetProperty("difference").ValueKind);

@@ -19,9 +19,10 @@ public sealed record DataPackageDescriptor
 
     private static readonly JsonSerializerOptions Options = new() { ReadCommentHandling = JsonCommentHandling.Skip };
 
-    public static DataPackageDescriptor Read(string path) =>
-        JsonSerializer.Deserialize<DataPackageDescriptor>(File.ReadAllText(path), Options)
-        ?? throw new JsonException($"{path}: empty descriptor");
+    /// <summary>The descriptor in <paramref name="json"/>.</summary>
+    /// <exception cref="JsonException">Not a descriptor.</exception>
+    public static DataPackageDescriptor Parse(string json) =>
+        JsonSerializer.Deserialize<DataPackageDescriptor>(json, Options) ?? throw new JsonException("empty descriptor");
 
     public DataResource? Find(string name) => Resources.FirstOrDefault(r => r.Name == name);
 }

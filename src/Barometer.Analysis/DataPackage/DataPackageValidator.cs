@@ -9,50 +9,18 @@ namespace Barometer.Analysis.DataPackage;
 /// </summary>
 public static class DataPackageValidator
 {
-    public static IReadOnlyList<DataError> Validate(string dataDirectory)
+    /// <summary>Every schema problem of the package in <paramref name="dataDirectory"/>.</summary>
+    public static IReadOnlyList<DataError> Validate(string dataDirectory) => Validate(new DataPackageReader(dataDirectory));
+
+    /// <summary>Every schema problem of <paramref name="package"/> (its tables are read once and kept for later use).</summary>
+    public static IReadOnlyList<DataError> Validate(DataPackageReader package)
     {
-        string Display(string path) => PackageResources.Display(dataDirectory, path);
-        var descriptorPath = Path.Combine(dataDirectory, DataPackageDescriptor.FileName);
-        var errors = new List<DataError>();
-        var descriptor = PackageResources.ReadDescriptor(dataDirectory, errors);
-        if (descriptor is null) return errors;
-
-        var tables = new Dictionary<string, CsvTable>();
-        foreach (var resource in descriptor.Resources)
-            if (PackageResources.ReadValidated(dataDirectory, resource, errors) is { } table)
-                tables[resource.Name] = table;
-        foreach (var resource in descriptor.Resources.Where(r => tables.ContainsKey(r.Name)))
-            CheckForeignKeys(tables[resource.Name], resource, tables, Display(descriptorPath));
-        errors.AddRange(tables.Values.SelectMany(t => t.Errors));
-
-        var described = descriptor.Resources.Select(r => Path.GetFullPath(Path.Combine(dataDirectory, r.Path))).ToHashSet();
-        foreach (var csv in Directory.GetFiles(dataDirectory, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        if (package.Descriptor is not { } descriptor) return package.DescriptorErrors;
+        var errors = new List<DataError>(package.ErrorsOf(descriptor.Resources));
+        var described = descriptor.Resources.Select(r => Path.GetFullPath(Path.Combine(package.DataDirectory, r.Path))).ToHashSet();
+        foreach (var csv in Directory.GetFiles(package.DataDirectory, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             if (!described.Contains(Path.GetFullPath(csv)))
-                errors.Add(new DataError(Display(csv), 0, 0, "this table is not described in datapackage.json"));
+                errors.Add(new DataError(package.Display(csv), 1, 1, "this table is not described in datapackage.json"));
         return errors;
-    }
-
-    private static void CheckForeignKeys(CsvTable table, DataResource resource, IReadOnlyDictionary<string, CsvTable> tables, string descriptorDisplay)
-    {
-        foreach (var fk in resource.Schema.ForeignKeys)
-        {
-            var referenced = fk.Reference.Resource.Length == 0 ? table : tables.GetValueOrDefault(fk.Reference.Resource);
-            if (referenced is null)
-            {
-                table.Errors.Add(new DataError(descriptorDisplay, 0, 0, $"resource '{resource.Name}': foreign key refers to unknown resource '{fk.Reference.Resource}'"));
-                continue;
-            }
-            var (fields, targetFields) = (fk.Fields, fk.Reference.Fields);
-            if (!fields.All(table.HasColumn) || !targetFields.All(referenced.HasColumn)) continue; // reported as missing columns
-            var keys = referenced.Rows.Select(r => TableSchemaValidator.Key(new RowReader(referenced, r), targetFields)).ToHashSet(StringComparer.Ordinal);
-            foreach (var row in table.Rows)
-            {
-                var reader = new RowReader(table, row);
-                if (fields.All(f => reader.Raw(f).Length == 0)) continue; // an empty optional reference
-                var key = TableSchemaValidator.Key(reader, fields);
-                if (!keys.Contains(key))
-                    reader.Error(fields[0], $"({string.Join(", ", fields)}) = ({key}) is not in {Path.GetFileName(referenced.DisplayPath)} ({string.Join(", ", targetFields)})");
-            }
-        }
     }
 }

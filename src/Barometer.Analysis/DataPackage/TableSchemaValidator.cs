@@ -11,14 +11,15 @@ namespace Barometer.Analysis.DataPackage;
 /// primary key is unique. Problems are added to the table's <see cref="CsvTable.Errors"/> with line and column.
 /// Foreign keys need the other tables: <see cref="DataPackageValidator"/> checks them.
 /// </summary>
-public static class TableSchemaValidator
+internal static class TableSchemaValidator
 {
     public static void Validate(CsvTable table, TableSchema schema)
     {
+        if (!table.Readable) return; // its one error says why
         var described = schema.Fields.Select(f => f.Name).ToHashSet();
-        table.RequireColumns(schema.Fields.Select(f => f.Name).ToArray());
+        table.RequireColumns(schema.Fields.Select(f => f.Name));
         foreach (var column in table.Header.Where(h => !described.Contains(h)))
-            table.Errors.Add(new DataError(table.DisplayPath, 1, table.ColumnNumber(column),
+            table.Report(new DataError(table.DisplayPath, table.HeaderRow?.Line ?? 1, table.HeaderColumn(column),
                 $"column '{column}' is not described in the table's schema (datapackage.json)"));
 
         var missing = schema.MissingValues.ToHashSet();
@@ -27,7 +28,7 @@ public static class TableSchemaValidator
             .ToDictionary(c => c.Field.Name, _ => new Dictionary<string, int>(StringComparer.Ordinal));
         foreach (var row in table.Rows)
         {
-            var reader = new RowReader(table, row);
+            var reader = new RowReader(table, row, table.Report);
             foreach (var (field, check) in checks)
             {
                 var value = reader.Raw(field.Name);
@@ -48,16 +49,19 @@ public static class TableSchemaValidator
                 }
             }
         }
-        CheckPrimaryKey(table, schema.PrimaryKey);
+        CheckPrimaryKey(table, schema);
     }
 
-    private static void CheckPrimaryKey(CsvTable table, IReadOnlyList<string> key)
+    private static void CheckPrimaryKey(CsvTable table, TableSchema schema)
     {
+        var key = schema.PrimaryKey;
         if (key.Count == 0 || !key.All(table.HasColumn)) return;
+        // A one-field key whose field is declared unique has been checked cell by cell: one report per duplicate.
+        if (key.Count == 1 && schema.Fields.Any(f => f.Name == key[0] && f.Constraints?.Unique == true)) return;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
-            var reader = new RowReader(table, row);
+            var reader = new RowReader(table, row, table.Report);
             var value = Key(reader, key);
             if (seen.TryGetValue(value, out var first))
                 reader.Error(key[0], $"duplicate primary key ({string.Join(", ", key)}) = ({value}) (first on line {first})");

@@ -27,8 +27,8 @@ public enum CheckStatus { Agrees, Disagrees }
 /// scale (<see cref="Unit"/>, e.g. <c>USD billion</c>, <c>percent</c>). <see cref="RelativeDifference"/> is
 /// difference / |stated| as a fraction (−0.135 = 13.5 % below), null when the stated value is 0.
 /// <see cref="ComputedLow"/>..<see cref="ComputedHigh"/> is what the formula gives when every operand moves within its
-/// own rounding (half a unit in its last stated digit), null when a denominator's range reaches 0: information for
-/// the reader, not part of the status.
+/// own rounding (half a unit in its last stated digit), null when a denominator's range reaches 0. The computed figures
+/// are rounded to <see cref="DerivedChecks.ReportedDecimals"/> places; the status is reached on the exact values.
 /// </summary>
 public sealed record DerivedCheckResult(
     string CheckId,
@@ -64,6 +64,10 @@ public sealed record DerivedCheckResult(
 /// (<c>less_than</c>, <c>up_to</c>, <c>range_high</c>): computed ≤ stated + t; for bounds t is 0.5 % of |stated| (a
 /// bound says on which side the truth lies, so the last digit's rounding does not widen it), or the approximate
 /// tolerance when an operand is qualified.</para>
+/// <para><b>Operands' rounding.</b> Each operand is only known to half a unit in its last written digit, so the
+/// formula gives a range of values (<see cref="DerivedCheckResult.ComputedLow"/>..<see cref="DerivedCheckResult.ComputedHigh"/>).
+/// A check agrees when any value of that range meets the rule above; a range that contains the stated value always
+/// agrees. Without a bounded range (a denominator that may be 0) the computed value alone is judged.</para>
 /// </summary>
 public static class DerivedChecks
 {
@@ -88,22 +92,22 @@ public static class DerivedChecks
     }
 
     /// <summary>As <see cref="Load"/>, reporting problems instead of throwing.</summary>
-    public static (IReadOnlyList<DerivedCheck> Checks, IReadOnlyList<DataError> Errors) TryLoad(string dataDirectory)
+    public static (IReadOnlyList<DerivedCheck> Checks, IReadOnlyList<DataError> Errors) TryLoad(string dataDirectory) =>
+        TryLoad(new DataPackageReader(dataDirectory));
+
+    /// <summary>As <see cref="Load"/>, from a package that may already have been read (nothing is read twice).</summary>
+    public static (IReadOnlyList<DerivedCheck> Checks, IReadOnlyList<DataError> Errors) TryLoad(DataPackageReader package)
     {
-        var errors = new List<DataError>();
-        var descriptor = PackageResources.ReadDescriptor(dataDirectory, errors);
-        if (descriptor is null) return ([], errors);
+        var resources = CheckResources(package);
         var checks = new List<DerivedCheck>();
-        foreach (var resource in descriptor.Resources.Where(r => PackageResources.IsExternalWith(r, Columns)))
-        {
-            var table = PackageResources.ReadValidated(dataDirectory, resource, errors);
-            if (table is null) continue;
-            if (table.Errors.Count == 0)
-                checks.AddRange(table.Rows.Select(row => Read(new RowReader(table, row))));
-            errors.AddRange(table.Errors);
-        }
-        return (checks, errors);
+        foreach (var resource in resources)
+            if (package.Table(resource) is { } table)
+                checks.AddRange(table.Rows.Where(row => !table.HasErrorOn(row.Line)).Select(row => Read(new RowReader(table, row, _ => { }))));
+        return (checks, package.ErrorsOf(resources));
     }
+
+    private static DataResource[] CheckResources(DataPackageReader package) =>
+        package.Descriptor?.Resources.Where(r => DataPackageReader.IsExternalWith(r, Columns)).ToArray() ?? [];
 
     private static DerivedCheck Read(RowReader r) =>
         new(r.Raw("check_id"), r.Raw("kind"), r.Raw("result_id"),
@@ -112,9 +116,9 @@ public static class DerivedChecks
         {
             File = r.Table.DisplayPath,
             Line = r.Line,
-            ResultColumn = r.ColumnNumber("result_id"),
-            OperandsColumn = r.ColumnNumber("operand_ids"),
-            KindColumn = r.ColumnNumber("kind"),
+            ResultColumn = r.Column("result_id"),
+            OperandsColumn = r.Column("operand_ids"),
+            KindColumn = r.Column("kind"),
         };
 
     /// <summary>
@@ -177,14 +181,31 @@ public static class DerivedChecks
     /// Loads the measurement tables and the checks of <paramref name="dataDirectory"/> and runs them; every problem
     /// (a table breaking its schema, an unknown id) is returned as a located error instead of thrown.
     /// </summary>
-    public static (IReadOnlyList<DerivedCheckResult> Results, IReadOnlyList<DataError> Errors) TryRun(string dataDirectory)
+    public static (IReadOnlyList<DerivedCheckResult> Results, IReadOnlyList<DataError> Errors) TryRun(string dataDirectory) =>
+        TryRun(new DataPackageReader(dataDirectory));
+
+    /// <summary>As <see cref="TryRun(string)"/>, from a package that may already have been read (nothing is read twice).</summary>
+    public static (IReadOnlyList<DerivedCheckResult> Results, IReadOnlyList<DataError> Errors) TryRun(DataPackageReader package)
     {
-        var (tables, tableErrors) = MeasurementTables.TryLoad(dataDirectory);
-        var (checks, checkErrors) = TryLoad(dataDirectory);
-        var errors = tableErrors.Concat(checkErrors).ToList();
+        var (tables, tableErrors) = MeasurementTables.TryLoad(package);
+        var (checks, checkErrors) = TryLoad(package);
+        var errors = tableErrors.Union(checkErrors).ToList(); // the descriptor's own problems concern both
         if (tables is null || errors.Count > 0) return ([], errors);
         errors.AddRange(Validate(tables, checks));
         return errors.Count > 0 ? ([], errors) : (Run(tables, checks), errors);
+    }
+
+    /// <summary>
+    /// The problems of the rules that live in code, for <see cref="DataValidation"/>: measurement rows' rules, and the
+    /// checks' ids, kinds and units for every check whose row is sound (its schema problems are the package's).
+    /// </summary>
+    internal static IReadOnlyList<DataError> RuleErrors(DataPackageReader package)
+    {
+        var (tables, rules) = MeasurementTables.ReadWithRules(package);
+        var (checks, _) = TryLoad(package);
+        if (tables is null) return rules;
+        var sound = checks.Where(c => !c.OperandIds.Append(c.ResultId).Any(tables.UnsoundIds.Contains)).ToArray();
+        return rules.Concat(Validate(tables, sound)).ToArray();
     }
 
     private static DerivedCheckResult Compute(DerivedCheck check, Measurement result, IReadOnlyList<Measurement> operands)
@@ -211,22 +232,35 @@ public static class DerivedChecks
         var difference = computed - stated;
         // Bounds say on which side the truth lies: only the relative part widens them (or the approximate tolerance).
         var boundTolerance = approximateInputs ? approximate : RelativeTolerance * Math.Abs(stated);
-        var (tolerance, agrees) = result.Qualifier switch
+        // The differences (computed − stated) the statement allows, by its qualifier.
+        var (tolerance, allowedLow, allowedHigh) = result.Qualifier switch
         {
-            "about" => (approximate, Math.Abs(difference) <= approximate),
-            "almost" => (approximate, -approximate <= difference && difference <= baseTolerance),
-            { } q when LowerBounds.Contains(q) => (boundTolerance, difference >= -boundTolerance),
-            { } q when UpperBounds.Contains(q) => (boundTolerance, difference <= boundTolerance),
-            _ when approximateInputs => (approximate, Math.Abs(difference) <= approximate),
-            _ => (baseTolerance, Math.Abs(difference) <= baseTolerance),
+            "about" => (approximate, -approximate, approximate),
+            "almost" => (approximate, -approximate, baseTolerance),
+            { } q when LowerBounds.Contains(q) => (boundTolerance, -boundTolerance, decimal.MaxValue),
+            { } q when UpperBounds.Contains(q) => (boundTolerance, decimal.MinValue, boundTolerance),
+            _ when approximateInputs => (approximate, -approximate, approximate),
+            _ => (baseTolerance, -baseTolerance, baseTolerance),
         };
+        // Agrees when some value the formula gives with each operand within its own rounding (low..high, or the
+        // computed value alone when that range is unbounded) differs from the stated value by an allowed amount.
+        var lowestDifference = (low ?? computed) - stated;
+        var highestDifference = (high ?? computed) - stated;
+        var agrees = lowestDifference <= allowedHigh && highestDifference >= allowedLow;
 
         return new DerivedCheckResult(
-            check.CheckId, check.Kind, check.Description, result.Qualifier, stated, computed, result.UnitLabel,
-            difference, stated == 0 ? null : difference / Math.Abs(stated), tolerance, low, high,
+            check.CheckId, check.Kind, check.Description, result.Qualifier, stated, Reported(computed), result.UnitLabel,
+            Reported(difference), stated == 0 ? null : Reported(difference / Math.Abs(stated)), tolerance,
+            low is { } l ? Reported(l) : null, high is { } h ? Reported(h) : null,
             agrees ? CheckStatus.Agrees : CheckStatus.Disagrees,
             new[] { result }.Concat(operands).Select(m => m.Source).Distinct().ToArray());
     }
+
+    /// <summary>Decimal places kept in a result's computed figures (the verdict is reached on the exact values).</summary>
+    public const int ReportedDecimals = 6;
+
+    /// <summary><paramref name="value"/> rounded to <see cref="ReportedDecimals"/> places, without trailing zeros.</summary>
+    private static decimal Reported(decimal value) => Math.Round(value, ReportedDecimals, MidpointRounding.AwayFromZero) / 1.000000000000000000000000000000000m;
 
     /// <summary>
     /// The formula's range when each operand lies anywhere within ± <paramref name="halves"/> of its value. Sum and

@@ -22,7 +22,7 @@ namespace Barometer.Analysis.Datasets;
 /// <param name="Unit">Unit of <see cref="Value"/>: <c>currency</c>, <c>tonnes</c>, <c>percent</c>, <c>ratio</c>, <c>units</c>, <c>persons</c>…</param>
 /// <param name="Currency">ISO 4217 code when <see cref="Unit"/> is a currency unit, else <c>null</c>.</param>
 /// <param name="Scale"><c>thousand</c>, <c>million</c>, <c>billion</c>, or <c>null</c> for ones.</param>
-/// <param name="Source">Provenance: <c>seeds/&lt;file&gt;#&lt;heading path&gt;</c>.</param>
+/// <param name="Source">Provenance: <c>&lt;source id&gt;#&lt;section&gt;</c>, the id a row of <c>sources.csv</c> (the full citation).</param>
 /// <param name="Context">What the number is, paraphrased (the <c>quote_context</c> column).</param>
 public sealed record Measurement(
     string Id,

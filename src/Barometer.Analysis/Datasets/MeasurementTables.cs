@@ -9,7 +9,7 @@ namespace Barometer.Analysis.Datasets;
 /// Every measurement table of <c>data/external</c> as typed <see cref="Measurement"/> rows, in descriptor order and
 /// row order. The tables are discovered from <c>datapackage.json</c>: each resource under <c>external/</c> whose schema
 /// has the common columns (<see cref="CommonColumns"/>) is one, so a new table needs a CSV and a descriptor entry, no
-/// code. Loading checks each table against its schema, then the rules a schema cannot state (see <see cref="TryLoad"/>).
+/// code. Loading checks each table against its schema, then the rules a schema cannot state (see <see cref="TryLoad(string)"/>).
 /// </summary>
 /// <example>
 /// <code>
@@ -25,7 +25,7 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
     public static IReadOnlyList<string> CommonColumns { get; } =
     [
         "id", "reporter", "partner", "indicator", "item", "flow", "period_start", "period_end", "period_text",
-        "qualifier", "value", "unit", "currency", "scale", "source", "quote_context",
+        "qualifier", "value", "unit", "currency", "scale", "source", "section", "quote_context",
     ];
 
     /// <summary>Units whose value is an amount of money: the row must name its currency; other units must not.</summary>
@@ -44,6 +44,9 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
         _byId = all.ToDictionary(m => m.Id, StringComparer.Ordinal);
         _locations = locations;
     }
+
+    /// <summary>Ids of rows left out because their cells break the schema (reported there); empty once loaded without errors.</summary>
+    internal IReadOnlySet<string> UnsoundIds { get; private init; } = new HashSet<string>();
 
     /// <summary>The measurement tables, by file stem, in descriptor order (<c>trade</c>, <c>arms_transfers</c>, …).</summary>
     public IReadOnlyList<string> TableNames { get; }
@@ -94,50 +97,67 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
     /// exactly when <c>unit</c> is a currency unit; every <c>range_low</c> row has a <c>range_high</c> row that differs
     /// only in id, value, qualifier and wording, and low ≤ high. <c>Tables</c> is null when there are errors.
     /// </summary>
-    public static (MeasurementTables? Tables, IReadOnlyList<DataError> Errors) TryLoad(string dataDirectory)
-    {
-        var errors = new List<DataError>();
-        var descriptor = PackageResources.ReadDescriptor(dataDirectory, errors);
-        if (descriptor is null) return (null, errors);
+    public static (MeasurementTables? Tables, IReadOnlyList<DataError> Errors) TryLoad(string dataDirectory) =>
+        TryLoad(new DataPackageReader(dataDirectory));
 
+    /// <summary>As <see cref="TryLoad(string)"/>, from a package that may already have been read (nothing is read twice).</summary>
+    public static (MeasurementTables? Tables, IReadOnlyList<DataError> Errors) TryLoad(DataPackageReader package)
+    {
+        var (tables, rules) = ReadWithRules(package);
+        var resources = package.Descriptor is { } d ? MeasurementResources(d) : [];
+        var errors = package.ErrorsOf(resources).Concat(rules).ToArray();
+        return (errors.Length == 0 ? tables : null, errors);
+    }
+
+    /// <summary>
+    /// The tables built from the rows without schema problems, and the problems of the rules that live in code. A
+    /// row's rules are checked whenever its own cells are sound, whatever the other rows hold.
+    /// </summary>
+    internal static (MeasurementTables? Tables, IReadOnlyList<DataError> RuleErrors) ReadWithRules(DataPackageReader package)
+    {
+        var rules = new List<DataError>();
+        if (package.Descriptor is not { } descriptor) return (null, rules);
         var names = new List<(string Resource, string Stem)>();
         var all = new List<Measurement>();
         var locations = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
         var readers = new Dictionary<string, (CsvTable Table, CsvRow Row)>(StringComparer.Ordinal);
+        var unsound = new HashSet<string>(StringComparer.Ordinal);
         foreach (var resource in MeasurementResources(descriptor))
         {
-            var table = PackageResources.ReadValidated(dataDirectory, resource, errors);
+            var table = package.Table(resource);
             if (table is null) continue;
-            var stem = PackageResources.Stem(resource);
+            var stem = DataPackageReader.Stem(resource);
             names.Add((resource.Name, stem));
-            if (table.Errors.Count == 0)
+            foreach (var row in table.Rows)
             {
-                foreach (var row in table.Rows)
+                var reader = new RowReader(table, row, rules.Add);
+                if (table.HasErrorOn(row.Line)) // its schema problem is reported; its cells are not to be trusted
                 {
-                    var m = Read(new RowReader(table, row), stem);
-                    if (readers.TryGetValue(m.Id, out var first))
-                    {
-                        new RowReader(table, row).Error("id", $"'{m.Id}' is also the id of {first.Table.DisplayPath}:{first.Row.Line}; ids are unique across data/external");
-                        continue;
-                    }
-                    readers[m.Id] = (table, row);
-                    locations[m.Id] = (table.DisplayPath, row.Line);
-                    CheckRow(new RowReader(table, row), m);
-                    all.Add(m);
+                    unsound.Add(reader.Raw("id"));
+                    continue;
                 }
-                CheckRanges(table, all.Where(m => m.Table == stem).ToArray(), readers);
+                var m = Read(reader, stem);
+                if (readers.TryGetValue(m.Id, out var first))
+                {
+                    reader.Error("id", $"'{m.Id}' is also the id of {first.Table.DisplayPath}:{first.Row.Line}; ids are unique across data/external");
+                    continue;
+                }
+                readers[m.Id] = (table, row);
+                locations[m.Id] = (table.DisplayPath, row.Line);
+                CheckRow(reader, m);
+                all.Add(m);
             }
-            errors.AddRange(table.Errors);
+            CheckRanges(table, all.Where(m => m.Table == stem).ToArray(), readers, rules);
         }
         if (names.Count == 0)
-            errors.Add(new DataError(PackageResources.Display(dataDirectory, Path.Combine(dataDirectory, DataPackageDescriptor.FileName)), 0, 0,
-                $"no measurement table: no resource under {PackageResources.ExternalFolder} has the columns {string.Join(", ", CommonColumns)}"));
-        return errors.Count == 0 ? (new MeasurementTables(names, all, locations), errors) : (null, errors);
+            rules.Add(new DataError(package.DescriptorDisplay, 1, 1,
+                $"no measurement table: no resource under {DataPackageReader.ExternalFolder} has the columns {string.Join(", ", CommonColumns)}"));
+        return (new MeasurementTables(names, all, locations) { UnsoundIds = unsound }, rules);
     }
 
     /// <summary>The resources of <paramref name="descriptor"/> that are measurement tables, in descriptor order.</summary>
     public static IEnumerable<DataResource> MeasurementResources(DataPackageDescriptor descriptor) =>
-        descriptor.Resources.Where(r => PackageResources.IsExternalWith(r, CommonColumns));
+        descriptor.Resources.Where(r => DataPackageReader.IsExternalWith(r, CommonColumns));
 
     private static Measurement Read(RowReader r, string table) => new(
         Id: r.Raw("id"),
@@ -153,7 +173,7 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
         Unit: r.Raw("unit"),
         Currency: r.Optional("currency"),
         Scale: r.Optional("scale"),
-        Source: r.Raw("source"),
+        Source: r.Citation(),
         Context: r.Raw("quote_context"));
 
     // The schema has already checked the date's form (type date, required).
@@ -170,19 +190,19 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
             r.Error("currency", $"'{m.Currency}' is set but unit is {m.Unit}, not a currency unit (leave currency empty)");
     }
 
-    private static void CheckRanges(CsvTable table, IReadOnlyList<Measurement> rows, Dictionary<string, (CsvTable Table, CsvRow Row)> readers)
+    private static void CheckRanges(CsvTable table, IReadOnlyList<Measurement> rows, Dictionary<string, (CsvTable Table, CsvRow Row)> readers, List<DataError> rules)
     {
         static object Key(Measurement m) => (m.Reporter, m.Partner, m.Indicator, m.Item, m.Flow, m.Period.Start, m.Period.End, m.Unit, m.Currency, m.Scale, m.Source);
         var highs = rows.Where(m => m.Qualifier == "range_high").ToLookup(Key);
         var lows = rows.Where(m => m.Qualifier == "range_low").ToLookup(Key);
         foreach (var low in rows.Where(m => m.Qualifier == "range_low"))
         {
-            var reader = new RowReader(table, readers[low.Id].Row);
+            var reader = new RowReader(table, readers[low.Id].Row, rules.Add);
             var high = highs[Key(low)].FirstOrDefault();
             if (high is null) reader.Error("qualifier", "range_low without a range_high row that has the same fields except id, value, qualifier and wording");
             else if (high.Value < low.Value) reader.Error("value", $"range_low {low.Value} is above its range_high {high.Value} ({high.Id})");
         }
         foreach (var high in rows.Where(m => m.Qualifier == "range_high" && !lows[Key(m)].Any()))
-            new RowReader(table, readers[high.Id].Row).Error("qualifier", "range_high without a range_low row that has the same fields except id, value, qualifier and wording");
+            new RowReader(table, readers[high.Id].Row, rules.Add).Error("qualifier", "range_high without a range_low row that has the same fields except id, value, qualifier and wording");
     }
 }

@@ -59,7 +59,8 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
     /// <exception cref="DataValidationException">The descriptor is missing or not valid JSON.</exception>
     public static IReadOnlyList<TableSummary> List(string dataDirectory)
     {
-        var descriptor = Descriptor(dataDirectory);
+        var package = new DataPackageReader(dataDirectory);
+        var descriptor = Descriptor(package);
         return descriptor.Resources.Select(r =>
         {
             var path = System.IO.Path.Combine(dataDirectory, r.Path);
@@ -76,11 +77,10 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
     /// <exception cref="DataValidationException">The descriptor or the table has problems (every one located).</exception>
     public static TableRows Load(string dataDirectory, string table)
     {
-        var descriptor = Descriptor(dataDirectory);
-        var resource = Resolve(descriptor, table);
-        var errors = new List<DataError>();
-        var csv = PackageResources.ReadValidated(dataDirectory, resource, errors);
-        if (csv is not null) errors.AddRange(csv.Errors);
+        var package = new DataPackageReader(dataDirectory);
+        var resource = Resolve(Descriptor(package), table);
+        var csv = package.Table(resource);
+        var errors = package.ErrorsOf([resource]);
         if (errors.Count > 0) throw new DataValidationException(errors);
         var rows = csv!.Rows.Select(row =>
         {
@@ -96,7 +96,7 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
     public static DataResource Resolve(DataPackageDescriptor descriptor, string table)
     {
         if (descriptor.Find(table) is { } byName) return byName;
-        var byStem = descriptor.Resources.Where(r => PackageResources.Stem(r) == table).ToArray();
+        var byStem = descriptor.Resources.Where(r => DataPackageReader.Stem(r) == table).ToArray();
         return byStem.Length switch
         {
             1 => byStem[0],
@@ -233,11 +233,8 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
 
     private TableRows With(IEnumerable<IReadOnlyDictionary<string, string>> rows) => new(Resource, Columns, rows.ToArray());
 
-    private static DataPackageDescriptor Descriptor(string dataDirectory)
-    {
-        var errors = new List<DataError>();
-        return PackageResources.ReadDescriptor(dataDirectory, errors) ?? throw new DataValidationException(errors);
-    }
+    private static DataPackageDescriptor Descriptor(DataPackageReader package) =>
+        package.Descriptor ?? throw new DataValidationException(package.DescriptorErrors);
 }
 
 /// <summary>One table of the package as <c>barometer data list</c> shows it.</summary>

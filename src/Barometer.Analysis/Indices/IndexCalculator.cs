@@ -25,10 +25,10 @@ public static class IndexCalculator
         int positive = 0, negative = 0, count = 0;
         foreach (var e in events)
         {
-            if (e.Score > 0) positive += e.Score; else negative += e.Score;
+            Points.Add(e.Score, ref positive, ref negative);
             count++;
         }
-        return new RelationshipIndex(partner, positive + negative, positive, negative, count);
+        return new RelationshipIndex(partner, Points.Index(positive, negative), positive, negative, count);
     }
 
     public static SecurityIndex Security(IEnumerable<SecurityEvent> events, ColourScale scale)
@@ -36,8 +36,8 @@ public static class IndexCalculator
         int national = 0, regional = 0, count = 0;
         foreach (var e in events)
         {
-            national += e.NationalSecurity;
-            regional += e.RegionalTension;
+            national = Points.Sum(national, e.NationalSecurity);
+            regional = Points.Sum(regional, e.RegionalTension);
             count++;
         }
         return new SecurityIndex(national, regional, scale.Classify(regional), count);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Barometer.Analysis.DataPackage;
 using Barometer.Analysis.Model;
 using Barometer.Analysis.Tables;
 
@@ -12,9 +14,12 @@ public sealed record LoadResult(BarometerDataset? Dataset, IReadOnlyList<DataErr
 }
 
 /// <summary>
-/// Loads the tables of <c>data/barometer/</c> and validates every row: types, required cells, known partners and
-/// issues, dates inside the issue's period, ids of the form <c>&lt;issue&gt;-&lt;code&gt;-&lt;nn&gt;</c>, duplicate keys.
-/// Every problem of every file is collected; nothing stops at the first.
+/// Loads the tables of <c>data/barometer/</c>. What a column may hold (types, required cells, vocabularies, id
+/// patterns, unique keys, known partners and issues) is stated once, in <c>datapackage.json</c>, and checked by the
+/// <see cref="DataPackageReader"/>; this loader adds only the rules a Table Schema cannot state: event dates inside
+/// their issue's period, ids that agree with their row, a period that does not end before it starts, published values
+/// whose measure, partner and value fit together, and a colour scale whose bands tile the integers. A row with a
+/// problem is left out of the dataset; every problem of every file is reported.
 /// </summary>
 public static partial class BarometerDataLoader
 {
@@ -29,110 +34,115 @@ public static partial class BarometerDataLoader
     /// <summary>Partner code used in security event ids.</summary>
     public const string SecurityCode = "SEC";
 
+    /// <summary>The descriptor's resources for the Barometer tables.</summary>
+    internal static class Resources
+    {
+        public const string Issues = "barometer_issues";
+        public const string Partners = "barometer_partners";
+        public const string RelationshipEvents = "barometer_relationship_events";
+        public const string SecurityEvents = "barometer_security_events";
+        public const string PublishedValues = "barometer_published_values";
+        public const string ColourScale = "barometer_colour_scale";
+        public static readonly string[] All = [Issues, Partners, ColourScale, RelationshipEvents, SecurityEvents, PublishedValues];
+    }
+
     [GeneratedRegex(@"^(?<issue>\d+)-(?<code>[A-Z]+)-(?<nn>\d{2,})$")]
     private static partial Regex EventId();
 
     public static BarometerDataset Load(string? dataDirectory = null) => TryLoad(dataDirectory).OrThrow();
 
-    public static LoadResult TryLoad(string? dataDirectory = null)
+    public static LoadResult TryLoad(string? dataDirectory = null) => TryLoad(new DataPackageReader(DataDirectory.Locate(dataDirectory)));
+
+    /// <summary>Loads from a package that may already have been read (its tables are not read again).</summary>
+    public static LoadResult TryLoad(DataPackageReader package)
     {
-        var dataDir = DataDirectory.Locate(dataDirectory);
-        var errors = new List<DataError>();
-        CsvTable Open(string file)
-        {
-            var path = Path.Combine(dataDir, Folder, file);
-            var display = Path.GetRelativePath(Path.GetDirectoryName(dataDir)!, path);
-            if (File.Exists(path)) return CsvTable.Read(path, display);
-            var missing = CsvTable.Parse(new StringReader(""), display);
-            missing.Errors.Clear();
-            missing.Errors.Add(new DataError(display, 0, 0, "file not found"));
-            return missing;
-        }
-
-        var issues = ReadIssues(Open(IssuesFile), errors);
-        var partners = ReadPartners(Open(PartnersFile), errors);
-        var scale = ReadColourScale(Open(ColourScaleFile), errors);
-        var events = ReadRelationshipEvents(Open(RelationshipEventsFile), issues, partners, errors);
-        var security = ReadSecurityEvents(Open(SecurityEventsFile), issues, errors);
-        var published = ReadPublishedValues(Open(PublishedValuesFile), issues, partners, scale, errors);
-
-        var dataset = errors.Count == 0 && scale is not null
-            ? new BarometerDataset(issues, partners, events, security, published, scale)
-            : null;
-        return new LoadResult(dataset, errors);
+        var (dataset, ruleErrors) = ReadWithRules(package);
+        var resources = Resources.All.Select(package.Resource).OfType<DataResource>();
+        var errors = package.ErrorsOf(resources).Concat(ruleErrors).ToArray();
+        return new LoadResult(errors.Length == 0 ? dataset : null, errors);
     }
 
-    /// <summary>
-    /// Reads every row with <paramref name="map"/>, reporting rows whose <paramref name="key"/> repeats an earlier
-    /// row's at the key column. Rows that <paramref name="map"/> rejects (null) are dropped; their errors are kept.
-    /// </summary>
-    private static List<T> ReadRows<T>(CsvTable table, List<DataError> errors, string[] columns,
-        Func<RowReader, T?> map, Func<T, string> key, string keyColumn) where T : class
+    /// <summary>The dataset built from the rows without problems, and the problems of the rules that live in code.</summary>
+    internal static (BarometerDataset? Dataset, IReadOnlyList<DataError> RuleErrors) ReadWithRules(DataPackageReader package)
+    {
+        var rules = new List<DataError>();
+        CsvTable? Open(string name)
+        {
+            if (package.Descriptor is null) return null; // reported as a descriptor error
+            if (package.Resource(name) is { } resource) return package.Table(resource);
+            rules.Add(new DataError(package.DescriptorDisplay, 1, 1, $"no resource '{name}': the Barometer tables must be described in datapackage.json"));
+            return null;
+        }
+
+        var issues = ReadIssues(Open(Resources.Issues), rules);
+        var partners = Rows(Open(Resources.Partners), rules, r => new Partner(r.Raw("code"), r.Raw("name"), r.Raw("catalogue_heading")));
+        var scale = ReadColourScale(Open(Resources.ColourScale), rules);
+        var events = ReadRelationshipEvents(Open(Resources.RelationshipEvents), issues, rules);
+        var security = ReadSecurityEvents(Open(Resources.SecurityEvents), issues, rules);
+        var published = ReadPublishedValues(Open(Resources.PublishedValues), scale, rules);
+        var ranges = new ScoreRanges(
+            Range(package, Resources.RelationshipEvents, "score"),
+            Range(package, Resources.SecurityEvents, "national_security"),
+            Range(package, Resources.SecurityEvents, "regional_tension"));
+        var dataset = scale is null ? null : new BarometerDataset(issues, partners, events, security, published, scale) { ScoreRanges = ranges };
+        return (dataset, rules);
+    }
+
+    /// <summary>The range the descriptor declares for a score column (its minimum and maximum constraints).</summary>
+    private static ScoreRange Range(DataPackageReader package, string resource, string field)
+    {
+        var constraints = package.Resource(resource)?.Schema.Fields.FirstOrDefault(f => f.Name == field)?.Constraints;
+        static int? Bound(System.Text.Json.JsonElement? e) =>
+            e is { ValueKind: System.Text.Json.JsonValueKind.Number } n && n.TryGetInt32(out var v) ? v : null;
+        return new ScoreRange(Bound(constraints?.Minimum) ?? int.MinValue, Bound(constraints?.Maximum) ?? int.MaxValue);
+    }
+
+    /// <summary>Maps every row without a schema problem with <paramref name="map"/>; rows it rejects (null) are left out.</summary>
+    private static List<T> Rows<T>(CsvTable? table, List<DataError> rules, Func<RowReader, T?> map) where T : class
     {
         var result = new List<T>();
-        if (table.RequireColumns(columns))
+        if (table is null) return result;
+        foreach (var row in table.Rows)
         {
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var row in table.Rows)
-            {
-                var reader = new RowReader(table, row);
-                var item = map(reader);
-                if (item is null) continue;
-                var k = key(item);
-                if (seen.TryGetValue(k, out var firstLine))
-                {
-                    reader.Error(keyColumn, $"duplicate key '{k}' (first on line {firstLine})");
-                    continue;
-                }
-                seen[k] = row.Line;
-                result.Add(item);
-            }
+            if (table.HasErrorOn(row.Line)) continue; // its schema problem is reported; its cells are not to be trusted
+            if (map(new RowReader(table, row, rules.Add)) is { } item) result.Add(item);
         }
-        errors.AddRange(table.Errors);
         return result;
     }
 
-    private static List<Issue> ReadIssues(CsvTable table, List<DataError> errors) =>
-        ReadRows(table, errors, ["series", "issue", "period_start", "period_end", "title", "source"], r =>
+    private static List<Issue> ReadIssues(CsvTable? table, List<DataError> rules) =>
+        Rows(table, rules, r =>
         {
-            var (series, number, start, end, title, source) = (r.Required("series"), r.RequiredInt("issue"),
-                r.RequiredDate("period_start"), r.RequiredDate("period_end"), r.Required("title"), r.Required("source"));
-            if (start > end) r.Error("period_end", $"period ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})");
-            if (series is null || number is null || start is null || end is null || title is null || source is null || start > end)
-                return null;
-            return new Issue(series, number.Value, new Period(start.Value, end.Value), title, source, r.Optional("note"));
-        }, i => $"{i.Series} {i.Number}", "issue");
-
-    private static List<Partner> ReadPartners(CsvTable table, List<DataError> errors) =>
-        ReadRows(table, errors, ["code", "name", "catalogue_heading", "source"], r =>
-        {
-            var (code, name, heading) = (r.Required("code"), r.Required("name"), r.Required("catalogue_heading"));
-            if (r.Required("source") is null) return null;
-            if (code is not null && (code == SecurityCode || !code.All(char.IsAsciiLetterUpper)))
+            var (start, end) = (Date(r.Raw("period_start")), Date(r.Raw("period_end")));
+            if (start > end)
             {
-                r.Error("code", $"'{code}' must be upper-case letters and not the reserved security code {SecurityCode}");
+                r.Error("period_end", $"period ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})");
                 return null;
             }
-            return code is null || name is null || heading is null ? null : new Partner(code, name, heading);
-        }, p => p.Code, "code");
+            return r.Int("issue") is { } number
+                ? new Issue(r.Raw("series"), number, new Period(start, end), r.Raw("title"), r.Citation(), r.Optional("note"))
+                : null;
+        });
 
-    private static ColourScale? ReadColourScale(CsvTable table, List<DataError> errors)
+    // The schema has checked the form (type date).
+    private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static ColourScale? ReadColourScale(CsvTable? table, List<DataError> rules)
     {
-        var bands = ReadRows(table, errors,
-            ["scale", "colour", "order", "min", "max", "published_range", "interpretation", "source"], r =>
-            {
-                if (r.Required("scale") is null) return null;
-                var (colour, order, min, max) = (r.Required("colour"), r.RequiredInt("order"), r.OptionalInt("min"), r.OptionalInt("max"));
-                var (text, meaning, source) = (r.Required("published_range"), r.Required("interpretation"), r.Required("source"));
-                if (min > max) r.Error("max", $"max {max} is below min {min}");
-                return colour is null || order is null || text is null || meaning is null || source is null || min > max
-                    ? null
-                    : new ColourBand(colour, order.Value, min, max, text, meaning, source);
-            }, b => b.Colour, "colour");
-        if (table.Errors.Count > 0 || bands.Count == 0)
+        if (table is null) return null;
+        var before = rules.Count;
+        var bands = Rows(table, rules, r =>
         {
-            if (bands.Count == 0 && table.Errors.Count == 0)
-                errors.Add(new DataError(table.DisplayPath, 1, 0, "the colour scale has no bands"));
+            var (order, min, max) = (r.Int("order"), r.Int("min"), r.Int("max"));
+            if (min > max) r.Error("max", $"max {max} is below min {min}");
+            return order is null || min > max
+                ? null
+                : new ColourBand(r.Raw("colour"), order.Value, min, max, r.Raw("published_range"), r.Raw("interpretation"), r.Citation());
+        });
+        if (table.Errors.Count > 0 || rules.Count > before) return null; // an incomplete scale would classify wrongly
+        if (bands.Count == 0)
+        {
+            rules.Add(new DataError(table.DisplayPath, 1, 1, "the colour scale has no bands"));
             return null;
         }
         try
@@ -141,73 +151,50 @@ public static partial class BarometerDataLoader
         }
         catch (ArgumentException e)
         {
-            errors.Add(new DataError(table.DisplayPath, 1, 0, e.Message));
+            rules.Add(new DataError(table.DisplayPath, 1, 1, e.Message.Split(" (Parameter")[0]));
             return null;
         }
     }
 
-    private static List<RelationshipEvent> ReadRelationshipEvents(CsvTable table, IReadOnlyList<Issue> issues,
-        IReadOnlyList<Partner> partners, List<DataError> errors)
-    {
-        var codes = partners.Select(p => p.Code).ToHashSet();
-        return ReadRows(table, errors, ["id", "issue", "partner", "date", "label", "score", "source"], r =>
+    private static List<RelationshipEvent> ReadRelationshipEvents(CsvTable? table, IReadOnlyList<Issue> issues, List<DataError> rules) =>
+        Rows(table, rules, r =>
         {
-            var (id, issueNo, code, dateText) = (r.Required("id"), r.RequiredInt("issue"), r.Required("partner"), r.Required("date"));
-            var (label, score, source) = (r.Required("label"), r.RequiredInt("score"), r.Required("source"));
-            if (code is not null && !IsKnownPartner(r, code, codes)) code = null;
-            var issue = FindIssue(r, issueNo, issues);
-            var date = ParseDate(r, dateText, issue);
-            var idOk = CheckId(r, id, issueNo, code);
-            return id is null || issue is null || code is null || date is null || label is null || score is null || source is null || !idOk
+            var (id, code, issue) = (r.Raw("id"), r.Raw("partner"), FindIssue(r, issues));
+            var date = ParseDate(r, issue);
+            var idOk = CheckId(r, id, issue?.Number, code);
+            return issue is null || date is null || !idOk || r.Int("score") is not { } score
                 ? null
-                : new RelationshipEvent(id, issue.Number, code, date, label, score.Value, source);
-        }, e => e.Id, "id");
-    }
+                : new RelationshipEvent(id, issue.Number, code, date, r.Raw("label"), score, r.Citation());
+        });
 
-    private static List<SecurityEvent> ReadSecurityEvents(CsvTable table, IReadOnlyList<Issue> issues, List<DataError> errors) =>
-        ReadRows(table, errors, ["id", "issue", "date", "label", "national_security", "regional_tension", "source"], r =>
+    private static List<SecurityEvent> ReadSecurityEvents(CsvTable? table, IReadOnlyList<Issue> issues, List<DataError> rules) =>
+        Rows(table, rules, r =>
         {
-            var (id, issueNo, dateText, label) = (r.Required("id"), r.RequiredInt("issue"), r.Required("date"), r.Required("label"));
-            var (national, regional, source) = (r.RequiredInt("national_security"), r.RequiredInt("regional_tension"), r.Required("source"));
-            var issue = FindIssue(r, issueNo, issues);
-            var date = ParseDate(r, dateText, issue);
-            var idOk = CheckId(r, id, issueNo, SecurityCode);
-            return id is null || issue is null || date is null || label is null || national is null || regional is null || source is null || !idOk
+            var (id, issue) = (r.Raw("id"), FindIssue(r, issues));
+            var date = ParseDate(r, issue);
+            var idOk = CheckId(r, id, issue?.Number, SecurityCode);
+            var (national, regional) = (r.Int("national_security"), r.Int("regional_tension"));
+            return issue is null || date is null || !idOk || national is null || regional is null
                 ? null
-                : new SecurityEvent(id, issue.Number, date, label, national.Value, regional.Value, source);
-        }, e => e.Id, "id");
+                : new SecurityEvent(id, issue.Number, date, r.Raw("label"), national.Value, regional.Value, r.Citation());
+        });
 
-    private static List<PublishedValue> ReadPublishedValues(CsvTable table, IReadOnlyList<Issue> issues,
-        IReadOnlyList<Partner> partners, ColourScale? scale, List<DataError> errors)
-    {
-        var codes = partners.Select(p => p.Code).ToHashSet();
-        return ReadRows(table, errors, ["series", "issue", "measure", "partner", "value", "source"], r =>
+    private static List<PublishedValue> ReadPublishedValues(CsvTable? table, ColourScale? scale, List<DataError> rules) =>
+        Rows(table, rules, r =>
         {
-            var (series, issueNo, measure, code) = (r.Required("series"), r.RequiredInt("issue"), r.Required("measure"), r.Optional("partner"));
-            var (value, source) = (r.Required("value"), r.Required("source"));
-            var ok = series is not null && issueNo is not null && measure is not null && value is not null && source is not null;
-            if (series is not null && issueNo is not null && !issues.Any(i => i.Series == series && i.Number == issueNo))
-            {
-                r.Error("issue", $"issue {issueNo} of series '{series}' is not in {IssuesFile}");
-                ok = false;
-            }
-            if (measure is not null && !Measures.IsKnown(measure))
-            {
-                r.Error("measure", $"unknown measure '{measure}' (known: {string.Join(", ", Measures.PartnerMeasures.Concat(Measures.SecurityMeasures))})");
-                ok = false;
-            }
-            else if (measure is not null && Measures.PartnerMeasures.Contains(measure) && code is null)
+            var (measure, code, value) = (r.Raw("measure"), r.Optional("partner"), r.Raw("value"));
+            var ok = true;
+            if (Measures.PartnerMeasures.Contains(measure) && code is null)
             {
                 r.Error("partner", $"measure '{measure}' needs a partner");
                 ok = false;
             }
-            else if (measure is not null && Measures.SecurityMeasures.Contains(measure) && code is not null)
+            else if (Measures.SecurityMeasures.Contains(measure) && code is not null)
             {
                 r.Error("partner", $"measure '{measure}' is a security measure and takes no partner");
                 ok = false;
             }
-            if (code is not null && !IsKnownPartner(r, code, codes)) ok = false;
-            if (value is not null && measure == Measures.RegionalTensionColour)
+            if (measure == Measures.RegionalTensionColour)
             {
                 if (scale is not null && !scale.Bands.Any(b => b.Colour == value))
                 {
@@ -215,54 +202,48 @@ public static partial class BarometerDataLoader
                     ok = false;
                 }
             }
-            else if (value is not null && PublishedValue.ParseInteger(value) is null)
+            else if (PublishedValue.ParseInteger(value) is null)
             {
                 r.Error("value", $"'{value}' is not an integer");
                 ok = false;
             }
-            return ok ? new PublishedValue(series!, issueNo!.Value, measure!, code, value!, source!, r.Optional("note")) : null;
-        }, v => $"{v.Series} {v.Issue} {v.Measure} {v.PartnerCode}", "measure");
-    }
+            return ok && r.Int("issue") is { } issue
+                ? new PublishedValue(r.Raw("series"), issue, measure, code, value, r.Citation(), r.Optional("note"))
+                : null;
+        });
 
-    private static Issue? FindIssue(RowReader r, int? number, IReadOnlyList<Issue> issues)
+    /// <summary>The Minsk Barometer issue of an event row (the events are its catalogues): the one rule of <c>issue</c>.</summary>
+    private static Issue? FindIssue(RowReader r, IReadOnlyList<Issue> issues)
     {
-        if (number is null) return null;
+        if (r.Int("issue") is not { } number) return null;
         var issue = issues.FirstOrDefault(i => i.Series == Series.MinskBarometer && i.Number == number);
         if (issue is null) r.Error("issue", $"issue {number} is not in {IssuesFile}");
         return issue;
     }
 
-    private static bool IsKnownPartner(RowReader r, string code, IReadOnlySet<string> codes)
+    private static EventDate? ParseDate(RowReader r, Issue? issue)
     {
-        if (codes.Contains(code)) return true;
-        r.Error("partner", $"unknown partner '{code}' (known: {string.Join(", ", codes)}; partners are listed in {PartnersFile})");
-        return false;
-    }
-
-    private static EventDate? ParseDate(RowReader r, string? text, Issue? issue)
-    {
-        if (text is null || issue is null) return null;
-        var date = EventDateParser.TryParseWithin(text, issue, out var error);
+        if (issue is null) return null;
+        var date = EventDateParser.TryParseWithin(r.Raw("date"), issue, out var error);
         if (date is null) r.Error("date", error!);
         return date;
     }
 
-    /// <summary>Checks that an event id reads <c>&lt;issue&gt;-&lt;code&gt;-&lt;nn&gt;</c> and agrees with the row.</summary>
-    private static bool CheckId(RowReader r, string? id, int? issue, string? code)
+    /// <summary>Checks that an event id (its form is the schema's pattern) names the row's issue and partner.</summary>
+    private static bool CheckId(RowReader r, string id, int? issue, string code)
     {
-        if (id is null) return false;
         var m = EventId().Match(id);
         if (!m.Success)
         {
             r.Error("id", $"'{id}' is not of the form <issue>-<code>-<nn>, e.g. 18-US-01");
             return false;
         }
-        if (issue is not null && m.Groups["issue"].Value != issue.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        if (issue is not null && m.Groups["issue"].Value != issue.Value.ToString(CultureInfo.InvariantCulture))
         {
             r.Error("id", $"'{id}' names issue {m.Groups["issue"].Value} but the row's issue is {issue}");
             return false;
         }
-        if (code is not null && m.Groups["code"].Value != code)
+        if (m.Groups["code"].Value != code)
         {
             r.Error("id", $"'{id}' names '{m.Groups["code"].Value}' but the row is for '{code}'");
             return false;

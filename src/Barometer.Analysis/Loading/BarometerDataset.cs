@@ -11,22 +11,36 @@ public sealed record BarometerDataset(
     IReadOnlyList<PublishedValue> PublishedValues,
     ColourScale ColourScale)
 {
+    /// <summary>The plausible range of each score column, from the descriptor (unbounded when it declares none).</summary>
+    public ScoreRanges ScoreRanges { get; init; } = ScoreRanges.Unbounded;
+
     public Issue? FindIssue(int number, string series = Series.MinskBarometer) =>
         Issues.FirstOrDefault(i => i.Number == number && i.Series == series);
 
+    /// <exception cref="UnknownIssueException">The data have no such issue.</exception>
     public Issue GetIssue(int number, string series = Series.MinskBarometer) =>
-        FindIssue(number, series) ?? throw new KeyNotFoundException(
+        FindIssue(number, series) ?? throw new UnknownIssueException(number,
             $"no {series} issue {number} in issues.csv (known: {string.Join(", ", Issues.Where(i => i.Series == series).Select(i => i.Number))})");
 
-    public Partner GetPartner(string code) =>
-        Partners.FirstOrDefault(p => p.Code == code) ?? throw new KeyNotFoundException($"unknown partner '{code}'");
-
     /// <summary>The catalogue of one issue: its relationship and security events, in catalogue order.</summary>
-    public IssueCatalogue Catalogue(int issue) => new(
-        GetIssue(issue),
-        Partners,
-        RelationshipEvents.Where(e => e.Issue == issue).ToArray(),
-        SecurityEvents.Where(e => e.Issue == issue).ToArray());
+    /// <exception cref="UnknownIssueException">The issue is not in the data, or has no scored events.</exception>
+    public IssueCatalogue Catalogue(int issue)
+    {
+        var known = GetIssue(issue);
+        if (!HasCatalogue(issue))
+            throw new UnknownIssueException(issue,
+                $"issue {issue} has no event catalogue in data/barometer/ " +
+                (PublishedFor(issue).Count > 0 ? "(only published values)" : "(and no published values)") +
+                $"; issues with catalogues: {string.Join(", ", IssuesWithCatalogue)}");
+        return new IssueCatalogue(
+            known,
+            Partners,
+            RelationshipEvents.Where(e => e.Issue == issue).ToArray(),
+            SecurityEvents.Where(e => e.Issue == issue).ToArray())
+        {
+            ScoreRanges = ScoreRanges,
+        };
+    }
 
     /// <summary>True when the data hold scored events for the issue (not only published values).</summary>
     public bool HasCatalogue(int issue) =>
@@ -45,4 +59,14 @@ public sealed record IssueCatalogue(
     Issue Issue,
     IReadOnlyList<Partner> Partners,
     IReadOnlyList<RelationshipEvent> RelationshipEvents,
-    IReadOnlyList<SecurityEvent> SecurityEvents);
+    IReadOnlyList<SecurityEvent> SecurityEvents)
+{
+    /// <summary>The plausible range of each score: scenarios refuse a score outside it.</summary>
+    public ScoreRanges ScoreRanges { get; init; } = ScoreRanges.Unbounded;
+}
+
+/// <summary>An issue the data cannot answer for: not in <c>issues.csv</c>, or without scored events. Bad input, not a bug.</summary>
+public sealed class UnknownIssueException(int issue, string message) : Exception(message)
+{
+    public int Issue { get; } = issue;
+}

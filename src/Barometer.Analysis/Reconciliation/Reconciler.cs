@@ -38,14 +38,16 @@ public static class Reconciler
         }
 
         var partner = published.PartnerCode is null ? null : computed.For(published.PartnerCode);
-        var value = published.Measure switch
+        var value = (published.Measure, partner) switch
         {
-            Measures.Index or Measures.CatalogueTotal => partner!.Index,
-            Measures.Positive => partner!.Positive,
-            Measures.Negative => partner!.Negative,
-            Measures.NationalSecurity => computed.Security.NationalSecurity,
-            Measures.RegionalTension => computed.Security.RegionalTension,
-            _ => throw new ArgumentException($"unknown measure '{published.Measure}'"),
+            (Measures.Index or Measures.CatalogueTotal, { } p) => p.Index,
+            (Measures.Positive, { } p) => p.Positive,
+            (Measures.Negative, { } p) => p.Negative,
+            (Measures.Index or Measures.CatalogueTotal or Measures.Positive or Measures.Negative, null) =>
+                throw new ArgumentException($"published {published.Measure} of issue {published.Issue} names no partner", nameof(published)),
+            (Measures.NationalSecurity, _) => computed.Security.NationalSecurity,
+            (Measures.RegionalTension, _) => computed.Security.RegionalTension,
+            _ => throw new ArgumentException($"unknown measure '{published.Measure}'", nameof(published)),
         };
         var printed = published.NumericValue
             ?? throw new FormatException($"published {published.Measure} '{published.Value}' is not an integer");

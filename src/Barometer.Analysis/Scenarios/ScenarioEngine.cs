@@ -131,8 +131,28 @@ public static partial class ScenarioEngine
         void Fail(ScenarioChange change, string field, string message) =>
             errors.Add(Error(scenario, change.PositionOf(field), message));
 
+        // A score outside the declared range is refused at its value (and cannot overflow a sum).
+        bool InRange(ScenarioChange change, string field, int? score, ScoreRange range)
+        {
+            if (score is not { } s || range.Contains(s)) return true;
+            Fail(change, field, $"{field} {s} is outside the plausible range {range} that datapackage.json declares for scores (see data/README.md)");
+            return false;
+        }
+        var ranges = baseline.ScoreRanges;
+        bool ScoresInRange(ScenarioChange change) => change switch
+        {
+            RescoreEvent r => InRange(change, "score", r.Score, ranges.Score)
+                & InRange(change, "nationalSecurity", r.NationalSecurity, ranges.NationalSecurity)
+                & InRange(change, "regionalTension", r.RegionalTension, ranges.RegionalTension),
+            AddRelationshipEvent a => InRange(change, "score", a.Score, ranges.Score),
+            AddSecurityEvent a => InRange(change, "nationalSecurity", a.NationalSecurity, ranges.NationalSecurity)
+                & InRange(change, "regionalTension", a.RegionalTension, ranges.RegionalTension),
+            _ => true,
+        };
+
         foreach (var change in scenario.Changes)
         {
+            if (!ScoresInRange(change)) continue;
             switch (change)
             {
                 case RemoveEvent remove:

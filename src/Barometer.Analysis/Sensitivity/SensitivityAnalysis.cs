@@ -8,7 +8,7 @@ namespace Barometer.Analysis.Sensitivity;
 /// Monte Carlo of coder disagreement: in each run every score of the catalogue (every relationship score, and the
 /// national-security and regional-tension scores of every security event) independently moves one point up with
 /// probability flip/2, one point down with probability flip/2, and otherwise stays. The indices are recomputed with
-/// the Barometer's rules (see <see cref="IndexCalculator"/>) and summarised per measure.
+/// the Barometer's rules (<see cref="Points"/>, as <see cref="IndexCalculator"/> does) and summarised per measure.
 /// </summary>
 /// <remarks>
 /// <para>Determinism: the generator is <see cref="Xoshiro256StarStar"/> seeded with <see cref="SensitivityOptions.Seed"/>;
@@ -20,14 +20,12 @@ namespace Barometer.Analysis.Sensitivity;
 public static class SensitivityAnalysis
 {
     /// <summary>Runs the analysis for <paramref name="issue"/> of <paramref name="data"/>, comparing with its published colour.</summary>
+    /// <exception cref="UnknownIssueException">The data have no catalogue for <paramref name="issue"/>.</exception>
     public static SensitivityResult Run(BarometerDataset data, int issue, SensitivityOptions? options = null)
     {
-        if (!data.HasCatalogue(issue))
-            throw new InvalidOperationException(
-                $"issue {issue} has no event catalogue in the data; issues with catalogues: " +
-                string.Join(", ", data.IssuesWithCatalogue));
+        var catalogue = data.Catalogue(issue);
         var published = data.PublishedFor(issue).FirstOrDefault(v => v.Measure == Measures.RegionalTensionColour)?.Value;
-        return Run(data.Catalogue(issue), data.ColourScale, options, published);
+        return Run(catalogue, data.ColourScale, options, published);
     }
 
     /// <summary>Runs the analysis on any catalogue (e.g. a scenario's) with the given colour scale.</summary>
@@ -88,12 +86,12 @@ public sealed class SensitivityModel
             Sums(span, -1, out _low[3 * p], out _low[3 * p + 1], out _low[3 * p + 2]);
             Sums(span, +1, out _high[3 * p], out _high[3 * p + 1], out _high[3 * p + 2]);
         }
-        _baseline[NationalIndex] = _national.Sum();
-        _low[NationalIndex] = _baseline[NationalIndex] - _national.Length;
-        _high[NationalIndex] = _baseline[NationalIndex] + _national.Length;
-        _baseline[RegionalIndex] = _regional.Sum();
-        _low[RegionalIndex] = _baseline[RegionalIndex] - _regional.Length;
-        _high[RegionalIndex] = _baseline[RegionalIndex] + _regional.Length;
+        _baseline[NationalIndex] = _national.Aggregate(0, Points.Sum);
+        _low[NationalIndex] = Points.Sum(_baseline[NationalIndex], -_national.Length);
+        _high[NationalIndex] = Points.Sum(_baseline[NationalIndex], _national.Length);
+        _baseline[RegionalIndex] = _regional.Aggregate(0, Points.Sum);
+        _low[RegionalIndex] = Points.Sum(_baseline[RegionalIndex], -_regional.Length);
+        _high[RegionalIndex] = Points.Sum(_baseline[RegionalIndex], _regional.Length);
 
         _histogramStart = new int[MeasureCount];
         for (var m = 0; m < MeasureCount; m++)
@@ -125,11 +123,8 @@ public sealed class SensitivityModel
         positive = 0;
         negative = 0;
         foreach (var raw in scores)
-        {
-            var s = raw + shift;
-            if (s > 0) positive += s; else negative += s;
-        }
-        index = positive + negative;
+            Points.Add(Points.Sum(raw, shift), ref positive, ref negative);
+        index = Points.Index(positive, negative);
     }
 
     /// <summary>Runs the simulation; <paramref name="publishedColour"/> (if any) is compared with each run's colour too.</summary>
@@ -173,8 +168,7 @@ public sealed class SensitivityModel
                 for (var i = starts[p]; i < end; i++)
                 {
                     var u = rng.NextUInt64();
-                    var s = scores[i] + (u < down ? -1 : u < up ? 1 : 0);
-                    if (s > 0) positive += s; else negative += s;
+                    Points.Add(scores[i] + (u < down ? -1 : u < up ? 1 : 0), ref positive, ref negative);
                 }
                 var m = 3 * p;
                 counts[hStart[m] + positive + negative - low[m]]++;

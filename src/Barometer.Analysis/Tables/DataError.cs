@@ -1,8 +1,8 @@
 namespace Barometer.Analysis.Tables;
 
 /// <summary>
-/// One problem found in a data file, located by file, 1-based line and 1-based column
-/// (column 0 when the problem concerns a whole row or file).
+/// One problem found in a data file, located by file, 1-based line and 1-based character column: the cell where it
+/// is, or 1:1 when it concerns the whole file (never 0, which editors reject).
 /// Renders as <c>file:line:column: message</c>, the form compilers use, so editors can jump to it.
 /// </summary>
 public sealed record DataError(string File, int Line, int Column, string Message)

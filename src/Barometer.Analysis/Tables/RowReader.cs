@@ -3,18 +3,20 @@ using System.Globalization;
 namespace Barometer.Analysis.Tables;
 
 /// <summary>
-/// Typed access to the cells of one row. Every failed conversion is recorded as a located
-/// <see cref="DataError"/> and yields <c>null</c>, so a loader can check a whole file in one pass.
+/// The cells of one row, by column name, and located errors about them: each error is reported to
+/// <paramref name="report"/> at the row's line and the character column where the cell starts, as
+/// <c>column: message</c>. Reading the cells checks nothing: the table's schema has already been checked.
 /// </summary>
-public readonly struct RowReader(CsvTable table, CsvRow row)
+internal readonly struct RowReader(CsvTable table, CsvRow row, Action<DataError> report)
 {
     public int Line => row.Line;
     public CsvTable Table => table;
 
-    public int ColumnNumber(string column) => table.ColumnNumber(column);
+    /// <summary>The character column at which <paramref name="column"/>'s cell starts (the row's end when the cell is absent).</summary>
+    public int Column(string column) => table.HasColumn(column) ? row.ColumnOf(table.ColumnNumber(column) - 1) : 1;
 
     public void Error(string column, string message) =>
-        table.Errors.Add(new DataError(table.DisplayPath, row.Line, table.ColumnNumber(column), $"{column}: {message}"));
+        report(new DataError(table.DisplayPath, row.Line, Column(column), $"{column}: {message}"));
 
     /// <summary>The raw text of a cell, trimmed; empty when the column or cell is absent.</summary>
     public string Raw(string column)
@@ -23,47 +25,29 @@ public readonly struct RowReader(CsvTable table, CsvRow row)
         return i >= 0 && i < row.Fields.Count ? row.Fields[i].Trim() : "";
     }
 
+    /// <summary>The cell's text, or null when it is empty.</summary>
     public string? Optional(string column)
     {
         var value = Raw(column);
         return value.Length == 0 ? null : value;
     }
 
-    public string? Required(string column)
-    {
-        var value = Raw(column);
-        if (value.Length > 0) return value;
-        if (table.HasColumn(column)) Error(column, "is required but empty");
-        return null;
-    }
+    /// <summary>
+    /// The row's citation: its <c>source</c> (an id of <c>sources.csv</c>) and, when given, <c>#</c> and its
+    /// <c>section</c> — <c>minsk-barometer-18#Appendix 1 / Relationship with Russia</c>.
+    /// </summary>
+    public string Citation() => Optional("section") is { } section ? $"{Raw("source")}#{section}" : Raw("source");
 
-    public int? RequiredInt(string column)
-    {
-        var text = Required(column);
-        return text is null ? null : ParseInt(column, text);
-    }
-
-    public int? OptionalInt(string column)
+    /// <summary>
+    /// The cell as a 32-bit integer; null when it is empty, or (reported) outside that range. Its form is the
+    /// schema's to check (<c>"type": "integer"</c>).
+    /// </summary>
+    public int? Int(string column)
     {
         var text = Optional(column);
-        return text is null ? null : ParseInt(column, text);
-    }
-
-    public DateOnly? RequiredDate(string column)
-    {
-        var text = Required(column);
         if (text is null) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return date;
-        Error(column, $"'{text}' is not a date in the form YYYY-MM-DD");
-        return null;
-    }
-
-    private int? ParseInt(string column, string text)
-    {
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-            return value;
-        Error(column, $"'{text}' is not an integer");
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
+        Error(column, $"'{text}' is not an integer within ±{int.MaxValue}");
         return null;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Barometer.Analysis;
+using Barometer.Analysis.Loading;
 using Barometer.Analysis.Figures;
 using Barometer.Cli.Rendering;
 using Spectre.Console;
@@ -34,7 +35,7 @@ internal static class ReproduceCommand
             {
                 reproduction = IssueReproduction.Reproduce(dataset, parse.GetValue(issue));
             }
-            catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
+            catch (UnknownIssueException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadInput;

@@ -61,7 +61,7 @@ internal static class SensitivityCommand
             {
                 result = SensitivityAnalysis.Run(dataset, parse.GetValue(issue), options);
             }
-            catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
+            catch (UnknownIssueException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadInput;

@@ -16,31 +16,51 @@ public class DataPackageValidatorTests
     [Fact]
     public void Every_resource_of_the_descriptor_exists_and_every_field_is_documented()
     {
-        var descriptor = DataPackageDescriptor.Read(Path.Combine(RepoData.Directory, DataPackageDescriptor.FileName));
+        var descriptor = DataPackageDescriptor.Parse(File.ReadAllText(Path.Combine(RepoData.Directory, DataPackageDescriptor.FileName)));
         Assert.NotEmpty(descriptor.Resources);
         Assert.All(descriptor.Resources, r =>
         {
             Assert.True(File.Exists(Path.Combine(RepoData.Directory, r.Path)), r.Path);
             Assert.All(r.Schema.Fields, f => Assert.False(string.IsNullOrWhiteSpace(f.Description), $"{r.Name}.{f.Name} has no description"));
-            Assert.Contains(r.Schema.Fields, f => f.Name == "source" || r.Name.Contains("check"));
+            Assert.Contains(r.Schema.Fields, f => f.Name == "source" || r.Name.Contains("check") || r.Name == "sources");
         });
+    }
+
+    [Fact]
+    public void Provenance_resolves_inside_the_repository()
+    {
+        // every row cites an id of sources.csv (a foreign key), and every source is a full citation
+        var sources = Barometer.Analysis.Datasets.TableRows.Load(RepoData.Directory, "sources");
+        Assert.All(sources, s =>
+        {
+            Assert.NotEqual("", s["title"]);
+            Assert.True(s["author"] != "" || s["publisher"] != "" || s["note"] != "", $"{s["id"]}: no author, publisher or note");
+            Assert.True(s["date"] != "" || s["address"] != "", $"{s["id"]}: neither date nor address");
+        });
+        var descriptor = DataPackageDescriptor.Parse(File.ReadAllText(Path.Combine(RepoData.Directory, DataPackageDescriptor.FileName)));
+        Assert.All(descriptor.Resources.Where(r => r.Schema.Fields.Any(f => f.Name == "source")), r =>
+            Assert.Contains(r.Schema.ForeignKeys, fk => fk.Fields.SequenceEqual(["source"]) && fk.Reference.Resource == "sources"));
+        // nothing points at files the repository does not contain
+        foreach (var file in Directory.GetFiles(RepoData.Directory, "*", SearchOption.AllDirectories))
+            Assert.DoesNotContain("seeds/", File.ReadAllText(file));
     }
 
     private static IReadOnlyList<DataError> ValidateWith(string file, int line, int column, string value)
     {
         using var data = CopyWithDescriptor();
         data.SetCell(file, line, column, value);
-        return DataPackageValidator.Validate(data.DataDir);
+        var errors = DataPackageValidator.Validate(data.DataDir);
+        var at = data.CharacterColumn(file, line, column); // where an editor jumps: the character column of the cell
+        return errors.Select(e => e.Column == at && e.File.EndsWith(file) ? e with { Column = column } : e with { Column = -1 }).ToArray();
     }
 
     private static ScratchData CopyWithDescriptor()
     {
         var data = RepoData.Copy();
-        File.Copy(Path.Combine(RepoData.Directory, DataPackageDescriptor.FileName), Path.Combine(data.DataDir, DataPackageDescriptor.FileName));
         // the copy holds only barometer/: describe only what it holds
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(data.DataDir, DataPackageDescriptor.FileName)))!;
         var resources = json["resources"]!.AsArray();
-        foreach (var r in resources.Where(r => !r!["path"]!.GetValue<string>().StartsWith("barometer/")).ToArray())
+        foreach (var r in resources.Where(r => r!["path"]!.GetValue<string>() is var path && !path.StartsWith("barometer/") && path != "sources.csv").ToArray())
             resources.Remove(r);
         File.WriteAllText(Path.Combine(data.DataDir, DataPackageDescriptor.FileName), json.ToJsonString());
         return data;
@@ -54,6 +74,8 @@ public class DataPackageValidatorTests
     [InlineData("issues.csv", 2, 1, "some_series", "is not one of the allowed values")]
     [InlineData("colour_scale.csv", 3, 4, "-6.5", "is not an integer")]
     [InlineData("security_events.csv", 5, 7, "", "source: is required but empty")]
+    [InlineData("relationship_events.csv", 4, 6, "999", "score: 999 is above the maximum 5")]
+    [InlineData("security_events.csv", 3, 6, "-6", "regional_tension: -6 is below the minimum -5")]
     public void A_bad_cell_is_located(string file, int line, int column, string value, string message)
     {
         var errors = ValidateWith(file, line, column, value);
@@ -72,8 +94,11 @@ public class DataPackageValidatorTests
         File.WriteAllText(Path.Combine(data.DataDir, "barometer", "stray.csv"), "a,b\n1,2\n");
 
         var errors = DataPackageValidator.Validate(data.DataDir);
-        Assert.Contains(errors, e => e.File.EndsWith("partners.csv") && e.Line == lines.Count && e.Message.Contains("duplicate primary key"));
-        Assert.Contains(errors, e => e.File.EndsWith("issues.csv") && e.Line == 1 && e.Column == 8 && e.Message.Contains("'extra' is not described"));
+        // the primary key is the one unique field: one report, not one per rule
+        var duplicate = Assert.Single(errors, e => e.File.EndsWith("partners.csv"));
+        Assert.Equal((lines.Count, 1), (duplicate.Line, duplicate.Column));
+        Assert.Contains("'RU' must be unique (first on line 2)", duplicate.Message);
+        Assert.Contains(errors, e => e.File.EndsWith("issues.csv") && e.Line == 1 && e.Column == issues[0].Length + 2 && e.Message.Contains("'extra' is not described"));
         Assert.Contains(errors, e => e.File.EndsWith("stray.csv") && e.Message.Contains("not described in datapackage.json"));
     }
 
@@ -84,7 +109,7 @@ public class DataPackageValidatorTests
         File.WriteAllText(Path.Combine(data.DataDir, DataPackageDescriptor.FileName), "{\n  \"resources\": [ oops ]\n}\n");
         var e = Assert.Single(DataPackageValidator.Validate(data.DataDir));
         Assert.EndsWith("datapackage.json", e.File);
-        Assert.Equal(2, e.Line);
+        Assert.Equal((2, 18), (e.Line, e.Column)); // 1-based line and character column of 'oops'
         Assert.Contains("invalid descriptor", e.Message);
     }
 }

@@ -33,6 +33,9 @@ public sealed class DataCopy : IDisposable
     public void SetCell(string relative, int line, int column, string value) =>
         ScratchData.SetCellInFile(PathOf(relative), line, column, value);
 
+    /// <summary>The 1-based character column at which field <paramref name="field"/> starts on <paramref name="line"/>.</summary>
+    public int CharacterColumn(string relative, int line, int field) => ScratchData.CharacterColumnIn(PathOf(relative), line, field);
+
     /// <summary>Edits datapackage.json as a JSON tree.</summary>
     public void EditDescriptor(Action<JsonNode> edit)
     {

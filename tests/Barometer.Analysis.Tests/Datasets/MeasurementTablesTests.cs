@@ -38,7 +38,7 @@ public class MeasurementTablesTests
     [Fact]
     public void The_descriptor_and_the_files_of_data_external_agree()
     {
-        var descriptor = DataPackageDescriptor.Read(Path.Combine(RepoData.Directory, DataPackageDescriptor.FileName));
+        var descriptor = DataPackageDescriptor.Parse(File.ReadAllText(Path.Combine(RepoData.Directory, DataPackageDescriptor.FileName)));
         var external = Path.Combine(RepoData.Directory, "external");
         var files = Directory.GetFiles(external, "*.csv").Select(f => "external/" + Path.GetFileName(f)).Order().ToArray();
         var described = descriptor.Resources.Where(r => r.Path.StartsWith("external/")).Select(r => r.Path).Order().ToArray();
@@ -58,8 +58,8 @@ public class MeasurementTablesTests
             foreach (var vocabulary in new[] { "reporter", "partner", "indicator", "flow", "qualifier", "unit", "currency", "scale" })
                 Assert.NotEmpty(resource.Schema.Fields.Single(f => f.Name == vocabulary).Constraints?.Enum ?? []);
         }
-        // every seed a row cites is a source of the package
-        var sources = descriptor.Extra!["sources"].EnumerateArray().Select(s => s.GetProperty("path").GetString()).ToHashSet();
+        // every document a row cites has its citation in sources.csv
+        var sources = TableRows.Load(RepoData.Directory, "sources").Select(s => s["id"]).ToHashSet();
         Assert.All(Shipped.Value.Select(m => m.Source.Split('#')[0]).Distinct(), s => Assert.Contains(s, sources));
     }
 
@@ -119,6 +119,7 @@ public class MeasurementTablesTests
     [InlineData(14, "lakh", "scale: 'lakh' is not one of the allowed values")]
     [InlineData(1, "TR-1", "id: 'TR-1' does not match the pattern")]
     [InlineData(15, "seeds/005.txt#x", "source: 'seeds/005.txt#x' does not match the pattern")]
+    [InlineData(15, "no-such-source", "source: (source) = (no-such-source) is not in sources.csv (id)")]
     [InlineData(12, "", "unit: is required but empty")]
     public void A_bad_cell_is_rejected_by_the_descriptor_with_its_location(int column, string value, string message)
     {
@@ -127,12 +128,13 @@ public class MeasurementTablesTests
 
         var errors = DataPackageValidator.Validate(data.DataDir);
         var error = Assert.Single(errors);
-        Assert.Equal(("data/external/trade.csv", 2, column), (error.File, error.Line, error.Column));
+        var at = data.CharacterColumn(Trade, 2, column); // the character column where the cell starts
+        Assert.Equal(("data/external/trade.csv", 2, at), (error.File, error.Line, error.Column));
         Assert.Contains(message, error.Message);
         // the loader refuses the same cell, at the same place
         var (tables, loadErrors) = MeasurementTables.TryLoad(data.DataDir);
         Assert.Null(tables);
-        Assert.Contains(loadErrors, e => (e.File, e.Line, e.Column) == ("data/external/trade.csv", 2, column));
+        Assert.Contains(loadErrors, e => (e.File, e.Line, e.Column) == ("data/external/trade.csv", 2, at));
         Assert.Contains(message, Assert.Throws<DataValidationException>(() => MeasurementTables.Load(data.DataDir)).Message);
     }
 
@@ -146,18 +148,27 @@ public class MeasurementTablesTests
         data.SetCell("external/energy.csv", 2, 1, "EN-002"); // EN-001 becomes a duplicate id within energy
         data.SetCell("external/finance.csv", 23, 10, "");  // FI-022 range_low loses its qualifier: FI-023 range_high is alone
         data.SetCell("external/sanctions.csv", 2, 1, "SA-002");
+        data.SetCell("external/energy.csv", 4, 13, "USD");    // EN-003 (tonnes) given a currency: a rule, on another line of a table with a schema error
 
         var errors = MeasurementTables.TryLoad(data.DataDir).Errors;
-        Assert.Contains(errors, e => e is { File: "data/external/trade.csv", Line: 2, Column: 13 } && e.Message.Contains("unit is percent, not a currency unit"));
-        Assert.Contains(errors, e => e is { File: "data/external/trade.csv", Line: 4, Column: 13 } && e.Message.Contains("required when unit is currency"));
-        Assert.Contains(errors, e => e is { File: "data/external/trade.csv", Line: 5, Column: 8 } && e.Message.Contains("is before period_start 2016-01-01"));
-        Assert.Contains(errors, e => e is { File: "data/external/finance.csv", Line: 24, Column: 10 } && e.Message.Contains("range_high without a range_low"));
-        // a duplicate inside one table is the schema's (unique id); the loader does not load that table further
-        Assert.Contains(errors, e => e is { File: "data/external/energy.csv", Line: 3, Column: 1 } && e.Message.Contains("must be unique"));
-        Assert.Contains(errors, e => e is { File: "data/external/sanctions.csv", Line: 3, Column: 1 });
-        // the descriptor alone sees only the duplicate ids (as unique id and as primary key)
-        Assert.All(DataPackageValidator.Validate(data.DataDir), e =>
+        bool At(DataError e, string file, int line, int field) =>
+            e.File == "data/" + file && e.Line == line && e.Column == data.CharacterColumn(file, line, field);
+        Assert.Contains(errors, e => At(e, Trade, 2, 13) && e.Message.Contains("unit is percent, not a currency unit"));
+        Assert.Contains(errors, e => At(e, Trade, 4, 13) && e.Message.Contains("required when unit is currency"));
+        Assert.Contains(errors, e => At(e, Trade, 5, 8) && e.Message.Contains("is before period_start 2016-01-01"));
+        Assert.Contains(errors, e => At(e, "external/finance.csv", 24, 10) && e.Message.Contains("range_high without a range_low"));
+        // a duplicate inside one table is the schema's (unique id); the other rows of that table are still checked
+        Assert.Contains(errors, e => At(e, "external/energy.csv", 3, 1) && e.Message.Contains("must be unique"));
+        Assert.Contains(errors, e => At(e, "external/energy.csv", 4, 13) && e.Message.Contains("is set but unit is"));
+        Assert.Contains(errors, e => At(e, "external/sanctions.csv", 3, 1));
+        Assert.Equal(7, errors.Count);
+        // the descriptor alone sees only the duplicate ids, each once (id is both unique and the primary key)
+        var schemaErrors = DataPackageValidator.Validate(data.DataDir);
+        Assert.Equal(2, schemaErrors.Count);
+        Assert.All(schemaErrors, e =>
             Assert.True(e.Line == 3 && e.Column == 1 && (e.File.EndsWith("energy.csv") || e.File.EndsWith("sanctions.csv")), e.ToString()));
+        // data validate: both, each problem once
+        Assert.Equal(7, DataValidation.Validate(data.DataDir).Count);
     }
 
     [Fact]
@@ -182,7 +193,7 @@ public class MeasurementTablesTests
         using var data = new DataCopy();
         File.WriteAllText(data.PathOf("external/tariffs.csv"),
             string.Join(",", MeasurementTables.CommonColumns) + "\n" +
-            "TF-001,Russia,Belarus,persons_listed_total,test row,,2020-01-01,2020-12-31,in 2020,,3,persons,,,seeds/002_f4e1d4a6fd01c27f.txt#Sanctions,A made-up row\n");
+            "TF-001,Russia,Belarus,persons_listed_total,test row,,2020-01-01,2020-12-31,in 2020,,3,persons,,,minsk-barometer-18,Sanctions,A made-up row\n");
         Assert.Contains(DataPackageValidator.Validate(data.DataDir), e => e.File.EndsWith("tariffs.csv") && e.Message.Contains("not described"));
 
         data.EditDescriptor(json =>

@@ -11,8 +11,9 @@ public class TableRowsTests
     public void Every_table_of_the_package_is_listed_with_its_rows()
     {
         var list = TableRows.List(RepoData.Directory);
-        Assert.Equal(13, list.Count);
-        Assert.Equal(("external_trade", "external/trade.csv", 62), (list[6].Name, list[6].Path, list[6].Rows!.Value));
+        Assert.Equal(14, list.Count);
+        Assert.Equal(("sources", "sources.csv", 14), (list[0].Name, list[0].Path, list[0].Rows!.Value));
+        Assert.Equal(("external_trade", "external/trade.csv", 62), (list[7].Name, list[7].Path, list[7].Rows!.Value));
         Assert.Contains(list, t => t is { Name: "barometer_relationship_events", Rows: 121 });
         Assert.Contains(list, t => t is { Name: "external_derived_checks", Rows: 5 });
         Assert.All(list, t => Assert.False(string.IsNullOrWhiteSpace(t.Description), t.Name));
@@ -26,14 +27,14 @@ public class TableRowsTests
         Assert.Equal(("external_trade", 62), (byStem.Name, byStem.Count));
         Assert.Equal(byName.Count, byStem.Count);
         Assert.Equal("barometer_relationship_events", TableRows.Load(RepoData.Directory, "relationship_events").Name);
-        Assert.Equal(16, byStem.Columns.Count);
+        Assert.Equal(17, byStem.Columns.Count);
     }
 
     [Fact]
     public void Unknown_tables_and_columns_are_clear_errors()
     {
         var e = Assert.Throws<ArgumentException>(() => TableRows.Load(RepoData.Directory, "tariffs"));
-        Assert.StartsWith("unknown table 'tariffs' (tables: barometer_issues, ", e.Message);
+        Assert.StartsWith("unknown table 'tariffs' (tables: sources, barometer_issues, ", e.Message);
         var trade = TableRows.Load(RepoData.Directory, "trade");
         e = Assert.Throws<ArgumentException>(() => trade.Where("country", "China"));
         Assert.StartsWith("unknown column 'country' in external_trade (columns: id, reporter, ", e.Message);
@@ -46,7 +47,7 @@ public class TableRowsTests
         using var data = new DataCopy();
         data.SetCell("external/energy.csv", 3, 12, "barrels");
         var e = Assert.Throws<DataValidationException>(() => TableRows.Load(data.DataDir, "energy"));
-        Assert.Equal(("data/external/energy.csv", 3, 12), (e.Errors[0].File, e.Errors[0].Line, e.Errors[0].Column));
+        Assert.Equal(("data/external/energy.csv", 3, data.CharacterColumn("external/energy.csv", 3, 12)), (e.Errors[0].File, e.Errors[0].Line, e.Errors[0].Column));
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public class TableRowsTests
         var csv = TableRows.Load(data.DataDir, "trade").Where("id", "TR-001").ToCsv();
         var lines = csv.Split('\n');
         Assert.Equal(3, lines.Length); // header, row, final empty string after the last LF
-        Assert.Equal("id,reporter,partner,indicator,item,flow,period_start,period_end,period_text,qualifier,value,unit,currency,scale,source,quote_context", lines[0]);
+        Assert.Equal("id,reporter,partner,indicator,item,flow,period_start,period_end,period_text,qualifier,value,unit,currency,scale,source,section,quote_context", lines[0]);
         Assert.Contains(",'=1+2,", lines[1]);
         Assert.Equal("-1.02", ScratchData.SplitCsvLine(TableRows.Load(data.DataDir, "trade").Where("id", "TR-049").ToCsv().Split('\n')[1])[10]);
     }
@@ -113,7 +114,7 @@ public class TableRowsTests
         Assert.Equal(-1.02m, row.GetProperty("value").GetDecimal());
         Assert.Equal("2020-11-30", row.GetProperty("period_end").GetString());
         Assert.Equal(JsonValueKind.Null, row.GetProperty("qualifier").ValueKind);
-        Assert.Equal(16, row.EnumerateObject().Count());
+        Assert.Equal(17, row.EnumerateObject().Count());
         Assert.Equal("id", row.EnumerateObject().First().Name);
     }
 }

@@ -32,6 +32,24 @@ public class IndexCalculatorTests
     }
 
     [Fact]
+    public void Points_that_leave_the_integer_range_are_an_error_not_a_wrapped_sum()
+    {
+        var relationship = new IssueCatalogue(TestIssue, [A], [Event(A, 1, int.MaxValue), Event(A, 2, 1)], []);
+        Assert.Throws<ScoreOverflowException>(() => IndexCalculator.Compute(relationship, RepoData.Dataset.ColourScale));
+        var index = new IssueCatalogue(TestIssue, [A], [Event(A, 1, int.MinValue), Event(A, 2, -1)], []);
+        Assert.Throws<ScoreOverflowException>(() => IndexCalculator.Compute(index, RepoData.Dataset.ColourScale));
+        var security = new IssueCatalogue(TestIssue, [A], [], [Security(1, int.MaxValue, 0), Security(2, 1, 0)]);
+        Assert.Throws<ScoreOverflowException>(() => IndexCalculator.Compute(security, RepoData.Dataset.ColourScale));
+    }
+
+    [Fact]
+    public void The_sensitivity_analysis_applies_the_same_rule()
+    {
+        var catalogue = new IssueCatalogue(TestIssue, [A], [Event(A, 1, int.MaxValue), Event(A, 2, 1)], []);
+        Assert.Throws<ScoreOverflowException>(() => Barometer.Analysis.Sensitivity.SensitivityModel.Create(catalogue, RepoData.Dataset.ColourScale));
+    }
+
+    [Fact]
     public void Issue_18_adds_up_to_what_its_catalogues_hold()
     {
         var result = IndexCalculator.Compute(RepoData.Dataset.Catalogue(18), RepoData.Dataset.ColourScale);

@@ -30,9 +30,11 @@ public class LoaderErrorTests
         using var data = RepoData.Copy();
         data.SetCell(Events, 5, 6, "1.5");
         var e = Single(LoadErrors(data), Events);
-        Assert.Equal((5, 6), (e.Line, e.Column));
+        var column = data.CharacterColumn(Events, 5, 6); // the character column where the score cell starts, not the field number
+        Assert.True(column > 6);
+        Assert.Equal((5, column), (e.Line, e.Column));
         Assert.Contains("'1.5' is not an integer", e.Message);
-        Assert.StartsWith($"data/barometer/{Events}:5:6: score:", e.ToString().Replace('\\', '/'));
+        Assert.StartsWith($"data/barometer/{Events}:5:{column}: score:", e.ToString().Replace('\\', '/'));
     }
 
     [Fact]
@@ -41,9 +43,9 @@ public class LoaderErrorTests
         using var data = RepoData.Copy();
         data.SetCell(Events, 3, 3, "JP");
         var errors = LoadErrors(data);
-        var e = Assert.Single(errors, x => x.Column == 3);
-        Assert.Equal(3, e.Line);
-        Assert.Contains("unknown partner 'JP'", e.Message);
+        var e = Assert.Single(errors);
+        Assert.Equal((3, data.CharacterColumn(Events, 3, 3)), (e.Line, e.Column));
+        Assert.Contains("(partner) = (JP) is not in partners.csv (code)", e.Message);
     }
 
     [Fact]
@@ -52,7 +54,7 @@ public class LoaderErrorTests
         using var data = RepoData.Copy();
         data.SetCell(Events, 4, 4, "15 March");
         var e = Single(LoadErrors(data), Events);
-        Assert.Equal((4, 4), (e.Line, e.Column));
+        Assert.Equal((4, data.CharacterColumn(Events, 4, 4)), (e.Line, e.Column));
         Assert.Contains("outside", e.Message);
     }
 
@@ -65,7 +67,7 @@ public class LoaderErrorTests
         data.Write(Events, lines);
         var e = Single(LoadErrors(data), Events);
         Assert.Equal((lines.Count, 1), (e.Line, e.Column));
-        Assert.Contains("duplicate key '18-RU-01' (first on line 2)", e.Message);
+        Assert.Equal("id: '18-RU-01' must be unique (first on line 2)", e.Message); // once, though id is also the primary key
     }
 
     [Fact]
@@ -75,9 +77,12 @@ public class LoaderErrorTests
         var lines = data.Lines(Events);
         lines[0] = lines[0].Replace(",score,", ",points,");
         data.Write(Events, lines);
-        var e = Single(LoadErrors(data), Events);
-        Assert.Equal(1, e.Line);
-        Assert.Contains("missing column 'score'", e.Message);
+        var errors = LoadErrors(data);
+        Assert.Equal(2, errors.Count);
+        Assert.Equal((1, 1), (errors[0].Line, errors[0].Column)); // a header problem is at 1:1, never column 0
+        Assert.Contains("missing column 'score'", errors[0].Message);
+        Assert.Equal((1, lines[0].IndexOf("points", StringComparison.Ordinal) + 1), (errors[1].Line, errors[1].Column));
+        Assert.Contains("column 'points' is not described", errors[1].Message);
     }
 
     [Fact]
@@ -86,7 +91,7 @@ public class LoaderErrorTests
         using var data = RepoData.Copy();
         data.SetCell(BarometerDataLoader.SecurityEventsFile, 7, 4, "");
         var e = Single(LoadErrors(data), BarometerDataLoader.SecurityEventsFile);
-        Assert.Equal((7, 4), (e.Line, e.Column));
+        Assert.Equal((7, data.CharacterColumn(BarometerDataLoader.SecurityEventsFile, 7, 4)), (e.Line, e.Column));
         Assert.Contains("label: is required but empty", e.Message);
     }
 
@@ -98,7 +103,7 @@ public class LoaderErrorTests
         data.SetCell(Events, 3, 1, "18-EU-77");
         var errors = LoadErrors(data);
         Assert.Equal(2, errors.Count);
-        Assert.Contains("not of the form", errors[0].Message);
+        Assert.Contains("'18-EU-01-x' does not match the pattern", errors[0].Message);
         Assert.Contains("names 'EU' but the row is for 'RU'", errors[1].Message);
     }
 
@@ -111,7 +116,7 @@ public class LoaderErrorTests
         lines[10] = lines[10].Replace(",1,", ",\"1\"x,");
         data.Write(Events, lines);
         var errors = LoadErrors(data);
-        Assert.Contains(errors, e => e.Line == 10 && e.Message.Contains("row has 8 fields, header has 7"));
+        Assert.Contains(errors, e => e.Line == 10 && e.Message.Contains("row has 9 fields, header has 8"));
         Assert.Contains(errors, e => e.Line == 11);
     }
 
@@ -136,8 +141,8 @@ public class LoaderErrorTests
         var fields = ScratchData.SplitCsvLine(lines[line - 1]);
         data.SetCell(BarometerDataLoader.PublishedValuesFile, line, 5, "Purple");
         var e = Single(LoadErrors(data), BarometerDataLoader.PublishedValuesFile);
-        Assert.Equal((line, 5), (e.Line, e.Column));
-        Assert.Contains("'Purple' is not a colour", e.Message);
+        Assert.Equal((line, data.CharacterColumn(BarometerDataLoader.PublishedValuesFile, line, 5)), (e.Line, e.Column));
+        Assert.Contains("value: 'Purple' does not match the pattern", e.Message);
         Assert.NotEqual("Purple", fields[4]);
     }
 
@@ -147,6 +152,8 @@ public class LoaderErrorTests
         using var data = RepoData.Copy();
         File.Delete(data.PathOf(BarometerDataLoader.PartnersFile));
         var errors = LoadErrors(data);
-        Assert.Contains(errors, e => e.File.EndsWith(BarometerDataLoader.PartnersFile) && e.Message == "file not found");
+        var e = Assert.Single(errors);
+        Assert.Equal(("data/datapackage.json", 1, 1), (e.File, e.Line, e.Column));
+        Assert.Equal("resource 'barometer_partners': file 'barometer/partners.csv' not found", e.Message);
     }
 }

@@ -30,9 +30,9 @@ public class ShippedDataTests
     public void Every_row_cites_a_source()
     {
         var d = RepoData.Dataset;
-        Assert.All(d.RelationshipEvents, e => Assert.Matches(@"^seeds/002_f4e1d4a6fd01c27f\.txt#Appendix 1 / ", e.Source));
-        Assert.All(d.SecurityEvents, e => Assert.StartsWith("seeds/002_f4e1d4a6fd01c27f.txt#Appendix 2", e.Source));
-        Assert.All(d.PublishedValues, v => Assert.Matches(@"^(seeds/|https?://)", v.Source));
+        Assert.All(d.RelationshipEvents, e => Assert.StartsWith("minsk-barometer-18#Appendix 1 / ", e.Source));
+        Assert.All(d.SecurityEvents, e => Assert.StartsWith("minsk-barometer-18#Appendix 2", e.Source));
+        Assert.All(d.PublishedValues, v => Assert.Matches(@"^(minsk-barometer-18#|minsk-barometer-[0-9]+(-ru)?$|biss-fpi-[0-9]+$)", v.Source));
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public class ShippedDataTests
     public void Any_corrupted_cell_is_reported_at_its_file_line_and_column()
     {
         using var scratch = RepoData.Copy();
-        var optional = new HashSet<string> { "note", "min", "max", "partner" };
+        var optional = new HashSet<string> { "note", "min", "max", "partner", "section" };
         var checkedCells = 0;
         foreach (var path in Directory.GetFiles(Path.Combine(scratch.DataDir, BarometerDataLoader.Folder), "*.csv"))
         {
@@ -57,9 +57,10 @@ public class ShippedDataTests
                 {
                     if (optional.Contains(header[column - 1])) continue;
                     scratch.SetCell(file, line, column, "");
+                    var at = scratch.CharacterColumn(file, line, column);
                     var errors = BarometerDataLoader.TryLoad(scratch.DataDir).Errors;
                     File.WriteAllLines(path, original);
-                    Assert.True(errors.Any(e => e.File.EndsWith(file) && e.Line == line && e.Column == column),
+                    Assert.True(errors.Any(e => e.File.EndsWith(file) && e.Line == line && e.Column == at),
                         $"emptying {file}:{line}:{column} ({header[column - 1]}) was not reported; got: {string.Join("; ", errors)}");
                     checkedCells++;
                 }

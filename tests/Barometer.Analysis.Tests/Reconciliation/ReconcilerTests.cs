@@ -53,7 +53,26 @@ public class ReconcilerTests
     [Fact]
     public void An_issue_without_a_catalogue_is_refused_with_a_reason()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => IssueReproduction.Reproduce(RepoData.Dataset, 20));
+        var e = Assert.Throws<Barometer.Analysis.Loading.UnknownIssueException>(() => IssueReproduction.Reproduce(RepoData.Dataset, 20));
         Assert.Contains("no event catalogue", e.Message);
+        Assert.Contains("(only published values)", e.Message);
+        Assert.Equal(20, e.Issue);
+    }
+
+    [Fact]
+    public void An_issue_the_data_do_not_know_is_refused_without_claiming_published_values()
+    {
+        var e = Assert.Throws<Barometer.Analysis.Loading.UnknownIssueException>(() => IssueReproduction.Reproduce(RepoData.Dataset, 99));
+        Assert.Contains("no minsk_barometer issue 99 in issues.csv", e.Message);
+        Assert.DoesNotContain("published values", e.Message);
+    }
+
+    [Fact]
+    public void A_partner_measure_without_a_partner_is_refused_by_name_not_a_null_dereference()
+    {
+        var indices = Issue18.Indices;
+        var orphan = new PublishedValue(Series.MinskBarometer, 18, Measures.Positive, null, "3", "test", null);
+        var e = Assert.Throws<ArgumentException>(() => Reconciler.Reconcile(indices, [orphan]));
+        Assert.Contains("positive of issue 18 names no partner", e.Message);
     }
 }

@@ -87,6 +87,30 @@ public class ScenarioFileTests
     }
 
     [Fact]
+    public void A_score_outside_the_declared_range_is_an_error_at_its_value()
+    {
+        const string line4 = "  - rescore: { id: 18-RU-01, score: 999 }";
+        var e = SingleError($"name: x\nissue: 18\nchanges:\n{line4}\n");
+        Assert.Equal((File, 4, line4.IndexOf("999", StringComparison.Ordinal) + 1), (e.File, e.Line, e.Column));
+        Assert.Contains("score 999 is outside the plausible range -5..+5", e.Message);
+    }
+
+    [Fact]
+    public void Scores_that_would_overflow_a_sum_are_refused_by_the_range_not_wrapped()
+    {
+        var outcome = RunYaml("""
+            name: x
+            issue: 18
+            changes:
+              - add: { partner: EU, date: 1 December, label: a, score: 2147483647 }
+              - add: { security: true, date: 1 December, label: b, nationalSecurity: 6, regionalTension: -6 }
+            """);
+        Assert.False(outcome.Ok);
+        Assert.Equal([(4, 60), (5, 74), (5, 94)], outcome.Errors.Select(e => (e.Line, e.Column)));
+        Assert.All(outcome.Errors, e => Assert.Contains("outside the plausible range", e.Message));
+    }
+
+    [Fact]
     public void Date_outside_the_period_is_an_error()
     {
         var e = SingleError("""

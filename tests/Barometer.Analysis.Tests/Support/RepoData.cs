@@ -27,6 +27,10 @@ public sealed class ScratchData : IDisposable
         System.IO.Directory.CreateDirectory(to);
         foreach (var file in System.IO.Directory.GetFiles(from, "*.csv"))
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        // The descriptor states what each column may hold, and every row cites sources.csv; the loader reads both
+        // (external/ is not copied and not read).
+        foreach (var file in new[] { Barometer.Analysis.DataPackage.DataPackageDescriptor.FileName, "sources.csv" })
+            File.Copy(Path.Combine(source, file), Path.Combine(DataDir, file));
     }
 
     public string Root { get; }
@@ -58,6 +62,22 @@ public sealed class ScratchData : IDisposable
         fields[column - 1] = value;
         lines[line - 1] = string.Join(",", fields.Select(Quote));
         WriteLines(path, lines);
+    }
+
+    /// <summary>The 1-based character column at which field <paramref name="field"/> (1-based) starts on <paramref name="line"/>.</summary>
+    public int CharacterColumn(string file, int line, int field) => CharacterColumnIn(PathOf(file), line, field);
+
+    /// <summary>The 1-based character column at which field <paramref name="field"/> starts on line <paramref name="line"/> of a CSV file.</summary>
+    public static int CharacterColumnIn(string path, int line, int field)
+    {
+        var text = File.ReadAllLines(path)[line - 1];
+        var (column, quoted, current) = (1, false, 1);
+        for (var i = 0; i < text.Length && current < field; i++)
+        {
+            if (text[i] == '"') quoted = !quoted;
+            else if (text[i] == ',' && !quoted) { current++; column = i + 2; }
+        }
+        return column;
     }
 
     public static List<string> SplitCsvLine(string line)
