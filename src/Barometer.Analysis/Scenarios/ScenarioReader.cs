@@ -50,22 +50,26 @@ public static partial class ScenarioReader
     private static readonly string[] AddKeys = ["partner", "security", "date", "label", "score", "nationalSecurity", "regionalTension"];
     private static readonly string[] BandKeys = ["colour", "min", "max"];
 
-    /// <summary>Reads <paramref name="path"/>; errors name <paramref name="displayPath"/> (default: the path as given).</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/>; errors name <paramref name="displayPath"/> (default: the path as given). The file
+    /// must be UTF-8 and within <see cref="ScenarioYamlLimits"/>, which keep any file cheap to read.
+    /// </summary>
     public static ScenarioReadResult Read(string path, string? displayPath = null)
     {
         var display = displayPath ?? path;
         if (!File.Exists(path))
-            return new ScenarioReadResult(null, [new DataError(display, 0, 0, "file not found")]);
-        using var reader = new StreamReader(path);
-        return Parse(reader, display);
+            return new ScenarioReadResult(null, [new DataError(display, 1, 1, "file not found")]);
+        var (text, error) = ScenarioYamlLimits.ReadText(path, display);
+        return error is not null ? new ScenarioReadResult(null, [error]) : Parse(text!, display);
     }
 
-    public static ScenarioReadResult Parse(string yaml, string displayPath) => Parse(new StringReader(yaml), displayPath);
-
-    public static ScenarioReadResult Parse(TextReader text, string displayPath)
+    /// <summary>Reads a scenario from YAML text, within <see cref="ScenarioYamlLimits"/>.</summary>
+    public static ScenarioReadResult Parse(string yaml, string displayPath)
     {
-        var p = new Parser(displayPath);
-        var scenario = p.Run(text);
+        var refused = ScenarioYamlLimits.Check(yaml, displayPath);
+        if (refused.Count > 0) return new ScenarioReadResult(null, refused);
+        var p = new Parser(displayPath, yaml);
+        var scenario = p.Run();
         var errors = p.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray();
         return new ScenarioReadResult(errors.Length == 0 ? scenario : null, errors, scenario);
     }
@@ -75,17 +79,17 @@ public static partial class ScenarioReader
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
     private static partial Regex YamlMessagePrefix();
 
-    private sealed class Parser(string file)
+    private sealed class Parser(string file, string yaml)
     {
         public List<DataError> Errors { get; } = [];
 
         private void Error(YamlNode node, string message) => Error(node.Start, message);
         private void Error(Mark mark, string message) => Errors.Add(new DataError(file, (int)mark.Line, (int)mark.Column, message));
 
-        public Scenario? Run(TextReader text)
+        public Scenario? Run()
         {
             var stream = new YamlStream();
-            var scanner = new Scanner(text);
+            var scanner = new Scanner(new StringReader(yaml));
             try
             {
                 stream.Load(new YamlDotNet.Core.Parser(scanner));
@@ -95,7 +99,11 @@ public static partial class ScenarioReader
                 var message = YamlMessagePrefix().Replace(e.Message, "");
                 if (e.InnerException is YamlException inner && message.StartsWith("Exception during deserialization", StringComparison.Ordinal))
                     message = YamlMessagePrefix().Replace(inner.Message, "");
-                Error(e.Start, $"malformed YAML: {message}");
+                // YamlDotNet puts a tab in the indentation at the end of the previous value (or at 1:1): point at the tab.
+                if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && ScenarioYamlLimits.FirstIndentationTab(yaml) is var (line, column))
+                    Errors.Add(new DataError(file, line, column, "malformed YAML: a tab in the indentation (YAML indents with spaces only)"));
+                else
+                    Error(e.Start, $"malformed YAML: {message}");
                 return null;
             }
             catch (InvalidOperationException)
