@@ -20,8 +20,10 @@ internal static class CommonOptions
         OutputFormat[] accepted = formats.Length == 0 ? [OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown] : formats;
         var option = new Option<OutputFormat>("--format")
         {
-            Description = description ?? "Output format: table (for people), json (for scripts) or markdown.",
-            DefaultValueFactory = _ => OutputFormat.Table,
+            // No DefaultValueFactory: its help would print the enum's name ("Table"); absent means table (the enum's 0).
+            Description = (description ?? "Output format: table (for people), json (for scripts) or markdown.") + " Default: table.",
+            // The help lists what this command accepts, not every OutputFormat.
+            HelpName = string.Join('|', accepted.Select(f => f.ToString().ToLowerInvariant())),
         };
         option.Validators.Add(result =>
         {
@@ -60,7 +62,8 @@ internal static class CommonOptions
     }
 }
 
-internal enum OutputFormat { Table, Json, Markdown, Csv }
+/// <summary>The output formats; <see cref="Table"/> is first, the default of an absent --format.</summary>
+internal enum OutputFormat { Table = 0, Json, Markdown, Csv }
 
 /// <summary>Exit codes of every command.</summary>
 internal static class ExitCodes

@@ -1,5 +1,6 @@
 using Barometer.Analysis.Charts;
 using Barometer.Analysis.Charts.Export;
+using Barometer.Cli.Rendering;
 using Spectre.Console;
 
 namespace Barometer.Cli.Commands;
@@ -15,8 +16,8 @@ internal static class FigureExport
     public static async Task<int> ExportAsync(IReadOnlyList<NamedFigure> figures, string outDir, bool requireImages, CancellationToken ct)
     {
         var options = new ExportOptions { RequireImages = requireImages };
-        var plain = Console.IsOutputRedirected;
-        var log = plain ? Console.Error : Console.Out;
+        var plain = CliConsole.IsPlain;
+        var log = CliConsole.IsRedirected ? Console.Error : Console.Out;
         ExportResult result;
         try
         {

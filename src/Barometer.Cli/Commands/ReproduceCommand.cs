@@ -13,7 +13,9 @@ internal static class ReproduceCommand
     {
         var issue = new Option<int>("--issue") { Description = "The Minsk Barometer issue number, e.g. 18.", Required = true };
         var data = CommonOptions.Data();
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format(
+            "Output format: table (for people), json (for scripts), markdown, or csv (the reconciliation: one row per printed value).",
+            OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown, OutputFormat.Csv);
         var outDir = new Option<string?>("--out")
         {
             Description = "Also export every figure of the issue to this folder: HTML, SVG, PNG, Plotly JSON and CSV, plus index.html.",
@@ -43,7 +45,8 @@ internal static class ReproduceCommand
             {
                 case OutputFormat.Json: Console.Out.WriteLine(ReproductionJson.Render(reproduction)); break;
                 case OutputFormat.Markdown: Console.Out.Write(ReproductionText.Markdown(reproduction)); break;
-                default: ReproductionText.WriteTables(AnsiConsole.Console, reproduction); break;
+                case OutputFormat.Csv: Console.Out.Write(ReproductionText.Csv(reproduction)); break;
+                default: ReproductionText.WriteTables(CliConsole.Create(), reproduction); break;
             }
             return parse.GetValue(outDir) is { } dir
                 ? await FigureExport.ExportAsync(IssueFigures.All(reproduction, dataset), dir, parse.GetValue(requireImages), ct)

@@ -14,8 +14,8 @@ public class SensitivityTests
     [Fact]
     public void Same_seed_gives_the_same_result()
     {
-        var a = SensitivityJson.Serialize(Run(seed: 42));
-        var b = SensitivityJson.Serialize(Run(seed: 42));
+        var a = SensitivityJson.Serialize(Run(seed: 42), RepoData.Dataset.Partners);
+        var b = SensitivityJson.Serialize(Run(seed: 42), RepoData.Dataset.Partners);
         Assert.Equal(a, b);
     }
 
@@ -38,7 +38,7 @@ public class SensitivityTests
         var rt = r.Get(Measures.RegionalTension);
         Assert.Equal(1000, rt.Histogram.Sum(h => h.Count));
         var again = SensitivityModel.Create(RepoData.Dataset.Catalogue(18), RepoData.Dataset.ColourScale).Run(new SensitivityOptions(1000, 0.1, 7), "Yellow");
-        Assert.Equal(SensitivityJson.Serialize(r), SensitivityJson.Serialize(again));
+        Assert.Equal(SensitivityJson.Serialize(r, RepoData.Dataset.Partners), SensitivityJson.Serialize(again, RepoData.Dataset.Partners));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class SensitivityTests
     [Fact]
     public void Json_is_histogram_ready()
     {
-        var json = JsonNode.Parse(SensitivityJson.Serialize(Run(runs: 1000)))!.AsObject();
+        var json = JsonNode.Parse(SensitivityJson.Serialize(Run(runs: 1000), RepoData.Dataset.Partners))!.AsObject();
         Assert.Equal((18, 1000, 1UL), ((int)json["issue"]!, (int)json["runs"]!, (ulong)json["seed"]!));
         var measures = json["measures"]!.AsArray();
         var rt = measures.Single(m => (string?)m!["measure"] == "regionalTension")!;
