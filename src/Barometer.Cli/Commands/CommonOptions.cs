@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Barometer.Analysis.Charts.Browser;
 using Barometer.Analysis.Loading;
 
 namespace Barometer.Cli.Commands;
@@ -32,6 +33,23 @@ internal static class CommonOptions
             {
                 result.AddError($"--format must be one of: {string.Join(", ", accepted.Select(f => f.ToString().ToLowerInvariant()))}.");
             }
+        });
+        return option;
+    }
+
+    /// <summary><c>--browser-timeout SECONDS</c>: the longest one call to headless Chromium may take (default 30).</summary>
+    public static Option<double> BrowserTimeout()
+    {
+        var option = new Option<double>("--browser-timeout")
+        {
+            Description = "With --out: the most seconds the browser may take for one step (loading plotly.js, rendering one image) before the images are given up. Default: 30.",
+            DefaultValueFactory = _ => HeadlessChromium.DefaultCallTimeout.TotalSeconds,
+            HelpName = "seconds",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is var s && (s <= 0 || double.IsNaN(s) || s > 3600))
+                result.AddError("--browser-timeout must be between 0 and 3600 seconds");
         });
         return option;
     }

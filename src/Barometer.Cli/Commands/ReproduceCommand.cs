@@ -24,9 +24,10 @@ internal static class ReproduceCommand
         {
             Description = "With --out: fail when no Chromium is found for the SVG and PNG images (default: write the rest and say so).",
         };
+        var browserTimeout = CommonOptions.BrowserTimeout();
         var command = new Command("reproduce", "Compute an issue's indices from its event catalogues and compare them with the published figures.")
         {
-            issue, data, format, outDir, requireImages,
+            issue, data, format, outDir, requireImages, browserTimeout,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -49,7 +50,8 @@ internal static class ReproduceCommand
                 default: ReproductionText.WriteTables(CliConsole.Create(), reproduction); break;
             }
             return parse.GetValue(outDir) is { } dir
-                ? await FigureExport.ExportAsync(IssueFigures.All(reproduction, dataset), dir, parse.GetValue(requireImages), ct)
+                ? await FigureExport.ExportAsync(IssueFigures.All(reproduction, dataset), dir, parse.GetValue(requireImages),
+                    TimeSpan.FromSeconds(parse.GetValue(browserTimeout)), ct)
                 : ExitCodes.Ok;
         });
         return command;

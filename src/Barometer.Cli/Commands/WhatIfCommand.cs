@@ -28,10 +28,11 @@ internal static class WhatIfCommand
         {
             Description = "Also write the comparison figure (baseline vs scenario per measure) into this folder.",
         };
+        var browserTimeout = CommonOptions.BrowserTimeout();
         var command = new Command("whatif",
             "Apply a what-if scenario (remove, rescore or add events, or change the colour thresholds) to an issue and compare it with the baseline.")
         {
-            file, data, format, outDir,
+            file, data, format, outDir, browserTimeout,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -54,7 +55,8 @@ internal static class WhatIfCommand
             }
 
             return parse.GetValue(outDir) is { } folder
-                ? await FigureExport.ExportAsync([ScenarioFigures.Comparison(result)], folder, requireImages: false, ct)
+                ? await FigureExport.ExportAsync([ScenarioFigures.Comparison(result)], folder, requireImages: false,
+                    TimeSpan.FromSeconds(parse.GetValue(browserTimeout)), ct)
                 : ExitCodes.Ok;
         });
         return command;
