@@ -99,15 +99,12 @@ public static partial class ScenarioReader
                 var message = YamlMessagePrefix().Replace(e.Message, "");
                 if (e.InnerException is YamlException inner && message.StartsWith("Exception during deserialization", StringComparison.Ordinal))
                     message = YamlMessagePrefix().Replace(inner.Message, "");
-                // YamlDotNet puts a tab in the indentation at the end of the previous value (or at 1:1): point at the tab.
-                if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && ScenarioYamlLimits.FirstIndentationTab(yaml) is var (line, column))
-                    Errors.Add(new DataError(file, line, column, "malformed YAML: a tab in the indentation (YAML indents with spaces only)"));
-                else
-                    Error(e.Start, $"malformed YAML: {message}");
+                if (!TabInIndentation(e.Start, message)) Error(e.Start, $"malformed YAML: {message}");
                 return null;
             }
             catch (InvalidOperationException)
             {
+                if (TabInIndentation(scanner.CurrentPosition, "")) return null;
                 // YamlDotNet's scanner fails this way on some malformed inline collections; its position is where it stopped.
                 Error(scanner.CurrentPosition,
                     "malformed YAML: cannot parse the text here (check the commas, quotes and closing brackets of inline { } and [ ] collections)");
@@ -144,6 +141,20 @@ public static partial class ScenarioReader
             {
                 IssuePosition = PositionOf(issueNode.Value.Start),
             };
+        }
+
+        /// <summary>
+        /// YamlDotNet reports a tab in the indentation at the end of the previous value, or at 1:1. When the error
+        /// speaks of a tab, or sits at 1:1 or on the line before or of the first indentation tab, that tab is reported
+        /// at its own line and column instead (YAML indents with spaces only).
+        /// </summary>
+        private bool TabInIndentation(Mark at, string message)
+        {
+            if (ScenarioYamlLimits.FirstIndentationTab(yaml) is not var (line, column)) return false;
+            var near = message.Contains("tab", StringComparison.OrdinalIgnoreCase) || at.Line <= 1 || Math.Abs(at.Line - line) <= 1;
+            if (!near) return false;
+            Errors.Add(new DataError(file, line, column, "malformed YAML: a tab in the indentation (YAML indents with spaces only)"));
+            return true;
         }
 
         private IEnumerable<ScenarioChange> Change(YamlNode node)

@@ -100,6 +100,18 @@ public class ScenarioLimitsTests
         Assert.Contains("tab", error.Message);
     }
 
+    [Theory]
+    [InlineData("name: tab\nissue: 18\nchanges:\n  - remove: 18-EU-01\n\t\t- remove: 18-EU-02\n", 5, 1)]
+    [InlineData("name: tab\nissue: 18\nchanges:\n  - remove:\n\t- 18-EU-02\n", 5, 1)]
+    [InlineData("name: tab\n\tissue: 18\nchanges: []\n", 2, 1)]
+    [InlineData("\tname: tab\nissue: 18\nchanges: []\n", 1, 1)]
+    [InlineData("name: tab\nissue: 18\nchanges:\n  - add:\n      partner: EU\n    \tdate: 2020-12-20\n", 6, 5)]
+    public void Tabs_in_the_indentation_are_reported_at_the_tab(string yaml, int line, int column)
+    {
+        var error = Assert.Single(ScenarioReader.Parse(yaml, File).Errors);
+        Assert.Equal((line, column, "malformed YAML: a tab in the indentation (YAML indents with spaces only)"), (error.Line, error.Column, error.Message));
+    }
+
     [Fact]
     public void A_tab_after_spaces_in_a_list_is_reported_at_the_tab()
     {
