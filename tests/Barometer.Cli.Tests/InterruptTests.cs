@@ -57,7 +57,8 @@ public sealed class InterruptTests : IDisposable
 
     private static void Signal(int pid, string signal)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-s", signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        // The shell's own kill: no dependency on a kill binary (procps).
+        using var kill = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", $"kill -{signal} {pid.ToString(System.Globalization.CultureInfo.InvariantCulture)}" } })!;
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
     }
