@@ -210,6 +210,7 @@ public class OutputAndMessageTests
             Assert.NotEmpty(partners);
             Assert.All(partners, p => Assert.Equal(["code", "name"], p.Value.EnumerateObject().Select(x => x.Name)));
             Assert.Contains(partners, p => p.Value.GetProperty("code").GetString() == "RU" && p.Value.GetProperty("name").GetString() == "Russia");
+            Assert.DoesNotContain(partners, p => p.Value.GetProperty("code").GetString() == "SEC"); // security events have no partner
         }
         foreach (var args in new[]
                  {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Barometer.Analysis.Loading;
 using Barometer.Analysis.Model;
 
 namespace Barometer.Analysis.Scenarios;
@@ -35,8 +36,8 @@ public static class ScenarioJson
         return parts[0] + string.Concat(parts.Skip(1).Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
     }
 
-    /// <summary>A partner's JSON form: <c>{ "code": "RU", "name": "Russia" }</c> (the code as name when <paramref name="partners"/> lacks it); null for none.</summary>
-    public static JsonObject? Partner(string? code, IReadOnlyList<Partner> partners) => code is null ? null : new JsonObject
+    /// <summary>A partner's JSON form: <c>{ "code": "RU", "name": "Russia" }</c> (the code as name when <paramref name="partners"/> lacks it); null for none and for security events, which have no partner.</summary>
+    public static JsonObject? Partner(string? code, IReadOnlyList<Partner> partners) => code is null or BarometerDataLoader.SecurityCode ? null : new JsonObject
     {
         ["code"] = code,
         ["name"] = partners.FirstOrDefault(p => p.Code == code)?.Name ?? code,
