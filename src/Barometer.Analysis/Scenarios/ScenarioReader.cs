@@ -59,7 +59,16 @@ public static partial class ScenarioReader
         var display = displayPath ?? path;
         if (!File.Exists(path))
             return new ScenarioReadResult(null, [new DataError(display, 1, 1, "file not found")]);
-        var (text, error) = ScenarioYamlLimits.ReadText(path, display);
+        string? text;
+        DataError? error;
+        try
+        {
+            (text, error) = ScenarioYamlLimits.ReadText(path, display);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ScenarioReadResult(null, [new DataError(display, 1, 1, $"cannot read the file: {e.Message}")]);
+        }
         return error is not null ? new ScenarioReadResult(null, [error]) : Parse(text!, display);
     }
 
