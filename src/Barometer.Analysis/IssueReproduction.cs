@@ -17,4 +17,10 @@ public sealed record IssueReproduction(IssueCatalogue Catalogue, IssueIndices In
         var indices = IndexCalculator.Compute(catalogue, data.ColourScale);
         return new IssueReproduction(catalogue, indices, Reconciler.Reconcile(indices, data.PublishedFor(issue)));
     }
+
+    /// <summary>Why <paramref name="issue"/> cannot be computed: unknown, only published values, or known but without any data.</summary>
+    public static string WhyNoCatalogue(BarometerDataset data, int issue) =>
+        data.FindIssue(issue) is null ? "is not in data/barometer/issues.csv"
+        : data.PublishedFor(issue).Count > 0 ? "has no event catalogue in data/barometer/ (only published values)"
+        : "has no event catalogue and no published values in data/barometer/";
 }

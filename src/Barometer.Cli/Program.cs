@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using Barometer.Cli;
 using Barometer.Cli.Commands;
 
 // The `barometer` command: each subcommand lives in Commands/ and is registered here, nowhere else.
@@ -12,6 +14,9 @@ var root = new RootCommand("Barometer Notebooks: reproduce, validate and explore
     KernelCommand.Create(),
 };
 var parse = root.Parse(args);
-var exitCode = await parse.InvokeAsync();
-// System.CommandLine reports a command line it cannot parse (after printing the errors) with 1, which is ours for bad input.
-return parse.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
+if (parse.Action is ParseErrorAction)
+    return UsageErrors.Report(root, parse);
+
+using var cancellation = new Cancellation();
+// Our own handling of Ctrl+C and SIGTERM (Cancellation), not System.CommandLine's.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellation.Token);

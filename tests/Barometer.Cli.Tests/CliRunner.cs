@@ -12,7 +12,13 @@ public static class CliRunner
     public static string RepoRoot { get; } = Barometer.Analysis.Loading.DataDirectory.FindRepositoryRoot(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException("tests must run inside the repository");
 
-    public static Result Run(string? workingDirectory, params string[] args)
+    public static Result Run(string? workingDirectory, params string[] args) => Run(workingDirectory, null, args);
+
+    /// <summary>
+    /// Runs with <paramref name="environment"/> changes (a null value removes the variable). By default NO_COLOR=1 and
+    /// COLUMNS=200; tests of the output's own plain-text behaviour remove them.
+    /// </summary>
+    public static Result Run(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,6 +31,9 @@ public static class CliRunner
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -7,7 +7,9 @@ public class DataValidateCommandTests
     {
         var r = CliRunner.Run(null, "data", "validate");
         Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
-        Assert.Equal("", r.Stdout.Trim());
+        // The success line is the command's result: on stdout, where a script reads it (it was on stderr).
+        Assert.StartsWith("data OK: every table in ", r.Stdout.Trim());
+        Assert.Equal("", r.Stderr.Trim());
     }
 
     [Fact]

@@ -15,13 +15,13 @@ public class ReproduceCommandTests
         Assert.Equal("2020-11-01", root.GetProperty("period").GetProperty("start").GetString());
         Assert.Equal("2020-12-31", root.GetProperty("period").GetProperty("end").GetString());
         var partners = root.GetProperty("relationships").EnumerateArray()
-            .ToDictionary(x => x.GetProperty("partner").GetString()!, x => x.GetProperty("index").GetInt32());
+            .ToDictionary(x => x.GetProperty("partner").GetProperty("name").GetString()!, x => x.GetProperty("index").GetInt32());
         Assert.Equal(new Dictionary<string, int> { ["Russia"] = 14, ["EU"] = -14, ["China"] = 15, ["US"] = -16, ["Ukraine"] = -4 }, partners);
         var security = root.GetProperty("security");
         Assert.Equal((0, -8, "Yellow", 16), (security.GetProperty("nationalSecurity").GetInt32(),
             security.GetProperty("regionalTension").GetInt32(), security.GetProperty("colour").GetString(), security.GetProperty("events").GetInt32()));
         var usIndex = root.GetProperty("reconciliation").EnumerateArray()
-            .Single(x => x.GetProperty("measure").GetString() == "index" && x.GetProperty("partner").GetString() == "US");
+            .Single(x => x.GetProperty("measure").GetString() == "index" && x.GetProperty("partner").GetProperty("code").GetString() == "US");
         Assert.Equal((-14, -16, -2), (usIndex.GetProperty("published").GetInt32(), usIndex.GetProperty("computed").GetInt32(), usIndex.GetProperty("difference").GetInt32()));
         Assert.StartsWith("minsk-barometer-18#", usIndex.GetProperty("source").GetString());
         var colour = root.GetProperty("reconciliation").EnumerateArray().Single(x => x.GetProperty("measure").GetString() == "regional_tension_colour");

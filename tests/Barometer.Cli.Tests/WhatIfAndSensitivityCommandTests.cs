@@ -8,7 +8,7 @@ public class WhatIfAndSensitivityCommandTests
     private static JsonElement Measure(JsonElement root, string measure, string? partner = null) =>
         root.GetProperty("measures").EnumerateArray().Single(m =>
             m.GetProperty("measure").GetString() == measure &&
-            (partner is null || (m.TryGetProperty("partner", out var p) && p.GetString() == partner)));
+            (partner is null || (m.TryGetProperty("partner", out var p) && p.GetProperty("code").GetString() == partner)));
 
     [Fact]
     public void Whatif_json_gives_hand_checkable_numbers_and_leaves_the_data_untouched()

@@ -58,7 +58,7 @@ public static partial class ScenarioEngine
     {
         if (data.FindIssue(scenario.Issue) is null || !data.HasCatalogue(scenario.Issue))
         {
-            var why = data.FindIssue(scenario.Issue) is null ? "is not in issues.csv" : "has no event catalogue in the data (only published values)";
+            var why = IssueReproduction.WhyNoCatalogue(data, scenario.Issue);
             return new ScenarioOutcome(null,
             [
                 Error(scenario, scenario.IssuePosition,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Barometer.Analysis.Loading;
 using Barometer.Analysis.Model;
 
 namespace Barometer.Analysis.Scenarios;
@@ -8,15 +9,17 @@ namespace Barometer.Analysis.Scenarios;
 /// The JSON form of a scenario result (what <c>barometer whatif --format json</c> prints), camelCase throughout:
 /// <code>
 /// { "scenario": "..", "description": "..", "file": "..", "issue": 18,
-///   "measures": [ { "measure": "index", "partner": "US", "baseline": -16, "scenario": -13, "delta": 3 }, ...positive, negative...,
+///   "measures": [ { "measure": "index", "partner": { "code": "US", "name": "US" }, "baseline": -16, "scenario": -13, "delta": 3 }, ...positive, negative...,
 ///                 { "measure": "nationalSecurity", "baseline": 0, "scenario": 0, "delta": 0 },
 ///                 { "measure": "regionalTension", ... },
 ///                 { "measure": "regionalTensionColour", "baseline": "Yellow", "scenario": "Yellow", "changed": false } ],
 ///   "regionalTensionDistance": { "baseline": { "toMoreSevere": -5, "toLessSevere": 2 }, "scenario": { ... } },
 ///   "thresholds": null | [ { "colour": "White", "min": 0, "max": null }, ... ],
-///   "changes": [ { "kind": "remove", "id": "18-US-20", "partner": "US", "date": "23 December", "label": "..",
+///   "changes": [ { "kind": "remove", "id": "18-US-20", "partner": { "code": "US", "name": "US" }, "date": "23 December", "label": "..",
 ///                  "hypothetical": false, "before": { "score": -3 }, "after": null, "description": "..", "line": 7 }, ... ] }
 /// </code>
+/// A partner is always <c>{ "code", "name" }</c> (<see cref="Partner(string?, IReadOnlyList{Model.Partner})"/>), the same
+/// form as in <c>reproduce</c> and <c>sensitivity</c>; security measures have no partner.
 /// </summary>
 public static class ScenarioJson
 {
@@ -33,15 +36,23 @@ public static class ScenarioJson
         return parts[0] + string.Concat(parts.Skip(1).Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
     }
 
-    public static string Serialize(ScenarioResult result) => ToJson(result).ToJsonString(Options);
+    /// <summary>A partner's JSON form: <c>{ "code": "RU", "name": "Russia" }</c> (the code as name when <paramref name="partners"/> lacks it); null for none and for security events, which have no partner.</summary>
+    public static JsonObject? Partner(string? code, IReadOnlyList<Partner> partners) => code is null or BarometerDataLoader.SecurityCode ? null : new JsonObject
+    {
+        ["code"] = code,
+        ["name"] = partners.FirstOrDefault(p => p.Code == code)?.Name ?? code,
+    };
 
-    public static JsonObject ToJson(ScenarioResult result)
+    /// <summary>The result as JSON; <paramref name="partners"/> (the dataset's) give the partners' names.</summary>
+    public static string Serialize(ScenarioResult result, IReadOnlyList<Partner> partners) => ToJson(result, partners).ToJsonString(Options);
+
+    public static JsonObject ToJson(ScenarioResult result, IReadOnlyList<Partner> partners)
     {
         var measures = new JsonArray();
         foreach (var m in result.Measures)
         {
             var o = new JsonObject { ["measure"] = CamelCase(m.Measure) };
-            if (m.PartnerCode is not null) o["partner"] = m.PartnerCode;
+            if (m.PartnerCode is not null) o["partner"] = Partner(m.PartnerCode, partners);
             o["baseline"] = m.Baseline;
             o["scenario"] = m.Scenario;
             o["delta"] = m.Delta;
@@ -61,7 +72,7 @@ public static class ScenarioJson
             {
                 ["kind"] = c.Kind,
                 ["id"] = c.EventId,
-                ["partner"] = c.PartnerCode,
+                ["partner"] = Partner(c.PartnerCode, partners),
                 ["date"] = c.Date,
                 ["label"] = c.Label,
                 ["hypothetical"] = c.Hypothetical,

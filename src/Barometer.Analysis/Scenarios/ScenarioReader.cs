@@ -50,22 +50,35 @@ public static partial class ScenarioReader
     private static readonly string[] AddKeys = ["partner", "security", "date", "label", "score", "nationalSecurity", "regionalTension"];
     private static readonly string[] BandKeys = ["colour", "min", "max"];
 
-    /// <summary>Reads <paramref name="path"/>; errors name <paramref name="displayPath"/> (default: the path as given).</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/>; errors name <paramref name="displayPath"/> (default: the path as given). The file
+    /// must be UTF-8 and within <see cref="ScenarioYamlLimits"/>, which keep any file cheap to read.
+    /// </summary>
     public static ScenarioReadResult Read(string path, string? displayPath = null)
     {
         var display = displayPath ?? path;
         if (!File.Exists(path))
-            return new ScenarioReadResult(null, [new DataError(display, 0, 0, "file not found")]);
-        using var reader = new StreamReader(path);
-        return Parse(reader, display);
+            return new ScenarioReadResult(null, [new DataError(display, 1, 1, "file not found")]);
+        string? text;
+        DataError? error;
+        try
+        {
+            (text, error) = ScenarioYamlLimits.ReadText(path, display);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ScenarioReadResult(null, [new DataError(display, 1, 1, $"cannot read the file: {e.Message}")]);
+        }
+        return error is not null ? new ScenarioReadResult(null, [error]) : Parse(text!, display);
     }
 
-    public static ScenarioReadResult Parse(string yaml, string displayPath) => Parse(new StringReader(yaml), displayPath);
-
-    public static ScenarioReadResult Parse(TextReader text, string displayPath)
+    /// <summary>Reads a scenario from YAML text, within <see cref="ScenarioYamlLimits"/>.</summary>
+    public static ScenarioReadResult Parse(string yaml, string displayPath)
     {
-        var p = new Parser(displayPath);
-        var scenario = p.Run(text);
+        var refused = ScenarioYamlLimits.Check(yaml, displayPath);
+        if (refused.Count > 0) return new ScenarioReadResult(null, refused);
+        var p = new Parser(displayPath, yaml);
+        var scenario = p.Run();
         var errors = p.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray();
         return new ScenarioReadResult(errors.Length == 0 ? scenario : null, errors, scenario);
     }
@@ -75,17 +88,17 @@ public static partial class ScenarioReader
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
     private static partial Regex YamlMessagePrefix();
 
-    private sealed class Parser(string file)
+    private sealed class Parser(string file, string yaml)
     {
         public List<DataError> Errors { get; } = [];
 
         private void Error(YamlNode node, string message) => Error(node.Start, message);
         private void Error(Mark mark, string message) => Errors.Add(new DataError(file, (int)mark.Line, (int)mark.Column, message));
 
-        public Scenario? Run(TextReader text)
+        public Scenario? Run()
         {
             var stream = new YamlStream();
-            var scanner = new Scanner(text);
+            var scanner = new Scanner(new StringReader(yaml));
             try
             {
                 stream.Load(new YamlDotNet.Core.Parser(scanner));
@@ -95,11 +108,12 @@ public static partial class ScenarioReader
                 var message = YamlMessagePrefix().Replace(e.Message, "");
                 if (e.InnerException is YamlException inner && message.StartsWith("Exception during deserialization", StringComparison.Ordinal))
                     message = YamlMessagePrefix().Replace(inner.Message, "");
-                Error(e.Start, $"malformed YAML: {message}");
+                if (!TabInIndentation(e.Start, message)) Error(e.Start, $"malformed YAML: {message}");
                 return null;
             }
             catch (InvalidOperationException)
             {
+                if (TabInIndentation(scanner.CurrentPosition, "")) return null;
                 // YamlDotNet's scanner fails this way on some malformed inline collections; its position is where it stopped.
                 Error(scanner.CurrentPosition,
                     "malformed YAML: cannot parse the text here (check the commas, quotes and closing brackets of inline { } and [ ] collections)");
@@ -136,6 +150,20 @@ public static partial class ScenarioReader
             {
                 IssuePosition = PositionOf(issueNode.Value.Start),
             };
+        }
+
+        /// <summary>
+        /// YamlDotNet reports a tab in the indentation at the end of the previous value, or at 1:1. When the error
+        /// speaks of a tab, or sits at 1:1 or on the line before or of the first indentation tab, that tab is reported
+        /// at its own line and column instead (YAML indents with spaces only).
+        /// </summary>
+        private bool TabInIndentation(Mark at, string message)
+        {
+            if (ScenarioYamlLimits.FirstIndentationTab(yaml) is not var (line, column)) return false;
+            var near = message.Contains("tab", StringComparison.OrdinalIgnoreCase) || at.Line <= 1 || Math.Abs(at.Line - line) <= 1;
+            if (!near) return false;
+            Errors.Add(new DataError(file, line, column, "malformed YAML: a tab in the indentation (YAML indents with spaces only)"));
+            return true;
         }
 
         private IEnumerable<ScenarioChange> Change(YamlNode node)

@@ -7,7 +7,7 @@ namespace Barometer.Analysis.Sensitivity;
 /// The JSON form of a sensitivity result (what <c>barometer sensitivity --format json</c> prints), camelCase:
 /// <code>
 /// { "issue": 18, "runs": 10000, "flip": 0.1, "seed": 18, "scoresPerturbed": 153,
-///   "measures": [ { "measure": "index", "partner": "RU", "baseline": 14, "mean": 14.01, "p05": 12, "p95": 16,
+///   "measures": [ { "measure": "index", "partner": { "code": "RU", "name": "Russia" }, "baseline": 14, "mean": 14.01, "p05": 12, "p95": 16,
 ///                   "min": 9, "max": 19, "probabilityDiffersFromBaseline": 0.8,
 ///                   "histogram": [ { "value": 9, "count": 3 }, ... ] }, ... ],
 ///   "regionalTensionColour": { "baseline": "Yellow", "published": "Yellow", "probabilityDiffersFromBaseline": 0.02,
@@ -18,15 +18,16 @@ namespace Barometer.Analysis.Sensitivity;
 /// </summary>
 public static class SensitivityJson
 {
-    public static string Serialize(SensitivityResult result) => ToJson(result).ToJsonString(ScenarioJson.Options);
+    /// <summary>The result as JSON; <paramref name="partners"/> (the dataset's) give the partners' names.</summary>
+    public static string Serialize(SensitivityResult result, IReadOnlyList<Model.Partner> partners) => ToJson(result, partners).ToJsonString(ScenarioJson.Options);
 
-    public static JsonObject ToJson(SensitivityResult result)
+    public static JsonObject ToJson(SensitivityResult result, IReadOnlyList<Model.Partner> partners)
     {
         var measures = new JsonArray();
         foreach (var m in result.Measures)
         {
             var o = new JsonObject { ["measure"] = ScenarioJson.CamelCase(m.Measure) };
-            if (m.PartnerCode is not null) o["partner"] = m.PartnerCode;
+            if (m.PartnerCode is not null) o["partner"] = ScenarioJson.Partner(m.PartnerCode, partners);
             o["baseline"] = m.Baseline;
             o["mean"] = Math.Round(m.Mean, 4);
             o["p05"] = m.P05;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Barometer.Analysis.Charts.Browser;
 using Barometer.Analysis.Loading;
 
 namespace Barometer.Cli.Commands;
@@ -20,8 +21,10 @@ internal static class CommonOptions
         OutputFormat[] accepted = formats.Length == 0 ? [OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown] : formats;
         var option = new Option<OutputFormat>("--format")
         {
-            Description = description ?? "Output format: table (for people), json (for scripts) or markdown.",
-            DefaultValueFactory = _ => OutputFormat.Table,
+            // No DefaultValueFactory: its help would print the enum's name ("Table"); absent means table (the enum's 0).
+            Description = (description ?? "Output format: table (for people), json (for scripts) or markdown.") + " Default: table.",
+            // The help lists what this command accepts, not every OutputFormat.
+            HelpName = string.Join('|', accepted.Select(f => f.ToString().ToLowerInvariant())),
         };
         option.Validators.Add(result =>
         {
@@ -30,6 +33,23 @@ internal static class CommonOptions
             {
                 result.AddError($"--format must be one of: {string.Join(", ", accepted.Select(f => f.ToString().ToLowerInvariant()))}.");
             }
+        });
+        return option;
+    }
+
+    /// <summary><c>--browser-timeout SECONDS</c>: the longest one call to headless Chromium may take (default 30).</summary>
+    public static Option<double> BrowserTimeout()
+    {
+        var option = new Option<double>("--browser-timeout")
+        {
+            Description = "With --out: the most seconds the browser may take for one step (loading plotly.js, rendering one image) before the images are given up. Default: 30.",
+            DefaultValueFactory = _ => HeadlessChromium.DefaultCallTimeout.TotalSeconds,
+            HelpName = "seconds",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is var s && (s <= 0 || double.IsNaN(s) || s > 3600))
+                result.AddError("--browser-timeout must be between 0 and 3600 seconds");
         });
         return option;
     }
@@ -60,7 +80,8 @@ internal static class CommonOptions
     }
 }
 
-internal enum OutputFormat { Table, Json, Markdown, Csv }
+/// <summary>The output formats; <see cref="Table"/> is first, the default of an absent --format.</summary>
+internal enum OutputFormat { Table = 0, Json, Markdown, Csv }
 
 /// <summary>Exit codes of every command.</summary>
 internal static class ExitCodes

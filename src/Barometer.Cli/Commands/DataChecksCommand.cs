@@ -35,7 +35,7 @@ internal static class DataChecksCommand
                 return ExitCodes.BadInput;
             }
             if (parse.GetValue(format) == OutputFormat.Json) Console.Out.WriteLine(JsonSerializer.Serialize(results, CliJson.Options));
-            else WriteTable(AnsiConsole.Console, results);
+            else WriteTable(CliConsole.Create(), results);
             var disagreeing = results.Count(r => r.Status == CheckStatus.Disagrees);
             Console.Error.WriteLine($"{results.Count} derived check(s): {results.Count - disagreeing} agree, {disagreeing} disagree");
             return ExitCodes.Ok;

@@ -20,9 +20,9 @@ internal static class DataCommand
             if (dataDir is null) return ExitCodes.BadInput;
             var errors = DataValidation.Validate(dataDir);
             foreach (var e in errors) Console.Out.WriteLine(e);
-            Console.Error.WriteLine(errors.Count == 0
-                ? $"data OK: every table in {dataDir} is valid"
-                : $"{errors.Count} problem(s) found in {dataDir}");
+            // The result goes to standard output, problems or success alike; the count of problems is a note on stderr.
+            if (errors.Count == 0) Console.Out.WriteLine($"data OK: every table in {dataDir} is valid");
+            else Console.Error.WriteLine($"{errors.Count} problem(s) found in {dataDir}");
             return errors.Count == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
         });
         return new Command("data", "Inspect and validate the curated data tables.")

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Barometer.Analysis.Datasets;
 using Barometer.Analysis.Tables;
+using Barometer.Cli.Rendering;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace Barometer.Cli.Commands;
 
 /// <summary>
-/// <c>barometer data show TABLE [--where COLUMN=VALUE]... [--format table|csv|json]</c>: prints one table of the
+/// <c>barometer data show TABLE [--where COLUMN=VALUE]... [--format table|csv|json|markdown]</c>: prints one table of the
 /// package, optionally filtered by exact matches (all must hold).
 /// </summary>
 internal static class DataShowCommand
@@ -24,8 +25,8 @@ internal static class DataShowCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var format = CommonOptions.Format(
-            "Output format: table (for people), csv (cells starting with = + - @ are prefixed with ' unless they are numbers) or json (an array of objects, values typed per the schema).",
-            OutputFormat.Table, OutputFormat.Csv, OutputFormat.Json);
+            "Output format: table (for people), csv (cells starting with = + - @ are prefixed with ' unless they are numbers), json (an array of objects, values typed per the schema) or markdown.",
+            OutputFormat.Table, OutputFormat.Csv, OutputFormat.Json, OutputFormat.Markdown);
         var data = CommonOptions.Data();
         var command = new Command("show", "Print one table of the data package, optionally filtered.")
         {
@@ -69,7 +70,11 @@ internal static class DataShowCommand
             {
                 case OutputFormat.Csv: Console.Out.Write(rows.ToCsv()); break;
                 case OutputFormat.Json: Console.Out.WriteLine(rows.ToJson()); break;
-                default: WriteTable(AnsiConsole.Console, rows); break;
+                case OutputFormat.Markdown:
+                    Console.Out.Write(DisplayText.MarkdownTable(rows.Columns, rows.Select(r => rows.Columns.Select(c => r[c]).ToArray()),
+                        i => IsNumeric(rows, rows.Columns[i])));
+                    break;
+                default: WriteTable(CliConsole.Create(), rows); break;
             }
             return ExitCodes.Ok;
         });

@@ -1,5 +1,7 @@
 using Barometer.Analysis.Charts;
+using Barometer.Analysis.Charts.Browser;
 using Barometer.Analysis.Charts.Export;
+using Barometer.Cli.Rendering;
 using Spectre.Console;
 
 namespace Barometer.Cli.Commands;
@@ -12,11 +14,12 @@ namespace Barometer.Cli.Commands;
 internal static class FigureExport
 {
     /// <summary>Exports the figures; 0 when done, 1 when they could not be written (e.g. images were required but no browser could render them).</summary>
-    public static async Task<int> ExportAsync(IReadOnlyList<NamedFigure> figures, string outDir, bool requireImages, CancellationToken ct)
+    public static async Task<int> ExportAsync(IReadOnlyList<NamedFigure> figures, string outDir, bool requireImages,
+        TimeSpan browserTimeout, CancellationToken ct)
     {
-        var options = new ExportOptions { RequireImages = requireImages };
-        var plain = Console.IsOutputRedirected;
-        var log = plain ? Console.Error : Console.Out;
+        var options = new ExportOptions { RequireImages = requireImages, BrowserTimeout = browserTimeout };
+        var plain = CliConsole.IsPlain;
+        var log = CliConsole.IsRedirected ? Console.Error : Console.Out;
         ExportResult result;
         try
         {
@@ -45,7 +48,9 @@ internal static class FigureExport
                     });
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        // Cancelled (Ctrl+C, SIGTERM): whatever the interrupted step threw (a browser that got the terminal's SIGINT too
+        // fails its call), the answer is the cancel path.
+        catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or ExportException or IOException or CdpException or TimeoutException)
         {
             Console.Error.WriteLine("cancelled: the files written so far are complete; the rest were not written.");
             return ExitCodes.Cancelled;

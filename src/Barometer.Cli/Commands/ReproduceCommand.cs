@@ -14,7 +14,9 @@ internal static class ReproduceCommand
     {
         var issue = new Option<int>("--issue") { Description = "The Minsk Barometer issue number, e.g. 18.", Required = true };
         var data = CommonOptions.Data();
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format(
+            "Output format: table (for people), json (for scripts), markdown, or csv (the reconciliation: one row per printed value).",
+            OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown, OutputFormat.Csv);
         var outDir = new Option<string?>("--out")
         {
             Description = "Also export every figure of the issue to this folder: HTML, SVG, PNG, Plotly JSON and CSV, plus index.html.",
@@ -23,9 +25,10 @@ internal static class ReproduceCommand
         {
             Description = "With --out: fail when no Chromium is found for the SVG and PNG images (default: write the rest and say so).",
         };
+        var browserTimeout = CommonOptions.BrowserTimeout();
         var command = new Command("reproduce", "Compute an issue's indices from its event catalogues and compare them with the published figures.")
         {
-            issue, data, format, outDir, requireImages,
+            issue, data, format, outDir, requireImages, browserTimeout,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -44,10 +47,12 @@ internal static class ReproduceCommand
             {
                 case OutputFormat.Json: Console.Out.WriteLine(ReproductionJson.Render(reproduction)); break;
                 case OutputFormat.Markdown: Console.Out.Write(ReproductionText.Markdown(reproduction)); break;
-                default: ReproductionText.WriteTables(AnsiConsole.Console, reproduction); break;
+                case OutputFormat.Csv: Console.Out.Write(ReproductionText.Csv(reproduction)); break;
+                default: ReproductionText.WriteTables(CliConsole.Create(), reproduction); break;
             }
             return parse.GetValue(outDir) is { } dir
-                ? await FigureExport.ExportAsync(IssueFigures.All(reproduction, dataset), dir, parse.GetValue(requireImages), ct)
+                ? await FigureExport.ExportAsync(IssueFigures.All(reproduction, dataset), dir, parse.GetValue(requireImages),
+                    TimeSpan.FromSeconds(parse.GetValue(browserTimeout)), ct)
                 : ExitCodes.Ok;
         });
         return command;

@@ -69,9 +69,9 @@ internal static class SensitivityCommand
             watch.Stop();
             switch (parse.GetValue(format))
             {
-                case OutputFormat.Json: Console.Out.WriteLine(SensitivityJson.Serialize(result)); break;
+                case OutputFormat.Json: Console.Out.WriteLine(SensitivityJson.Serialize(result, dataset.Partners)); break;
                 case OutputFormat.Markdown: Console.Out.Write(Markdown(result, dataset)); break;
-                default: WriteTables(AnsiConsole.Console, result, dataset, watch.Elapsed); break;
+                default: WriteTables(CliConsole.Create(), result, dataset, watch.Elapsed); break;
             }
             return ExitCodes.Ok;
         });
@@ -84,7 +84,7 @@ internal static class SensitivityCommand
     private static string Percent(double p) => (p * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
 
     private static string Name(BarometerDataset data, string? code) =>
-        code is null ? "security" : data.Partners.FirstOrDefault(p => p.Code == code)?.Name ?? code;
+        code is null ? "security" : Partner(code, data.Partners.FirstOrDefault(p => p.Code == code)?.Name ?? code);
 
     private static string MeasureLabel(string measure) => DisplayText.MeasureLabel(measure);
 
@@ -98,7 +98,7 @@ internal static class SensitivityCommand
 
     private static void WriteTables(IAnsiConsole console, SensitivityResult r, BarometerDataset data, TimeSpan elapsed)
     {
-        console.Write(new Rule($"[bold]Coder-disagreement sensitivity: {Markup.Escape(r.Issue.Title)}[/]").LeftJustified());
+        CliConsole.Heading(console, $"[bold]Coder-disagreement sensitivity: {Markup.Escape(r.Issue.Title)}[/]");
         console.MarkupLine($"[grey]{Markup.Escape(Settings(r))} ({elapsed.TotalMilliseconds:0} ms).[/]");
 
         var table = new Table().Title("Distribution of each measure")
@@ -107,7 +107,7 @@ internal static class SensitivityCommand
             table.AddRow(Markup.Escape(Name(data, m.PartnerCode)), MeasureLabel(m.Measure), Signed(m.Baseline), Fixed(m.Mean, 2),
                 m.P05 == m.P95 ? Signed(m.P05) : $"{Signed(m.P05)} … {Signed(m.P95)}", Percent(m.ProbabilityDiffersFromBaseline));
         foreach (var i in new[] { 2, 3, 4, 5 }) table.Columns[i].RightAligned();
-        console.Write(table);
+        CliConsole.Write(console, table);
 
         var c = r.Colour;
         var colours = new Table().Title("Regional-tension colour").AddColumns("Colour", "Runs", "Share");
@@ -116,13 +116,13 @@ internal static class SensitivityCommand
                 x.Count.ToString("N0", CultureInfo.InvariantCulture), Percent(x.Probability));
         colours.Columns[1].RightAligned();
         colours.Columns[2].RightAligned();
-        console.Write(colours);
+        CliConsole.Write(console, colours);
         console.MarkupLine($"P(colour ≠ baseline {Markup.Escape(c.Baseline)}) = [bold]{Percent(c.ProbabilityDiffersFromBaseline)}[/]" +
                            (c.ProbabilityDiffersFromPublished is { } p ? $"; P(colour ≠ published {Markup.Escape(c.Published!)}) = [bold]{Percent(p)}[/]" : ""));
         console.MarkupLine($"Baseline regional tension {Signed(r.Get(Measures.RegionalTension).Baseline)}: {Markup.Escape(Distance(c))}.");
 
         var rt = r.Get(Measures.RegionalTension);
-        var chart = new BarChart().Label("[grey]Regional tension: runs per value[/]").LeftAlignLabel();
+        var chart = new BarChart().Label("[grey]Regional tension: runs per value[/]").LeftAlignLabel().Width(Math.Min(console.Profile.Width, 100));
         foreach (var h in rt.Histogram)
             chart.AddItem(Signed(h.Value), h.Count, h.Value == rt.Baseline ? Color.Yellow : Color.Grey);
         console.Write(chart);
@@ -132,17 +132,17 @@ internal static class SensitivityCommand
     private static string Markdown(SensitivityResult r, BarometerDataset data)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"# Coder-disagreement sensitivity: {r.Issue.Title}").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Coder-disagreement sensitivity: {MarkdownText(r.Issue.Title)}").AppendLine();
         md.AppendLine(Settings(r) + ".").AppendLine();
         md.AppendLine("| Relationship | Measure | Baseline | Mean | 5 % | 95 % | P(≠ baseline) |").AppendLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var m in r.Measures)
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {Name(data, m.PartnerCode)} | {MeasureLabel(m.Measure)} | {Signed(m.Baseline)} | {Fixed(m.Mean, 2)} | {Signed(m.P05)} | {Signed(m.P95)} | {Percent(m.ProbabilityDiffersFromBaseline)} |");
+                $"| {MarkdownCell(Name(data, m.PartnerCode))} | {MeasureLabel(m.Measure)} | {Signed(m.Baseline)} | {Fixed(m.Mean, 2)} | {Signed(m.P05)} | {Signed(m.P95)} | {Percent(m.ProbabilityDiffersFromBaseline)} |");
         var c = r.Colour;
         md.AppendLine().AppendLine("## Regional-tension colour").AppendLine();
         md.AppendLine("| Colour | Runs | Share |").AppendLine("|---|---:|---:|");
         foreach (var x in c.Distribution)
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {x.Colour}{(x.Colour == c.Baseline ? " (baseline)" : "")} | {x.Count} | {Percent(x.Probability)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {MarkdownCell(x.Colour)}{(x.Colour == c.Baseline ? " (baseline)" : "")} | {x.Count} | {Percent(x.Probability)} |");
         var published = c.ProbabilityDiffersFromPublished is { } p ? $"; P(colour ≠ published {c.Published}) = {Percent(p)}." : ".";
         md.AppendLine().AppendLine(CultureInfo.InvariantCulture,
             $"P(colour ≠ baseline {c.Baseline}) = {Percent(c.ProbabilityDiffersFromBaseline)}{published}");

@@ -28,10 +28,11 @@ internal static class WhatIfCommand
         {
             Description = "Also write the comparison figure (baseline vs scenario per measure) into this folder.",
         };
+        var browserTimeout = CommonOptions.BrowserTimeout();
         var command = new Command("whatif",
             "Apply a what-if scenario (remove, rescore or add events, or change the colour thresholds) to an issue and compare it with the baseline.")
         {
-            file, data, format, outDir,
+            file, data, format, outDir, browserTimeout,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -48,13 +49,14 @@ internal static class WhatIfCommand
             var result = outcome.Result!;
             switch (parse.GetValue(format))
             {
-                case OutputFormat.Json: Console.Out.WriteLine(ScenarioJson.Serialize(result)); break;
+                case OutputFormat.Json: Console.Out.WriteLine(ScenarioJson.Serialize(result, dataset.Partners)); break;
                 case OutputFormat.Markdown: Console.Out.Write(Markdown(result, dataset)); break;
-                default: WriteTables(AnsiConsole.Console, result, dataset); break;
+                default: WriteTables(CliConsole.Create(), result, dataset); break;
             }
 
             return parse.GetValue(outDir) is { } folder
-                ? await FigureExport.ExportAsync([ScenarioFigures.Comparison(result)], folder, requireImages: false, ct)
+                ? await FigureExport.ExportAsync([ScenarioFigures.Comparison(result)], folder, requireImages: false,
+                    TimeSpan.FromSeconds(parse.GetValue(browserTimeout)), ct)
                 : ExitCodes.Ok;
         });
         return command;
@@ -64,7 +66,7 @@ internal static class WhatIfCommand
     private static string Delta(int n) => n == 0 ? "0" : Signed(n);
 
     private static string Name(BarometerDataset data, string? code) =>
-        code is null ? "—" : code == BarometerDataLoader.SecurityCode ? "security" : data.Partners.FirstOrDefault(p => p.Code == code)?.Name ?? code;
+        code is null ? "—" : code == BarometerDataLoader.SecurityCode ? "security" : Partner(code, data.Partners.FirstOrDefault(p => p.Code == code)?.Name ?? code);
 
     /// <summary>Compact scores of a change: "-3 → removed", "-3 → -1", "new: +2"; security as "NS -1 RT -1".</summary>
     private static string ScoreChange(AppliedChange c) => (c.Before, c.After) switch
@@ -87,7 +89,7 @@ internal static class WhatIfCommand
     private static void WriteTables(IAnsiConsole console, ScenarioResult r, BarometerDataset data)
     {
         var s = r.Scenario;
-        console.Write(new Rule($"[bold]What if: {Markup.Escape(s.Name)}[/] [grey](issue {s.Issue})[/]").LeftJustified());
+        CliConsole.Heading(console, $"[bold]What if: {Markup.Escape(s.Name)}[/] [grey](issue {s.Issue})[/]");
         if (s.Description is not null) console.MarkupLine(Markup.Escape(s.Description));
 
         var changes = new Table().Title("Changes applied").AddColumns("#", "Change", "Event", "Date", "Label", "Scores");
@@ -109,7 +111,7 @@ internal static class WhatIfCommand
                 Markup.Escape(ScoreChange(c)));
         }
         changes.Columns[5].NoWrap();
-        console.Write(changes);
+        CliConsole.Write(console, changes);
 
         var measures = new Table().Title("Baseline vs scenario").AddColumns("Relationship", "Measure", "Baseline", "Scenario", "Δ");
         foreach (var m in r.Measures)
@@ -125,7 +127,7 @@ internal static class WhatIfCommand
             colour.Changed ? $"[bold]{Markup.Escape(colour.Scenario)}[/]" : $"[grey]{Markup.Escape(colour.Scenario)}[/]",
             colour.Changed ? "[bold red]changed[/]" : "[grey]same[/]");
         foreach (var i in new[] { 2, 3, 4 }) measures.Columns[i].RightAligned();
-        console.Write(measures);
+        CliConsole.Write(console, measures);
 
         if (r.ThresholdsChanged)
             console.MarkupLine($"[yellow]Colour scale replaced:[/] {Markup.Escape(string.Join("; ", r.ScenarioScale.Bands.Select(b => b.PublishedRange)))}");
@@ -140,7 +142,7 @@ internal static class WhatIfCommand
         var s = r.Scenario;
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# What if: {Cell(s.Name)} (issue {s.Issue})").AppendLine();
-        if (s.Description is not null) md.AppendLine(s.Description).AppendLine();
+        if (s.Description is not null) md.AppendLine(MarkdownText(s.Description)).AppendLine();
         md.AppendLine("## Changes applied").AppendLine();
         md.AppendLine("| # | Change | Event | Relationship | Date | Label | Scores |").AppendLine("|---:|---|---|---|---|---|---|");
         var n = 0;
@@ -158,10 +160,10 @@ internal static class WhatIfCommand
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {Cell(m.PartnerCode is null ? "security" : Name(data, m.PartnerCode))} | {MeasureLabel(m.Measure)} | {Signed(m.Baseline)} | {Signed(m.Scenario)} | {(m.Changed ? $"**{Delta(m.Delta)}**" : "0")} |");
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"| security | regional-tension colour | {r.Colour.Baseline} | {r.Colour.Scenario} | {(r.Colour.Changed ? "**changed**" : "same")} |");
+            $"| security | regional-tension colour | {Cell(r.Colour.Baseline)} | {Cell(r.Colour.Scenario)} | {(r.Colour.Changed ? "**changed**" : "same")} |");
         md.AppendLine();
         if (r.ThresholdsChanged)
-            md.AppendLine(CultureInfo.InvariantCulture, $"Colour scale replaced: {string.Join("; ", r.ScenarioScale.Bands.Select(b => b.PublishedRange))}.").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"Colour scale replaced: {MarkdownText(string.Join("; ", r.ScenarioScale.Bands.Select(b => b.PublishedRange)))}.").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Distance to the next colour — baseline: {Distance(r.Colour.BaselineDistance)}; scenario: {Distance(r.Colour.ScenarioDistance)}.");
         return md.ToString();

@@ -17,8 +17,7 @@ internal static class ReproductionJson
             period = new { start = indices.Issue.Period.Start.ToString("yyyy-MM-dd"), end = indices.Issue.Period.End.ToString("yyyy-MM-dd") },
             relationships = indices.Relationships.Select(x => new
             {
-                partner = x.Partner.Name,
-                code = x.Partner.Code,
+                partner = PartnerJson(x.Partner),
                 index = x.Index,
                 positive = x.Positive,
                 negative = x.Negative,
@@ -34,7 +33,7 @@ internal static class ReproductionJson
             reconciliation = r.Reconciliation.Select(x => new
             {
                 measure = x.Measure,
-                partner = x.Partner?.Name,
+                partner = x.Partner is null ? null : PartnerJson(x.Partner),
                 published = Value(x.Published),
                 computed = Value(x.Computed),
                 difference = x.Difference,
@@ -44,6 +43,9 @@ internal static class ReproductionJson
         };
         return JsonSerializer.Serialize(document, CliJson.Options);
     }
+
+    /// <summary>A partner as every command's JSON writes it: <c>{ "code": "RU", "name": "Russia" }</c>.</summary>
+    private static object PartnerJson(Barometer.Analysis.Model.Partner p) => new { code = p.Code, name = p.Name };
 
     /// <summary>Numbers stay numbers in JSON; colours stay strings.</summary>
     private static object Value(string text) => int.TryParse(text, out var n) ? n : text;

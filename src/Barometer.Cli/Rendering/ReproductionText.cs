@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Barometer.Analysis;
 using Barometer.Analysis.Reconciliation;
+using Barometer.Analysis.Tables;
 using Spectre.Console;
 
 namespace Barometer.Cli.Rendering;
@@ -17,31 +18,31 @@ internal static class ReproductionText
     public static void WriteTables(IAnsiConsole console, IssueReproduction r)
     {
         var issue = r.Indices.Issue;
-        console.Write(new Rule($"[bold]{Markup.Escape(issue.Title)}[/]").LeftJustified());
+        CliConsole.Heading(console, $"[bold]{Markup.Escape(issue.Title)}[/]");
         var relations = new Table().Title("Relations development indices (computed from Appendix 1)")
             .AddColumns("Partner", "Index", "Positive", "Negative", "Events");
         foreach (var x in r.Indices.Relationships)
-            relations.AddRow(Markup.Escape(x.Partner.Name), Signed(x.Index), Signed(x.Positive), Signed(x.Negative),
+            relations.AddRow(Markup.Escape(DisplayText.Partner(x.Partner)), Signed(x.Index), Signed(x.Positive), Signed(x.Negative),
                 x.Events.ToString(CultureInfo.InvariantCulture));
         foreach (var i in Enumerable.Range(1, 4)) relations.Columns[i].RightAligned();
-        console.Write(relations);
+        CliConsole.Write(console, relations);
 
         var s = r.Indices.Security;
         var security = new Table().Title("Security indices (computed from Appendix 2)")
             .AddColumns("National security", "Regional tension", "Colour", "Events");
         security.AddRow(Signed(s.NationalSecurity), Signed(s.RegionalTension), Markup.Escape(s.Colour.Colour),
             s.Events.ToString(CultureInfo.InvariantCulture));
-        console.Write(security);
+        CliConsole.Write(console, security);
 
         var reconciliation = new Table().Title("Reconciliation: printed in the report vs computed from its catalogues")
             .AddColumns("Measure", "Partner", "Published", "Computed", "Diff.", "Status", "Where printed");
         foreach (var x in r.Reconciliation)
             reconciliation.AddRow(
-                Markup.Escape(x.Measure), Markup.Escape(x.Partner?.Name ?? "—"), Signed(x.Published), Signed(x.Computed),
+                Markup.Escape(x.Measure), Markup.Escape(x.Partner is null ? "—" : DisplayText.Partner(x.Partner)), Signed(x.Published), Signed(x.Computed),
                 x.Difference is { } d ? Signed(d) : "—",
                 x.IsMatch ? "[green]match[/]" : "[red bold]MISMATCH[/]",
                 Markup.Escape(Section(x.Source)));
-        console.Write(reconciliation);
+        CliConsole.Write(console, reconciliation);
         foreach (var file in r.Reconciliation.Select(x => File(x.Source)).Distinct())
             console.MarkupLine($"[grey]Where printed: sections of {Markup.Escape(file)}[/]");
         var mismatches = r.Mismatches.Count();
@@ -54,12 +55,12 @@ internal static class ReproductionText
     {
         var md = new StringBuilder();
         var issue = r.Indices.Issue;
-        md.AppendLine(CultureInfo.InvariantCulture, $"# {issue.Title}").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# {DisplayText.MarkdownText(issue.Title)}").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Period {issue.Period.Start:yyyy-MM-dd} to {issue.Period.End:yyyy-MM-dd}.").AppendLine();
         md.AppendLine("## Relations development indices").AppendLine();
         md.AppendLine("| Partner | Index | Positive | Negative | Events |").AppendLine("|---|---:|---:|---:|---:|");
         foreach (var x in r.Indices.Relationships)
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(x.Partner.Name)} | {Signed(x.Index)} | {Signed(x.Positive)} | {Signed(x.Negative)} | {x.Events} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(DisplayText.Partner(x.Partner))} | {Signed(x.Index)} | {Signed(x.Positive)} | {Signed(x.Negative)} | {x.Events} |");
         var s = r.Indices.Security;
         md.AppendLine().AppendLine("## Security").AppendLine();
         md.AppendLine("| National security | Regional tension | Colour | Events |").AppendLine("|---:|---:|---|---:|");
@@ -68,8 +69,25 @@ internal static class ReproductionText
         md.AppendLine("| Measure | Partner | Published | Computed | Difference | Status | Source |").AppendLine("|---|---|---:|---:|---:|---|---|");
         foreach (var x in r.Reconciliation)
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {Cell(x.Measure)} | {Cell(x.Partner?.Name ?? "")} | {Signed(x.Published)} | {Signed(x.Computed)} | {(x.Difference is { } d ? Signed(d) : "")} | {(x.Status == ReconciliationStatus.Match ? "match" : "**mismatch**")} | {Cell(x.Source)} |");
+                $"| {Cell(x.Measure)} | {Cell(x.Partner is null ? "" : DisplayText.Partner(x.Partner))} | {Signed(x.Published)} | {Signed(x.Computed)} | {(x.Difference is { } d ? Signed(d) : "")} | {(x.Status == ReconciliationStatus.Match ? "match" : "**mismatch**")} | {Cell(x.Source)} |");
         return md.ToString();
+    }
+
+    /// <summary>
+    /// The reconciliation as CSV (<c>--format csv</c>): one row per value the report prints, with the value computed
+    /// from its catalogues. Cells go through <see cref="CsvText.Field"/> (quoting, and no spreadsheet formulas).
+    /// </summary>
+    public static string Csv(IssueReproduction r)
+    {
+        var csv = new StringBuilder("issue,measure,partner_code,partner_name,published,computed,difference,status,source\n");
+        foreach (var x in r.Reconciliation)
+            csv.Append(string.Join(",", new[]
+            {
+                r.Indices.Issue.Number.ToString(CultureInfo.InvariantCulture), x.Measure, x.Partner?.Code ?? "", x.Partner?.Name ?? "",
+                x.Published, x.Computed, x.Difference?.ToString(CultureInfo.InvariantCulture) ?? "",
+                x.Status == ReconciliationStatus.Match ? "match" : "mismatch", x.Source,
+            }.Select(CsvText.Field))).Append('\n');
+        return csv.ToString();
     }
 
     /// <summary>The section part of a source citation (<c>file#section</c>), for narrow terminals.</summary>

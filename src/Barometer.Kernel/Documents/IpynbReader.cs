@@ -20,7 +20,7 @@ public static class IpynbReader
         }
         catch (JsonException ex)
         {
-            throw new NotebookFormatException($"The notebook is not valid JSON: {ex.Message}", ex);
+            throw JupyterJson.InvalidJson("The notebook", json, ex);
         }
 
         if (root is not JsonObject obj)

@@ -85,6 +85,42 @@ public static class JupyterJson
         return array;
     }
 
+    /// <summary>
+    /// The error for JSON that does not parse, at a 1-based line and character column (System.Text.Json counts lines
+    /// from 0 and bytes within the line from 0): "The notebook is not valid JSON at line 4, column 5: ...".
+    /// </summary>
+    public static NotebookFormatException InvalidJson(string what, string text, JsonException ex)
+    {
+        // System.Text.Json appends "[Path: $ |] LineNumber: 3 | BytePositionInLine: 4." to its message; the position is said our way.
+        var reason = ex.Message;
+        foreach (var marker in new[] { " Path: ", " LineNumber: " })
+        {
+            var suffix = reason.IndexOf(marker, StringComparison.Ordinal);
+            if (suffix > 0) reason = reason[..suffix];
+        }
+        if (ex.LineNumber is not { } line0 || ex.BytePositionInLine is not { } byte0)
+            return new NotebookFormatException($"{what} is not valid JSON: {reason}", ex);
+        var (line, column) = Position(text, (int)line0, (int)byte0);
+        return new NotebookFormatException($"{what} is not valid JSON at line {line}, column {column}: {reason}", ex) { Line = line, Column = column };
+    }
+
+    /// <summary>1-based line and character column of the 0-based <paramref name="line0"/> and UTF-8 byte offset within it.</summary>
+    private static (int Line, int Column) Position(string text, int line0, int byte0)
+    {
+        var start = 0;
+        for (var l = 0; l < line0; l++)
+        {
+            var next = text.IndexOf('\n', start);
+            if (next < 0) break;
+            start = next + 1;
+        }
+        var end = text.IndexOf('\n', start);
+        var lineText = end < 0 ? text[start..] : text[start..end];
+        var bytes = System.Text.Encoding.UTF8.GetBytes(lineText);
+        var characters = System.Text.Encoding.UTF8.GetCharCount(bytes, 0, Math.Min(byte0, bytes.Length));
+        return (line0 + 1, characters + 1);
+    }
+
     /// <summary>Joins nbformat's multiline string (a string or an array of strings) into one string.</summary>
     public static string JoinLines(JsonNode? node)
     {

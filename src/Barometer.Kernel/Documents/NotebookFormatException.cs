@@ -8,4 +8,10 @@ public sealed class NotebookFormatException : Exception
         : base(message, inner)
     {
     }
+
+    /// <summary>The 1-based line of the problem, when it has one.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>The 1-based character column of the problem, when it has one.</summary>
+    public int? Column { get; init; }
 }

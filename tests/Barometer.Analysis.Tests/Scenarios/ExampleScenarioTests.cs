@@ -95,14 +95,14 @@ public class ExampleScenarioTests
     public void Json_has_the_documented_shape()
     {
         var r = RunExample("softer-eu-sanctions-coding.yaml");
-        var json = JsonNode.Parse(ScenarioJson.Serialize(r))!.AsObject();
+        var json = JsonNode.Parse(ScenarioJson.Serialize(r, RepoData.Dataset.Partners))!.AsObject();
         Assert.Equal("Softer coding of the EU sanctions, plus a ministerial visit", (string?)json["scenario"]);
         Assert.Equal(18, (int)json["issue"]!);
         var measures = json["measures"]!.AsArray();
-        var eu = measures.Single(m => (string?)m!["measure"] == "index" && (string?)m["partner"] == "EU")!;
+        var eu = measures.Single(m => (string?)m!["measure"] == "index" && (string?)m["partner"]?["code"] == "EU")!;
         Assert.Equal((-14, -8, 6), ((int)eu["baseline"]!, (int)eu["scenario"]!, (int)eu["delta"]!));
-        Assert.Contains(measures, m => (string?)m!["measure"] == "positive" && (string?)m["partner"] == "EU");
-        Assert.Contains(measures, m => (string?)m!["measure"] == "negative" && (string?)m["partner"] == "EU");
+        Assert.Contains(measures, m => (string?)m!["measure"] == "positive" && (string?)m["partner"]?["code"] == "EU");
+        Assert.Contains(measures, m => (string?)m!["measure"] == "negative" && (string?)m["partner"]?["code"] == "EU");
         var ns = measures.Single(m => (string?)m!["measure"] == "nationalSecurity")!;
         Assert.Null(ns["partner"]);
         Assert.Equal(0, (int)ns["delta"]!);

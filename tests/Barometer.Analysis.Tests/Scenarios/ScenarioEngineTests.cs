@@ -205,6 +205,6 @@ public class ScenarioEngineTests
         var outcome = ScenarioEngine.TryRun(RepoData.Dataset, new Scenario("x", 3, []));
         Assert.Contains("issue 3 has no event catalogue", Assert.Single(outcome.Errors).Message);
         outcome = ScenarioEngine.TryRun(RepoData.Dataset, new Scenario("x", 99, []));
-        Assert.Contains("issue 99 is not in issues.csv", Assert.Single(outcome.Errors).Message);
+        Assert.Contains("issue 99 is not in data/barometer/issues.csv", Assert.Single(outcome.Errors).Message);
     }
 }

@@ -262,7 +262,7 @@ public class ScenarioFileTests
     public void A_missing_file_is_an_error()
     {
         var outcome = ScenarioEngine.TryRunFile(RepoData.Dataset, "/nonexistent/scenario.yaml", "nope.yaml");
-        Assert.Equal("nope.yaml:0:0: file not found", Assert.Single(outcome.Errors).ToString());
+        Assert.Equal("nope.yaml:1:1: file not found", Assert.Single(outcome.Errors).ToString());
     }
 
     [Fact]

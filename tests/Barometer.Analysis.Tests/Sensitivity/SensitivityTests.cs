@@ -14,8 +14,8 @@ public class SensitivityTests
     [Fact]
     public void Same_seed_gives_the_same_result()
     {
-        var a = SensitivityJson.Serialize(Run(seed: 42));
-        var b = SensitivityJson.Serialize(Run(seed: 42));
+        var a = SensitivityJson.Serialize(Run(seed: 42), RepoData.Dataset.Partners);
+        var b = SensitivityJson.Serialize(Run(seed: 42), RepoData.Dataset.Partners);
         Assert.Equal(a, b);
     }
 
@@ -139,7 +139,7 @@ public class SensitivityTests
     [Fact]
     public void Json_is_histogram_ready()
     {
-        var json = JsonNode.Parse(SensitivityJson.Serialize(Run(runs: 1000)))!.AsObject();
+        var json = JsonNode.Parse(SensitivityJson.Serialize(Run(runs: 1000), RepoData.Dataset.Partners))!.AsObject();
         Assert.Equal((18, 1000, 1UL), ((int)json["issue"]!, (int)json["runs"]!, (ulong)json["seed"]!));
         var measures = json["measures"]!.AsArray();
         var rt = measures.Single(m => (string?)m!["measure"] == "regionalTension")!;

@@ -1,60 +1,96 @@
 using System.Collections.Concurrent;
-using System.Net.WebSockets;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Barometer.Analysis.Charts.Browser;
 
-/// <summary>An error the browser answered a DevTools Protocol command with.</summary>
-public sealed class CdpException(string message) : Exception(message);
+/// <summary>An error the browser answered a DevTools Protocol command with, or the connection failing.</summary>
+public class CdpException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A DevTools call the browser did not answer within its time limit.</summary>
+public sealed class BrowserTimeoutException(string message) : TimeoutException(message);
 
 /// <summary>
-/// A Chrome DevTools Protocol connection over a WebSocket: commands with ids, answers matched by id, and events
-/// (optionally per flattened target session) delivered to subscribers. One receive loop; sends are serialised.
+/// A Chrome DevTools Protocol connection over Chromium's <c>--remote-debugging-pipe</c>: JSON messages, each ended by
+/// a NUL byte, written to the browser's fd 3 and read from its fd 4 (here: two streams). Commands carry ids and their
+/// answers are matched by id; events (optionally per flattened target session) go to subscribers. One receive loop;
+/// sends are serialised. Every call is bounded by <see cref="CallTimeout"/>; when the connection ends or the loop
+/// fails, every pending call and every later one fails at once.
 /// </summary>
 internal sealed class CdpConnection : IAsyncDisposable
 {
-    private readonly ClientWebSocket _socket = new();
+    private readonly Stream _toBrowser;
+    private readonly Stream _fromBrowser;
     private readonly ConcurrentDictionary<long, TaskCompletionSource<JsonElement>> _pending = new();
     private readonly ConcurrentDictionary<long, Action<string, JsonElement>> _listeners = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _closing = new();
-    private Task _receiveLoop = Task.CompletedTask;
+    private readonly Task _receiveLoop;
+    private volatile string? _closedBecause;
     private long _nextId;
     private long _nextListener;
 
-    public static async Task<CdpConnection> ConnectAsync(Uri webSocketUrl, CancellationToken ct)
+    /// <param name="toBrowser">The browser's fd 3 (it reads commands there).</param>
+    /// <param name="fromBrowser">The browser's fd 4 (it writes answers and events there).</param>
+    /// <param name="callTimeout">How long one command may wait for its answer.</param>
+    public CdpConnection(Stream toBrowser, Stream fromBrowser, TimeSpan callTimeout)
     {
-        var connection = new CdpConnection();
-        connection._socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        await connection._socket.ConnectAsync(webSocketUrl, ct);
-        connection._receiveLoop = Task.Run(connection.ReceiveLoopAsync);
-        return connection;
+        (_toBrowser, _fromBrowser, CallTimeout) = (toBrowser, fromBrowser, callTimeout);
+        _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
 
-    /// <summary>Sends <paramref name="method"/> and returns its <c>result</c>; throws <see cref="CdpException"/> on an error answer.</summary>
-    public async Task<JsonElement> SendAsync(string method, object? parameters = null, string? sessionId = null, CancellationToken ct = default)
+    /// <summary>The longest a command waits for its answer.</summary>
+    public TimeSpan CallTimeout { get; }
+
+    /// <summary>Why the connection ended, or null while it is open.</summary>
+    public string? ClosedBecause => _closedBecause;
+
+    /// <summary>
+    /// Sends <paramref name="method"/> and returns its <c>result</c>. Throws <see cref="CdpException"/> on an error
+    /// answer or a closed connection, <see cref="BrowserTimeoutException"/> after <paramref name="timeout"/> (default
+    /// <see cref="CallTimeout"/>) without an answer.
+    /// </summary>
+    public async Task<JsonElement> SendAsync(string method, object? parameters = null, string? sessionId = null,
+        CancellationToken ct = default, TimeSpan? timeout = null)
     {
+        if (_closedBecause is { } why) throw new CdpException($"the DevTools connection is closed ({why}); cannot send {method}");
         var id = Interlocked.Increment(ref _nextId);
         var message = new JsonObject { ["id"] = id, ["method"] = method };
         if (parameters is not null) message["params"] = JsonSerializer.SerializeToNode(parameters);
         if (sessionId is not null) message["sessionId"] = sessionId;
         var answer = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = answer;
+        var limit = timeout ?? CallTimeout;
         try
         {
+            // The loop may have ended between the check above and the registration: fail rather than wait for nothing.
+            if (_closedBecause is { } closed) answer.TrySetException(new CdpException($"the DevTools connection is closed ({closed})"));
             var bytes = JsonSerializer.SerializeToUtf8Bytes(message);
             await _sendLock.WaitAsync(ct);
             try
             {
-                await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, ct);
+                await _toBrowser.WriteAsync(bytes, ct);
+                _toBrowser.WriteByte(0);
+                await _toBrowser.FlushAsync(ct);
+            }
+            catch (IOException e)
+            {
+                throw new CdpException($"could not send {method}: the browser's pipe is closed ({e.Message})", e);
             }
             finally
             {
                 _sendLock.Release();
             }
-            using var registration = ct.Register(() => answer.TrySetCanceled(ct));
-            return await answer.Task;
+            try
+            {
+                return await answer.Task.WaitAsync(limit, ct);
+            }
+            catch (TimeoutException)
+            {
+                throw new BrowserTimeoutException(
+                    $"the browser did not answer within {limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s ({method})");
+            }
         }
         finally
         {
@@ -74,25 +110,41 @@ internal sealed class CdpConnection : IAsyncDisposable
 
     private async Task ReceiveLoopAsync()
     {
+        var why = "the browser closed the DevTools pipe";
         var buffer = new byte[64 * 1024];
         using var message = new MemoryStream();
         try
         {
-            while (_socket.State == WebSocketState.Open && !_closing.IsCancellationRequested)
+            while (true)
             {
-                var result = await _socket.ReceiveAsync(buffer, _closing.Token);
-                if (result.MessageType == WebSocketMessageType.Close) break;
-                message.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage) continue;
-                Dispatch(message.GetBuffer().AsMemory(0, (int)message.Length));
-                message.SetLength(0);
+                var read = await _fromBrowser.ReadAsync(buffer, _closing.Token);
+                if (read == 0) break;
+                var start = 0;
+                for (var i = 0; i < read; i++)
+                {
+                    if (buffer[i] != 0) continue;
+                    message.Write(buffer, start, i - start);
+                    Dispatch(message.GetBuffer().AsMemory(0, (int)message.Length));
+                    message.SetLength(0);
+                    start = i + 1;
+                }
+                message.Write(buffer, start, read - start);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
         {
+            why = "the connection was closed";
         }
-        foreach (var pending in _pending.Values)
-            pending.TrySetException(new CdpException("the browser closed the DevTools connection"));
+        catch (Exception e)
+        {
+            // Whatever broke the loop (a read error, a message that is not JSON, a listener throwing), no call may keep waiting.
+            why = $"the DevTools connection failed: {e.Message}";
+        }
+        finally
+        {
+            _closedBecause = why;
+            foreach (var pending in _pending.Values) pending.TrySetException(new CdpException(why));
+        }
     }
 
     private void Dispatch(ReadOnlyMemory<byte> utf8)
@@ -114,24 +166,30 @@ internal sealed class CdpConnection : IAsyncDisposable
         foreach (var listener in _listeners.Values) listener(session, root);
     }
 
+    /// <summary>
+    /// Closes the pipe to the browser (a browser whose command pipe closes exits) and waits up to five seconds for the
+    /// receive loop to see the other pipe end; the process's owner kills a browser that does not.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        _closedBecause ??= "the connection was closed";
         _closing.Cancel();
         try
         {
-            if (_socket.State == WebSocketState.Open)
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
-            }
+            await _toBrowser.DisposeAsync();
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (IOException)
         {
         }
-        await _receiveLoop.ConfigureAwait(false);
-        _socket.Dispose();
-        _sendLock.Dispose();
+        try
+        {
+            await _receiveLoop.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (TimeoutException)
+        {
+        }
         _closing.Dispose();
+        _sendLock.Dispose();
     }
 
     private sealed class Unsubscriber(Action dispose) : IDisposable

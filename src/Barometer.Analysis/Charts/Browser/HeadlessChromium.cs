@@ -1,17 +1,27 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Barometer.Analysis.Charts.Browser;
 
 /// <summary>
-/// One headless Chromium process driven over the DevTools Protocol (<c>--remote-debugging-port=0</c>, a WebSocket on
-/// loopback), with a fresh profile in a temporary folder that is deleted on dispose. Open pages with
-/// <see cref="OpenPageAsync"/>; one process serves any number of pages in turn.
+/// One headless Chromium process driven over the DevTools Protocol through <c>--remote-debugging-pipe</c> (no TCP
+/// port: nothing else can connect), with a fresh profile in a temporary folder. The browser ends with us: it reads its
+/// commands from a pipe only this process holds, and Chromium exits when that pipe closes — on dispose, on an
+/// exception, on Ctrl+C, and when this process is killed outright. The profile is deleted on dispose; a profile left by
+/// a process that was killed is deleted by the next start (its folder name carries the owner's process id).
 /// </summary>
-public sealed partial class HeadlessChromium : IAsyncDisposable
+public sealed class HeadlessChromium : IAsyncDisposable
 {
+    /// <summary>The default limit of one DevTools call (loading plotly.js, rendering one image).</summary>
+    public static readonly TimeSpan DefaultCallTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Set to 1 to pass <c>--no-sandbox</c> when not running as root (e.g. a container without user namespaces).</summary>
+    public const string NoSandboxVariable = "BAROMETER_CHROMIUM_NO_SANDBOX";
+
+    private const string ProfilePrefix = "barometer-chromium-";
+
     private readonly Process _process;
     private readonly CdpConnection _cdp;
     private readonly StringBuilder _stderrTail;
@@ -27,47 +37,67 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
     /// <summary>The browser's product string, e.g. <c>HeadlessChrome/156.0.8078.79</c>.</summary>
     public string Product { get; }
 
-    [GeneratedRegex(@"DevTools listening on (ws://\S+)")]
-    private static partial Regex DevToolsLine();
+    /// <summary>The browser's process id (while it runs).</summary>
+    public int ProcessId => _process.Id;
 
-    /// <summary>The command-line switches every run uses (besides the profile and debugging port).</summary>
+    /// <summary>The longest one DevTools call may wait for its answer.</summary>
+    public TimeSpan CallTimeout => _cdp.CallTimeout;
+
+    /// <summary>The command-line switches every run uses (besides the profile, the pipe and the sandbox).</summary>
     public static readonly IReadOnlyList<string> Switches =
     [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--headless", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
         "--hide-scrollbars", "--mute-audio", "--allow-file-access-from-files",
     ];
 
-    /// <summary>Starts <paramref name="executable"/> (default: <see cref="ChromiumLocator.Find"/>) and connects to it.</summary>
-    public static async Task<HeadlessChromium> StartAsync(string? executable = null, TimeSpan? startTimeout = null, CancellationToken ct = default)
+    /// <summary>
+    /// Chromium's sandbox cannot run as root; only then (or with <see cref="NoSandboxVariable"/>=1) is it turned off.
+    /// <see cref="Environment.UserName"/> is the name of the effective user (getpwuid(geteuid())) on Unix.
+    /// </summary>
+    public static bool NeedsNoSandbox =>
+        (!OperatingSystem.IsWindows() && Environment.UserName == "root") || Environment.GetEnvironmentVariable(NoSandboxVariable) == "1";
+
+    /// <summary>
+    /// Starts <paramref name="executable"/> (default: <see cref="ChromiumLocator.Find"/>) and connects to it;
+    /// <paramref name="callTimeout"/> bounds every DevTools call (default <see cref="DefaultCallTimeout"/>).
+    /// </summary>
+    public static async Task<HeadlessChromium> StartAsync(string? executable = null, TimeSpan? startTimeout = null,
+        CancellationToken ct = default, TimeSpan? callTimeout = null)
     {
+        if (OperatingSystem.IsWindows())
+            throw new PlatformNotSupportedException("rendering images drives Chromium over fds 3 and 4, which needs Linux or macOS");
         executable ??= ChromiumLocator.Find() ?? throw new FileNotFoundException($"no Chromium found: {ChromiumLocator.InstallHint}");
-        var profile = Directory.CreateTempSubdirectory("barometer-chromium-").FullName;
-        var info = new ProcessStartInfo(executable)
+        RemoveAbandonedProfiles();
+        var profile = Directory.CreateTempSubdirectory($"{ProfilePrefix}{Environment.ProcessId}-").FullName;
+        // The DevTools pipe is the browser's fds 3 (commands in) and 4 (answers out). .NET passes only 0-2 to a child,
+        // so a shell moves our stdin/stdout pipes there and then becomes Chromium (exec): no process in between.
+        var info = new ProcessStartInfo("/bin/sh")
         {
             UseShellExecute = false,
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             RedirectStandardInput = true,
         };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("exec \"$0\" \"$@\" 3<&0 4>&1 </dev/null >/dev/null");
+        info.ArgumentList.Add(executable);
         foreach (var s in Switches) info.ArgumentList.Add(s);
+        if (NeedsNoSandbox) info.ArgumentList.Add("--no-sandbox");
         info.ArgumentList.Add($"--user-data-dir={profile}");
-        info.ArgumentList.Add("--remote-debugging-port=0");
+        info.ArgumentList.Add("--remote-debugging-pipe");
         info.ArgumentList.Add("about:blank");
 
-        var endpoint = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var stderr = new StringBuilder();
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is null) { endpoint.TrySetException(new IOException("Chromium exited before it opened its DevTools endpoint")); return; }
+            if (e.Data is null) return;
             lock (stderr)
             {
                 if (stderr.Length < 16_000) stderr.AppendLine(e.Data);
             }
-            if (DevToolsLine().Match(e.Data) is { Success: true } m) endpoint.TrySetResult(m.Groups[1].Value);
         };
-        process.OutputDataReceived += (_, _) => { };
         try
         {
             process.Start();
@@ -78,24 +108,23 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
             throw new IOException($"could not start Chromium '{executable}': {e.Message}", e);
         }
         process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
 
+        var cdp = new CdpConnection(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, callTimeout ?? DefaultCallTimeout);
         try
         {
-            var url = await endpoint.Task.WaitAsync(startTimeout ?? TimeSpan.FromSeconds(30), ct);
-            var cdp = await CdpConnection.ConnectAsync(new Uri(url), ct);
-            var version = await cdp.SendAsync("Browser.getVersion", ct: ct);
+            var version = await cdp.SendAsync("Browser.getVersion", ct: ct, timeout: startTimeout ?? TimeSpan.FromSeconds(30));
             return new HeadlessChromium(process, cdp, profile, version.GetProperty("product").GetString() ?? "Chromium", stderr);
         }
         catch (Exception e)
         {
+            await cdp.DisposeAsync();
             Kill(process);
             process.Dispose();
             TryDelete(profile);
             string tail;
             lock (stderr) tail = stderr.ToString();
             if (e is OperationCanceledException && ct.IsCancellationRequested) throw;
-            throw new IOException($"Chromium '{executable}' did not start its DevTools endpoint: {e.Message}\n{tail}".TrimEnd(), e);
+            throw new IOException($"Chromium '{executable}' did not answer on its DevTools pipe: {e.Message}\n{tail}".TrimEnd(), e);
         }
     }
 
@@ -120,10 +149,9 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-            await _cdp.SendAsync("Browser.close", ct: timeout.Token);
+            await _cdp.SendAsync("Browser.close", timeout: TimeSpan.FromSeconds(3));
         }
-        catch (Exception e) when (e is CdpException or OperationCanceledException or IOException or System.Net.WebSockets.WebSocketException)
+        catch (Exception e) when (e is CdpException or TimeoutException or OperationCanceledException or IOException)
         {
         }
         await _cdp.DisposeAsync();
@@ -140,6 +168,43 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
         TryDelete(ProfileDirectory);
     }
 
+    /// <summary>
+    /// Deletes the profiles of processes that no longer run (killed before they could delete their own): folders
+    /// <c>barometer-chromium-PID-*</c> in the temporary folder whose PID is not a running process.
+    /// </summary>
+    public static int RemoveAbandonedProfiles()
+    {
+        var removed = 0;
+        try
+        {
+            foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), ProfilePrefix + "*"))
+            {
+                var rest = Path.GetFileName(dir)[ProfilePrefix.Length..];
+                var dash = rest.IndexOf('-');
+                if (dash <= 0 || !int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+                if (pid == Environment.ProcessId || IsRunning(pid)) continue;
+                if (TryDelete(dir)) removed++;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var p = Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static void Kill(Process process)
     {
         try
@@ -152,20 +217,21 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
         }
     }
 
-    private static void TryDelete(string directory)
+    private static bool TryDelete(string directory)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             try
             {
                 if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
-                return;
+                return true;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Thread.Sleep(100);
             }
         }
+        return false;
     }
 }
 
@@ -204,7 +270,7 @@ public sealed class BrowserPage : IAsyncDisposable
             new { width, height, deviceScaleFactor = 1, mobile = false }, SessionId, ct);
     }
 
-    /// <summary>Loads <paramref name="url"/> and waits for its load event.</summary>
+    /// <summary>Loads <paramref name="url"/> and waits for its load event (at most <paramref name="timeout"/>, default the connection's call limit).</summary>
     public async Task NavigateAsync(Uri url, TimeSpan? timeout = null, CancellationToken ct = default)
     {
         lock (_errors) _errors.Clear();
@@ -213,7 +279,16 @@ public sealed class BrowserPage : IAsyncDisposable
         var result = await _cdp.SendAsync("Page.navigate", new { url = url.AbsoluteUri }, SessionId, ct);
         if (result.TryGetProperty("errorText", out var error) && error.GetString() is { Length: > 0 } text)
             throw new IOException($"could not load {url}: {text}");
-        await load.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60), ct);
+        var limit = timeout ?? _cdp.CallTimeout;
+        try
+        {
+            await load.Task.WaitAsync(limit, ct);
+        }
+        catch (TimeoutException)
+        {
+            throw new BrowserTimeoutException(
+                $"the browser did not answer within {limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (loading {url})");
+        }
     }
 
     /// <summary>Evaluates <paramref name="expression"/> (awaiting a promise) and returns its JSON value.</summary>
@@ -285,7 +360,7 @@ public sealed class BrowserPage : IAsyncDisposable
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
             await _cdp.SendAsync("Target.closeTarget", new { targetId = _targetId }, ct: timeout.Token);
         }
-        catch (Exception e) when (e is CdpException or OperationCanceledException)
+        catch (Exception e) when (e is CdpException or TimeoutException or OperationCanceledException)
         {
         }
     }

@@ -29,6 +29,30 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Deletes the temporary files this class names (<c>.NAME.GUID.tmp</c>, 32 hex digits) in <paramref name="directory"/>:
+    /// a process killed mid-write (SIGKILL, power loss) leaves them behind. Returns how many were deleted.
+    /// </summary>
+    public static int RemoveStaleTemporaryFiles(string directory)
+    {
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(directory, ".*.tmp"))
+        {
+            var name = Path.GetFileName(file);
+            var guid = name.Length - ".tmp".Length - 32;
+            if (guid < 3 || name[guid - 1] != '.' || name.AsSpan(guid, 32).ContainsAnyExcept("0123456789abcdef")) continue;
+            try
+            {
+                File.Delete(file);
+                removed++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        return removed;
+    }
+
     /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/> the same way.</summary>
     public static async Task CopyAsync(string source, string destination, CancellationToken ct = default) =>
         await WriteAllBytesAsync(destination, await File.ReadAllBytesAsync(source, ct), ct);

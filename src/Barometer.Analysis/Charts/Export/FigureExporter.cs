@@ -32,6 +32,8 @@ public sealed record ExportOptions
     /// <summary>How to look for the bundle when <see cref="PlotlyJsPath"/> is null (replaceable in tests).</summary>
     public Func<string?> FindPlotlyJs { get; init; } = PlotlyJs.FindBundled;
     public PlotlyJsPlacement Placement { get; init; } = PlotlyJsPlacement.Beside;
+    /// <summary>The longest one browser call may take (loading plotly.js, rendering one image) before the images are given up.</summary>
+    public TimeSpan BrowserTimeout { get; init; } = HeadlessChromium.DefaultCallTimeout;
     /// <summary>Device pixels per CSS pixel of the PNGs (the SVGs are always at scale 1).</summary>
     public double PngScale { get; init; } = 2;
 }
@@ -72,6 +74,7 @@ public static class FigureExporter
 
         var clock = Stopwatch.StartNew();
         var dir = Directory.CreateDirectory(outputDirectory).FullName;
+        AtomicFile.RemoveStaleTemporaryFiles(dir); // left by a run that was killed before it could remove them
         var files = new List<string>();
         var notices = new List<string>();
 
@@ -120,18 +123,25 @@ public static class FigureExporter
             try
             {
                 Report(ExportStage.StartingBrowser, null, null, $"starting {Path.GetFileName(chromium)} for PNG and SVG");
-                await using var browser = await HeadlessChromium.StartAsync(chromium, ct: ct);
+                await using var browser = await HeadlessChromium.StartAsync(chromium, ct: ct, callTimeout: options.BrowserTimeout);
                 await using var renderer = await FigureImageRenderer.StartAsync(browser, bundle, ct);
                 foreach (var f in figures)
                 {
-                    var png = await renderer.RenderPngAsync(f.Figure, f.Width, f.Height, options.PngScale, ct);
-                    await Write(f.Name, f.Name + ".png", p => AtomicFile.WriteAllBytesAsync(p, png, ct), ExportStage.Rendered);
-                    var svg = await renderer.RenderSvgAsync(f.Figure, f.Width, f.Height, ct);
-                    await Write(f.Name, f.Name + ".svg", p => AtomicFile.WriteAllTextAsync(p, svg, ct), ExportStage.Rendered);
+                    try
+                    {
+                        var png = await renderer.RenderPngAsync(f.Figure, f.Width, f.Height, options.PngScale, ct);
+                        await Write(f.Name, f.Name + ".png", p => AtomicFile.WriteAllBytesAsync(p, png, ct), ExportStage.Rendered);
+                        var svg = await renderer.RenderSvgAsync(f.Figure, f.Width, f.Height, ct);
+                        await Write(f.Name, f.Name + ".svg", p => AtomicFile.WriteAllTextAsync(p, svg, ct), ExportStage.Rendered);
+                    }
+                    catch (BrowserTimeoutException e)
+                    {
+                        throw new BrowserTimeoutException($"figure '{f.Name}': {e.Message}");
+                    }
                 }
                 imagesWritten = true;
             }
-            catch (Exception e) when (e is IOException or CdpException or System.Net.WebSockets.WebSocketException or TimeoutException)
+            catch (Exception e) when (e is IOException or CdpException or TimeoutException)
             {
                 if (options.RequireImages) throw new ExportException($"static images could not be rendered: {e.Message}", e);
                 notices.Add($"Static images (PNG, SVG) were not written: {FirstLine(e.Message)}");
