@@ -125,7 +125,7 @@ public class OutputAndMessageTests
     {
         var show = CliRunner.Run(null, "data", "show", "partners", "--format", "markdown");
         Assert.True(show.ExitCode == 0, show.Stderr);
-        Assert.StartsWith("| code | name | catalogue_heading | source |\n|---|---|---|---|\n| RU | Russia |", show.Stdout);
+        Assert.StartsWith("| code | name | catalogue_heading | source | section |\n|---|---|---|---|---|\n| RU | Russia |", show.Stdout);
         var list = CliRunner.Run(null, "data", "list", "--format", "json");
         Assert.True(list.ExitCode == 0, list.Stderr);
         using var doc = JsonDocument.Parse(list.Stdout);
@@ -167,7 +167,7 @@ public class OutputAndMessageTests
         var r = CliRunner.Run(null, "reproduce", "--issue", "99");
         Assert.Equal(1, r.ExitCode);
         Assert.DoesNotContain("only published values", r.Stderr);
-        Assert.Contains("issue 99 is not in data/barometer/issues.csv", r.Stderr);
+        Assert.Contains("no minsk_barometer issue 99 in issues.csv (known: ", r.Stderr);
         var published = CliRunner.Run(null, "reproduce", "--issue", "20");
         Assert.Contains("only published values", published.Stderr);
     }
