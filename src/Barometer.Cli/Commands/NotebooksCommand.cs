@@ -7,6 +7,7 @@ using Barometer.Kernel.Execution;
 using Barometer.Kernel.Protocol;
 using Barometer.Kernel.Parameters;
 using Barometer.Kernel.Running;
+using Barometer.Cli.Rendering;
 using Spectre.Console;
 
 namespace Barometer.Cli.Commands;
@@ -153,11 +154,10 @@ public static class NotebooksCommand
     {
         public static async Task<int> ExecuteAsync(RunSettings settings, CancellationToken cancellationToken)
         {
-            var plain = Console.IsOutputRedirected;
-            var console = plain
-                ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(Console.Out) })
-                : AnsiConsole.Console;
-            var log = new ProgressLog(plain ? Console.Error : Console.Out, plain);
+            // Plain text when piped or NO_COLOR; progress then goes to stderr so stdout carries the summary alone.
+            var plain = CliConsole.IsPlain;
+            var console = CliConsole.Create();
+            var log = new ProgressLog(CliConsole.IsRedirected ? Console.Error : Console.Out, plain);
 
             var jobs = FindJobs(settings, out var problem, out var problemExitCode);
             if (jobs is null)
@@ -395,7 +395,7 @@ public static class NotebooksCommand
                     status);
             }
 
-            console.Write(table);
+            CliConsole.Write(console, table);
             var failed = outcomes.Count(o => o.Result?.Succeeded != true);
             var notRun = total - outcomes.Count;
             var line = $"{outcomes.Count - failed} of {total} notebook(s) succeeded" +
