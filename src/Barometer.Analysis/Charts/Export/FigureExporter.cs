@@ -30,7 +30,7 @@ public sealed record ExportOptions
     /// <summary>The plotly.js bundle; when null, <see cref="FindPlotlyJs"/> looks for the build's copy (none: the CDN).</summary>
     public string? PlotlyJsPath { get; init; }
     /// <summary>How to look for the bundle when <see cref="PlotlyJsPath"/> is null (replaceable in tests).</summary>
-    public Func<string?> FindPlotlyJs { get; init; } = PlotlyJs.FindBundled;
+    public Func<string?> FindPlotlyJs { get; init; } = PlotlyJs.FindOrExtract;
     public PlotlyJsPlacement Placement { get; init; } = PlotlyJsPlacement.Beside;
     /// <summary>Device pixels per CSS pixel of the PNGs (the SVGs are always at scale 1).</summary>
     public double PngScale { get; init; } = 2;
@@ -107,9 +107,9 @@ public static class FigureExporter
         var (reference, source) = await PlotlyReferenceAsync(bundle, options.Placement, dir, Write, notices, ct);
         foreach (var f in figures)
         {
-            await Write(f.Name, f.Name + ".plotly.json", p => AtomicFile.WriteAllTextAsync(p, f.Figure.ToJson() + "\n", ct));
+            await Write(f.Name, f.Name + ".plotly.json", p => AtomicFile.WriteAllTextAsync(p, FigureJson.Of(f.Chart) + "\n", ct));
             await Write(f.Name, f.Name + ".csv", p => AtomicFile.WriteAllTextAsync(p, CsvExport.ToCsv(f.Data), ct));
-            await Write(f.Name, f.Name + ".html", p => AtomicFile.WriteAllTextAsync(p, f.Figure.ToHtml(reference, f.Title), ct));
+            await Write(f.Name, f.Name + ".html", p => AtomicFile.WriteAllTextAsync(p, FigureHtml.Page(f.Chart, reference, f.Title), ct));
         }
 
         TimeSpan? imageElapsed = null;
@@ -124,9 +124,9 @@ public static class FigureExporter
                 await using var renderer = await FigureImageRenderer.StartAsync(browser, bundle, ct);
                 foreach (var f in figures)
                 {
-                    var png = await renderer.RenderPngAsync(f.Figure, f.Width, f.Height, options.PngScale, ct);
+                    var png = await renderer.RenderPngAsync(f.Chart, f.Width, f.Height, options.PngScale, ct);
                     await Write(f.Name, f.Name + ".png", p => AtomicFile.WriteAllBytesAsync(p, png, ct), ExportStage.Rendered);
-                    var svg = await renderer.RenderSvgAsync(f.Figure, f.Width, f.Height, ct);
+                    var svg = await renderer.RenderSvgAsync(f.Chart, f.Width, f.Height, ct);
                     await Write(f.Name, f.Name + ".svg", p => AtomicFile.WriteAllTextAsync(p, svg, ct), ExportStage.Rendered);
                 }
                 imagesWritten = true;

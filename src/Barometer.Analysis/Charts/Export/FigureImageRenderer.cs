@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Barometer.Analysis.Charts.Browser;
+using Plotly.NET;
 
 namespace Barometer.Analysis.Charts.Export;
 
@@ -21,7 +22,7 @@ public sealed class FigureImageRenderer : IAsyncDisposable
         var browser = await HeadlessChromium.StartAsync(ct: ct);
         try
         {
-            return await StartAsync(browser, PlotlyJs.FindBundled(), ct, owned: true);
+            return await StartAsync(browser, PlotlyJs.FindOrExtract(), ct, owned: true);
         }
         catch
         {
@@ -60,18 +61,18 @@ public sealed class FigureImageRenderer : IAsyncDisposable
     }
 
     /// <summary>A PNG of <paramref name="width"/>×<paramref name="height"/> CSS pixels, times <paramref name="scale"/> device pixels.</summary>
-    public async Task<byte[]> RenderPngAsync(Figure figure, int width, int height, double scale = 1, CancellationToken ct = default)
+    public async Task<byte[]> RenderPngAsync(GenericChart chart, int width, int height, double scale = 1, CancellationToken ct = default)
     {
-        var url = await ToImageAsync(figure, "png", width, height, scale, ct);
+        var url = await ToImageAsync(FigureJson.Of(chart, indented: false), "png", width, height, scale, ct);
         const string prefix = "data:image/png;base64,";
         if (!url.StartsWith(prefix, StringComparison.Ordinal)) throw new IOException($"Plotly.toImage returned no PNG ({Truncate(url)})");
         return Convert.FromBase64String(url[prefix.Length..]);
     }
 
     /// <summary>An SVG document of <paramref name="width"/>×<paramref name="height"/> pixels.</summary>
-    public async Task<string> RenderSvgAsync(Figure figure, int width, int height, CancellationToken ct = default)
+    public async Task<string> RenderSvgAsync(GenericChart chart, int width, int height, CancellationToken ct = default)
     {
-        var url = await ToImageAsync(figure, "svg", width, height, 1, ct);
+        var url = await ToImageAsync(FigureJson.Of(chart, indented: false), "svg", width, height, 1, ct);
         var comma = url.IndexOf(',');
         if (!url.StartsWith("data:image/svg+xml", StringComparison.Ordinal) || comma < 0)
             throw new IOException($"Plotly.toImage returned no SVG ({Truncate(url)})");
@@ -81,12 +82,12 @@ public sealed class FigureImageRenderer : IAsyncDisposable
             : Uri.UnescapeDataString(payload);
     }
 
-    private async Task<string> ToImageAsync(Figure figure, string format, int width, int height, double scale, CancellationToken ct)
+    private async Task<string> ToImageAsync(string figureJson, string format, int width, int height, double scale, CancellationToken ct)
     {
         var options = string.Create(CultureInfo.InvariantCulture,
             $"{{format:'{format}',width:{width},height:{height},scale:{scale}}}");
         // The figure JSON is a JavaScript expression; its encoder escapes everything that could end the string early.
-        var result = await _page.EvaluateAsync($"Plotly.toImage({figure.ToJson(indented: false)}, {options})", ct);
+        var result = await _page.EvaluateAsync($"Plotly.toImage({figureJson}, {options})", ct);
         return result.GetString() ?? throw new IOException("Plotly.toImage returned nothing");
     }
 
