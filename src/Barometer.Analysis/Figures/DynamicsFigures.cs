@@ -105,7 +105,7 @@ public static class DynamicsFigures
                 yRange: [axisMin, axisMax], dtick: 2, showGrid: false)
             .Set("shapes", ColourBands.Shapes(spans, "paper", 0, 1).ToArray())
             .Set("annotations", ColourBands.Labels(spans, 1, "paper", "left", 6).ToArray())
-            .Set("margin", Margin(70, 150, 90, 110));
+            .Set("margin", Margin(70, 150, 90, 150));
         var chart = PlotlyProperties.Chart([numbers, colourTrace, .. key], layout, ConfigFor(IssueFigures.Names.RegionalTensionDynamics, 960, 540));
 
         var table = new FigureTable([.. Columns(), "colour"],
@@ -171,16 +171,16 @@ public static class DynamicsFigures
 
     private static Layout TimeLayout(IssueTimeline t, string title, string subtitle, string yTitle, double[]? yRange, int? dtick, bool showGrid = true) =>
         BaseLayout(title, subtitle)
-            .Set("legend", HorizontalLegend(0, -0.2, "left", "top"))
+            .Set("legend", HorizontalLegend(0, -0.36, "left", "top"))
             .Set("hovermode", "closest")
-            .Set("margin", Margin(70, 30, 90, 110))
+            .Set("margin", Margin(70, 30, 90, 150))
             .Set("xaxis", IssueAxis(t))
             .Set("yaxis", Object(("title", AxisTitle(yTitle)), ("zeroline", true), ("zerolinecolor", Muted), ("gridcolor", Grid),
                 ("showgrid", showGrid), ("dtick", dtick), ("tickformat", "d"), ("range", yRange)));
 
     /// <summary>
-    /// The issue axis: a tick per issue of the data, "No N" over its months. Two consecutive issues sit close together,
-    /// so the second's label is set one line lower: labels are never rotated and never overlap.
+    /// The issue axis: a tick per issue of the data, "No N" over its months over the year. Two consecutive issues sit close
+    /// together, so the second's label is set three lines lower: labels are never rotated and never overlap.
     /// </summary>
     private static DynamicObj.DynamicObj IssueAxis(IssueTimeline t)
     {
@@ -190,8 +190,8 @@ public static class DynamicsFigures
         {
             var issue = t.Issues[i];
             lowered = i > 0 && issue.Number - t.Issues[i - 1].Number == 1 && !lowered;
-            var label = $"No {issue.Number.ToString(CultureInfo.InvariantCulture)}{PlotlyText.LineBreak}{ShortPeriod(issue.Period)}";
-            text.Add(lowered ? PlotlyText.LineBreak + PlotlyText.LineBreak + label : label);
+            var label = $"No {issue.Number.ToString(CultureInfo.InvariantCulture)}{PlotlyText.LineBreak}{ShortPeriod(issue.Period).Replace(" ", PlotlyText.LineBreak, StringComparison.Ordinal)}";
+            text.Add(lowered ? PlotlyText.LineBreak + PlotlyText.LineBreak + PlotlyText.LineBreak + label : label);
         }
         return Object(
             ("tickmode", "array"),

@@ -12,9 +12,9 @@ namespace Barometer.Cli.Commands;
 internal static class FigureExport
 {
     /// <summary>Exports the figures; 0 when done, 1 when they could not be written (e.g. images were required but no browser could render them).</summary>
-    public static async Task<int> ExportAsync(IReadOnlyList<NamedFigure> figures, string outDir, bool requireImages, CancellationToken ct)
+    public static async Task<int> ExportAsync(IReadOnlyList<NamedFigure> figures, string outDir, bool requireImages, CancellationToken ct, string galleryTitle = "Figures")
     {
-        var options = new ExportOptions { RequireImages = requireImages };
+        var options = new ExportOptions { RequireImages = requireImages, GalleryTitle = galleryTitle };
         var plain = Console.IsOutputRedirected;
         var log = plain ? Console.Error : Console.Out;
         ExportResult result;

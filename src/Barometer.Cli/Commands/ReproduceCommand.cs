@@ -46,7 +46,7 @@ internal static class ReproduceCommand
                 default: ReproductionText.WriteTables(AnsiConsole.Console, reproduction); break;
             }
             return parse.GetValue(outDir) is { } dir
-                ? await FigureExport.ExportAsync(IssueFigures.All(reproduction, dataset), dir, parse.GetValue(requireImages), ct)
+                ? await FigureExport.ExportAsync(IssueFigures.All(reproduction, dataset), dir, parse.GetValue(requireImages), ct, IssueFigures.GalleryTitle(reproduction.Indices.Issue))
                 : ExitCodes.Ok;
         });
         return command;

@@ -95,10 +95,12 @@ public class IssueFiguresTests
         var issues = ChartTestData.Data.Issues.Where(i => i.Series == Reproduction.Indices.Issue.Series).OrderBy(i => i.Period.Start).ToArray();
         var russia = Trace(json, "Russia");
         Assert.False((bool)russia["connectgaps"]!);
-        var x = russia["x"]!.AsArray().Select(v => (string)v!).ToArray();
+        var x = russia["x"]!.AsArray().Select(v => (double)v!).ToArray();
         var y = Ints(russia["y"]!);
         var symbols = russia["marker"]!["symbol"]!.AsArray().Select(s => (string)s!).ToArray();
-        int At(int issue) => Array.IndexOf(x, FigureStyle.Midpoint(issues.Single(i => i.Number == issue).Period).ToString("yyyy-MM-dd"));
+        // Russia is the first of five partners: its markers sit two offsets left of each issue number.
+        var offset = -2 * DynamicsFigures.PartnerOffset;
+        int At(int issue) => Array.FindIndex(x, v => Math.Abs(v - (issue + offset)) < 1e-9);
         Assert.All(issues, i => Assert.True(At(i.Number) >= 0, $"issue {i.Number} has no place on the axis"));
         Assert.Equal(Reproduction.Indices.For("RU").Index, y[At(18)]);
         Assert.Equal(DynamicsFigures.ComputedSymbol, symbols[At(18)]);
@@ -133,7 +135,7 @@ public class IssueFiguresTests
         Assert.Equal(ChartTestData.Data.ColourScale.Bands.Count, columns[0]!.AsArray().Count);
         var here = columns[4]!.AsArray().Select(c => (string)c!).ToArray();
         var yellow = ChartTestData.Data.ColourScale.Bands.ToList().IndexOf(Reproduction.Indices.Security.Colour);
-        Assert.Contains(FigureStyle.Signed(Reproduction.Indices.Security.RegionalTension), here[yellow]);
+        Assert.Contains(FigureStyle.SignedLabel(Reproduction.Indices.Security.RegionalTension), here[yellow]);
         Assert.Equal(5, table["cells"]!["fill"]!["color"]!.AsArray().Count);
     }
 

@@ -34,6 +34,8 @@ public sealed record ExportOptions
     public PlotlyJsPlacement Placement { get; init; } = PlotlyJsPlacement.Beside;
     /// <summary>Device pixels per CSS pixel of the PNGs (the SVGs are always at scale 1).</summary>
     public double PngScale { get; init; } = 2;
+    /// <summary>The heading and page title of the gallery (<c>index.html</c>), e.g. the issue the figures belong to.</summary>
+    public string GalleryTitle { get; init; } = "Figures";
 }
 
 public enum ExportStage { Started, Wrote, StartingBrowser, Rendered, Finished }
@@ -140,7 +142,7 @@ public static class FigureExporter
             imageElapsed = imageClock.Elapsed;
         }
 
-        await Write("", GalleryFileName, p => AtomicFile.WriteAllTextAsync(p, Gallery(figures, imagesWritten, source, notices), ct));
+        await Write("", GalleryFileName, p => AtomicFile.WriteAllTextAsync(p, Gallery(figures, imagesWritten, source, notices, options.GalleryTitle), ct));
         Report(ExportStage.Finished, null, null, $"wrote {files.Count} files in {clock.Elapsed.TotalSeconds:0.0} s");
         return new ExportResult(dir, files, imagesWritten, notices, clock.Elapsed, imageElapsed, source);
     }
@@ -165,16 +167,16 @@ public static class FigureExporter
     }
 
     /// <summary>The gallery page: every figure's title and description, a thumbnail when there are images, and links to its files.</summary>
-    public static string Gallery(IReadOnlyList<NamedFigure> figures, bool withImages, string plotlySource, IReadOnlyList<string> notices)
+    public static string Gallery(IReadOnlyList<NamedFigure> figures, bool withImages, string plotlySource, IReadOnlyList<string> notices, string title = "Figures")
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         static string U(string s) => Uri.EscapeDataString(s);
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Figures</title>\n<style>\n")
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(title)).Append("</title>\n<style>\n")
           .Append("body{font-family:sans-serif;margin:1.5em auto;max-width:1100px;padding:0 1em;color:#222}\n")
           .Append(".figure{border-top:1px solid #ddd;padding:1em 0}.figure img{max-width:100%;border:1px solid #eee}\n")
           .Append(".files a{margin-right:1em}.notice{background:#fff6d5;padding:.5em .8em}\n</style>\n</head>\n<body>\n")
-          .Append("<h1>Figures</h1>\n");
+          .Append("<h1>").Append(E(title)).Append("</h1>\n");
         foreach (var n in notices) sb.Append("<p class=\"notice\">").Append(E(n)).Append("</p>\n");
         foreach (var f in figures)
         {
