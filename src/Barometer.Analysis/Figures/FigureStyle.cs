@@ -65,7 +65,9 @@ public static class FigureStyle
     public static DynamicObj.DynamicObj TitleOf(string what, string? subtitle) => Object(
         ("text", PlotlyText.Escape(what) + (subtitle is null ? "" :
             $"{PlotlyText.LineBreak}<span style=\"font-size:13px;color:{Muted}\">{PlotlyText.Escape(subtitle)}</span>")),
-        ("x", 0.01), ("xanchor", "left"), ("y", 1), ("yanchor", "top"), ("pad", Object(("t", 14))), ("font", Object(("size", 19))));
+        ("x", 0.01), ("xanchor", "left"), ("y", 1), ("yanchor", "top"),
+        // plotly.js 2.28 anchors a two-line title by its first line and then moves it up by the second: pad for both.
+        ("pad", Object(("t", subtitle is null ? 14 : 34))), ("font", Object(("size", 19))));
 
     /// <summary>An axis title.</summary>
     public static DynamicObj.DynamicObj AxisTitle(string text) => Object(("text", PlotlyText.Escape(text)));

@@ -77,7 +77,8 @@ public static class DataFrames
 
     /// <summary>
     /// Measurements (any of the tables of <c>data/external</c>), the value as stated and converted to base units
-    /// (<c>value_in_ones</c>, computed here as in <see cref="Measurement.ValueInOnes"/>).
+    /// (<c>value_in_ones</c>, computed here as in <see cref="Measurement.ValueInOnes"/>); <c>year</c> is set when the period
+    /// is exactly one calendar year.
     /// </summary>
     public static DataFrame ToDataFrame(this IEnumerable<Measurement> measurements)
     {
@@ -86,10 +87,15 @@ public static class DataFrames
             .Text("id", m => m.Id).Text("table", m => m.Table).Text("reporter", m => m.Reporter).Text("partner", m => m.Partner)
             .Text("indicator", m => m.Indicator).Text("item", m => m.Item).Text("flow", m => m.Flow)
             .Date("period_start", m => m.Period.Start).Date("period_end", m => m.Period.End).Text("period_text", m => m.Period.Text)
+            .Int("year", m => m.Period.IsCalendarYear ? m.Period.Year : null)
             .Text("qualifier", m => m.Qualifier).Decimal("value", m => m.Value).Text("unit", m => m.Unit).Text("currency", m => m.Currency)
             .Text("scale", m => m.Scale).Decimal("value_in_ones", m => m.ValueInOnes).Text("source", m => m.Source).Text("context", m => m.Context)
             .Build();
     }
+
+    /// <summary>A new frame of copies of the named columns of <paramref name="frame"/>, in the order given.</summary>
+    public static DataFrame Select(this DataFrame frame, params string[] columns) =>
+        new(columns.Select(name => frame.Columns[name].Clone()));
 
     /// <summary>
     /// Every table of the data by its file stem: <c>issues</c>, <c>partners</c>, <c>relationship_events</c>,

@@ -52,6 +52,7 @@ internal static class DataFrameRenderer
     {
         null => "",
         DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.############################", CultureInfo.InvariantCulture), // 2500.0 and 34 alike, no trailing zeros
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => v.ToString() ?? "",
     };
