@@ -43,10 +43,10 @@ internal static class PlotlyChartRenderer
         var json = figure.ToJsonString(ScriptSafe);
         bundle[PlotlyMimeType] = json;
         var (script, version) = BundledPlotlyJs(assembly);
-        bundle[MimeTypes.Html] = Html(json, figure, script is not null && state.TakeFirst() ? script : null, version);
         var (width, height) = Size(figure);
-        if (ChromiumScreenshot.Render(json, script, width, height) is { } png)
-            bundle[PngMimeType] = Convert.ToBase64String(png);
+        var png = ChromiumScreenshot.Render(json, script, width, height) is { } bytes ? Convert.ToBase64String(bytes) : null;
+        bundle[MimeTypes.Html] = Html(json, figure, script is not null && state.TakeFirst() ? script : null, version, png);
+        if (png is not null) bundle[PngMimeType] = png;
         bundle[MimeTypes.PlainText] = PlainText(figure);
     }
 
@@ -91,7 +91,11 @@ internal static class PlotlyChartRenderer
         return (Int(layout?["width"]) ?? Int(config?["width"]) ?? 960, Int(layout?["height"]) ?? Int(config?["height"]) ?? 540);
     }
 
-    private static string Html(string json, JsonObject figure, string? inlineScript, string? version)
+    /// <summary>
+    /// A div the script draws the chart into. With a PNG, the div first holds the static image, so a page that runs no
+    /// script (GitHub, a mail client) still shows the chart; the script replaces it with the interactive one.
+    /// </summary>
+    private static string Html(string json, JsonObject figure, string? inlineScript, string? version, string? pngBase64)
     {
         var id = "plotly-chart-" + Guid.NewGuid().ToString("N")[..12];
         var (_, height) = Size(figure);
@@ -105,11 +109,17 @@ internal static class PlotlyChartRenderer
               .Append(inlineScript.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase))
               .Append("\n}).call(window); }</script>\n");
         }
-        sb.Append("<div id=\"").Append(id).Append("\" style=\"width:100%;height:").Append(height.ToString(CultureInfo.InvariantCulture)).Append("px\"></div>\n")
+        sb.Append("<div id=\"").Append(id).Append("\" style=\"width:100%;min-height:").Append(height.ToString(CultureInfo.InvariantCulture)).Append("px\">");
+        if (pngBase64 is not null)
+            sb.Append("<img alt=\"").Append(WebUtility.HtmlEncode(StripTags(figure["layout"]?["title"]?["text"]?.GetValue<string>() ?? "chart")))
+              .Append("\" style=\"max-width:100%\" src=\"data:image/png;base64,").Append(pngBase64).Append("\">");
+        sb.Append("</div>\n")
           .Append("<script>(function () {\n  var figure = ").Append(json).Append(";\n")
           .Append("  var element = document.getElementById(\"").Append(id).Append("\");\n")
-          .Append("  if (typeof Plotly === \"undefined\") { element.textContent = \"plotly.js ")
+          .Append("  if (typeof Plotly === \"undefined\") { if (!element.querySelector(\"img\")) element.textContent = \"plotly.js ")
           .Append(WebUtility.HtmlEncode(version ?? "")).Append(" is not loaded in this page: run the notebook's first chart cell again.\"; return; }\n")
+          .Append("  element.textContent = \"\";\n")
+          .Append("  element.style.height = \"").Append(height.ToString(CultureInfo.InvariantCulture)).Append("px\";\n")
           .Append("  Plotly.newPlot(element, figure.data, figure.layout, figure.config || {responsive: true});\n")
           .Append("})();</script>\n");
         return sb.ToString();
