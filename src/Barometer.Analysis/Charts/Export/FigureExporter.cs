@@ -106,29 +106,45 @@ public static class FigureExporter
             Report(stage, figure, path, fileName);
         }
 
-        var (reference, source) = await PlotlyReferenceAsync(bundle, options.Placement, dir, Write, notices, ct);
-        foreach (var f in figures)
+        // The browser starts (and loads plotly.js) while the files that need none are written: its start-up is the
+        // largest fixed cost of an export.
+        Task<(HeadlessChromium Browser, FigureImageRenderer Renderer)>? starting = null;
+        if (chromium is not null)
         {
-            await Write(f.Name, f.Name + ".plotly.json", p => AtomicFile.WriteAllTextAsync(p, FigureJson.Of(f.Chart) + "\n", ct));
-            await Write(f.Name, f.Name + ".csv", p => AtomicFile.WriteAllTextAsync(p, CsvExport.ToCsv(f.Data), ct));
-            await Write(f.Name, f.Name + ".html", p => AtomicFile.WriteAllTextAsync(p, FigureHtml.Page(f.Chart, reference, f.Title), ct));
+            Report(ExportStage.StartingBrowser, null, null, $"starting {Path.GetFileName(chromium)} for PNG and SVG");
+            starting = StartRendererAsync(chromium, bundle, ct);
+        }
+        var (reference, source) = ((PlotlyJsReference)null!, "");
+        try
+        {
+            (reference, source) = await PlotlyReferenceAsync(bundle, options.Placement, dir, Write, notices, ct);
+            foreach (var f in figures)
+            {
+                await Write(f.Name, f.Name + ".plotly.json", p => AtomicFile.WriteAllTextAsync(p, FigureJson.Of(f.Chart) + "\n", ct));
+                await Write(f.Name, f.Name + ".csv", p => AtomicFile.WriteAllTextAsync(p, CsvExport.ToCsv(f.Data), ct));
+                await Write(f.Name, f.Name + ".html", p => AtomicFile.WriteAllTextAsync(p, FigureHtml.Page(f.Chart, reference, f.Title), ct));
+            }
+        }
+        catch
+        {
+            if (starting is not null) await CloseQuietlyAsync(starting);
+            throw;
         }
 
         TimeSpan? imageElapsed = null;
         var imagesWritten = false;
-        if (chromium is not null)
+        if (starting is not null)
         {
             var imageClock = Stopwatch.StartNew();
             try
             {
-                Report(ExportStage.StartingBrowser, null, null, $"starting {Path.GetFileName(chromium)} for PNG and SVG");
-                await using var browser = await HeadlessChromium.StartAsync(chromium, ct: ct);
-                await using var renderer = await FigureImageRenderer.StartAsync(browser, bundle, ct);
+                var (startedBrowser, startedRenderer) = await starting;
+                await using var browser = startedBrowser;
+                await using var renderer = startedRenderer;
                 foreach (var f in figures)
                 {
-                    var png = await renderer.RenderPngAsync(f.Chart, f.Width, f.Height, options.PngScale, ct);
+                    var (png, svg) = await renderer.RenderBothAsync(f.Chart, f.Width, f.Height, options.PngScale, ct);
                     await Write(f.Name, f.Name + ".png", p => AtomicFile.WriteAllBytesAsync(p, png, ct), ExportStage.Rendered);
-                    var svg = await renderer.RenderSvgAsync(f.Chart, f.Width, f.Height, ct);
                     await Write(f.Name, f.Name + ".svg", p => AtomicFile.WriteAllTextAsync(p, svg, ct), ExportStage.Rendered);
                 }
                 imagesWritten = true;
@@ -145,6 +161,36 @@ public static class FigureExporter
         await Write("", GalleryFileName, p => AtomicFile.WriteAllTextAsync(p, Gallery(figures, imagesWritten, source, notices, options.GalleryTitle), ct));
         Report(ExportStage.Finished, null, null, $"wrote {files.Count} files in {clock.Elapsed.TotalSeconds:0.0} s");
         return new ExportResult(dir, files, imagesWritten, notices, clock.Elapsed, imageElapsed, source);
+    }
+
+    private static async Task<(HeadlessChromium Browser, FigureImageRenderer Renderer)> StartRendererAsync(
+        string chromium, string? bundle, CancellationToken ct)
+    {
+        var browser = await HeadlessChromium.StartAsync(chromium, ct: ct);
+        try
+        {
+            return (browser, await FigureImageRenderer.StartAsync(browser, bundle, ct));
+        }
+        catch
+        {
+            await browser.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Closes a browser started for an export that failed before it was used (its own failure is not the news).</summary>
+    private static async Task CloseQuietlyAsync(Task<(HeadlessChromium Browser, FigureImageRenderer Renderer)> starting)
+    {
+        try
+        {
+            var (browser, renderer) = await starting;
+            await renderer.DisposeAsync();
+            await browser.DisposeAsync();
+        }
+        catch (Exception e) when (e is IOException or CdpException or System.Net.WebSockets.WebSocketException or TimeoutException or OperationCanceledException)
+        {
+            // the export's own exception is rethrown by the caller
+        }
     }
 
     private static async Task<(PlotlyJsReference Reference, string Source)> PlotlyReferenceAsync(
