@@ -1,5 +1,6 @@
 // Run from the repository root, in Release:
 //   dotnet run -c Release --project benchmarks/Barometer.Analysis.Benchmarks -- --filter '*'
+//   dotnet run -c Release --project benchmarks/Barometer.Analysis.Benchmarks -- --filter "*FigureExport*"   (needs Chromium)
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;

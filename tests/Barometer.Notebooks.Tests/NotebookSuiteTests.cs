@@ -11,7 +11,8 @@ namespace Barometer.Notebooks.Tests;
 /// Executes every notebook under <c>notebooks/</c>, each in its own kernel process as <c>barometer notebooks run</c>
 /// does (a new notebook is covered without editing this file), fails on
 /// any error output, and compares the text outputs of cells tagged <c>golden</c> with the files in
-/// <c>Golden/&lt;notebook&gt;/&lt;cell id&gt;.txt</c>. Set <c>BAROMETER_UPDATE_GOLDEN=1</c> to rewrite them, then review the
+/// <c>Golden/&lt;notebook&gt;/&lt;cell id&gt;.txt</c>. A notebook committed with outputs must match a fresh run
+/// (<see cref="CommittedOutputs"/>). Set <c>BAROMETER_UPDATE_GOLDEN=1</c> to rewrite them, then review the
 /// diff like code.
 /// </summary>
 public partial class NotebookSuiteTests
@@ -40,6 +41,7 @@ public partial class NotebookSuiteTests
     public async Task Notebook_executes_without_errors_and_matches_its_golden_outputs(string name)
     {
         var path = Path.Combine(RepoRoot, "notebooks", name);
+        var committed = await NotebookFile.LoadAsync(path);
         var notebook = await NotebookFile.LoadAsync(path);
         var result = await NotebookRunner.ExecuteAsync(notebook, path, new NotebookRunOptions { Kernel = BarometerKernel.StartInfo });
 
@@ -48,6 +50,16 @@ public partial class NotebookSuiteTests
         Assert.True(errors.Length == 0, string.Join("\n", errors.Select(e => $"{e.EName}: {e.EValue}")));
         Assert.All(notebook.Cells.Where(c => c.CellType == CellType.Code && !c.HasTag(NotebookCell.SkipExecutionTag)),
             c => Assert.True(c.ExecutionCount is not null, $"cell {c.Id} did not run"));
+
+        // A notebook committed with its outputs must show what a fresh run shows (timings and image bytes aside).
+        if (CommittedOutputs.HasAny(committed))
+        {
+            var imagesExpected = Environment.GetEnvironmentVariable("CI") is not null || Barometer.Analysis.Charts.Browser.ChromiumLocator.Find() is not null;
+            var differences = CommittedOutputs.Differences(committed, notebook, RepoRoot, imagesExpected);
+            Assert.True(differences.Count == 0,
+                $"{name}: committed outputs differ from a fresh run (re-run it with 'barometer notebooks run' and commit the result):\n" +
+                string.Join("\n", differences));
+        }
 
         var stem = Path.GetFileNameWithoutExtension(name);
         var goldenCells = notebook.Cells.Where(c => c.HasTag(GoldenTag)).ToArray();

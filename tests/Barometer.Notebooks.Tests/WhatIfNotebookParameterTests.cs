@@ -19,6 +19,6 @@ public class WhatIfNotebookParameterTests
         Assert.True(result.Succeeded, result.FirstError?.Message);
         var text = string.Concat(notebook.Cells.SelectMany(c => c.Outputs).Select(o => o.Text ?? ""));
         Assert.Contains("regional-tension colour: Yellow -> Orange (changed)", text);
-        Assert.Contains("(flip 0.2, 2,000 runs)", string.Concat(notebook.Cells.SelectMany(c => c.Outputs).Select(o => o.Data.TryGetValue("text/plain", out var t) ? t : "")));
+        Assert.Contains("2,000 runs, each score flipped with probability 0.2", string.Concat(notebook.Cells.SelectMany(c => c.Outputs).Select(o => o.Data.TryGetValue("text/plain", out var t) ? t : "")));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Threading;
+using Plotly.NET;
 
 namespace Barometer.Analysis.Charts;
 
@@ -16,9 +17,9 @@ public static class FigureHtml
     /// <summary>The id of the element a page draws its figure into.</summary>
     public const string PageElementId = "figure";
 
-    public static string Page(Figure figure, PlotlyJsReference plotly, string? pageTitle = null)
+    public static string Page(GenericChart chart, PlotlyJsReference plotly, string? pageTitle = null)
     {
-        var title = pageTitle ?? StripTags(figure.Layout.Title?.Text) ?? "Figure";
+        var title = pageTitle ?? StripTags(TitleText(chart)) ?? "Figure";
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -34,7 +35,7 @@ public static class FigureHtml
         sb.Append("<div id=\"").Append(PageElementId).Append("\"></div>\n");
         sb.Append("<script>\n");
         sb.Append("(function () {\n");
-        sb.Append("  var figure = ").Append(figure.ToJson(indented: false)).Append(";\n");
+        sb.Append("  var figure = ").Append(FigureJson.Of(chart, indented: false)).Append(";\n");
         sb.Append("  var element = document.getElementById(\"").Append(PageElementId).Append("\");\n");
         sb.Append("  if (typeof Plotly === \"undefined\") {\n");
         sb.Append("    element.textContent = \"plotly.js ").Append(PlotlyJs.Version)
@@ -46,19 +47,19 @@ public static class FigureHtml
     }
 
     /// <summary>
-    /// A div and a script that draws <paramref name="figure"/>: with the page's global <c>Plotly</c> when there is one,
+    /// A div and a script that draws <paramref name="chart"/>: with the page's global <c>Plotly</c> when there is one,
     /// else after loading the pinned version from the CDN. For notebook outputs.
     /// </summary>
-    public static string Fragment(Figure figure, string? elementId = null)
+    public static string Fragment(GenericChart chart, string? elementId = null)
     {
         var id = elementId ?? "barometer-figure-" +
             Interlocked.Increment(ref _fragmentCounter).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
-        var idJson = System.Text.Json.JsonSerializer.Serialize(id, PlotlyJson.Compact);
-        var height = figure.Layout.Height ?? 480;
+        var idJson = FigureJson.StringLiteral(id);
+        var height = GenericChart.getLayout(chart).TryGetTypedPropertyValue<int>("height") is { } h ? h.Value : 480;
         var sb = new StringBuilder();
         sb.Append("<div id=\"").Append(WebUtility.HtmlEncode(id)).Append("\" style=\"width:100%;height:")
           .Append(height.ToString(CultureInfo.InvariantCulture)).Append("px\"></div>\n<script>\n(function () {\n");
-        sb.Append("  var figure = ").Append(figure.ToJson(indented: false)).Append(";\n");
+        sb.Append("  var figure = ").Append(FigureJson.Of(chart, indented: false)).Append(";\n");
         sb.Append("  function draw() { Plotly.newPlot(document.getElementById(").Append(idJson)
           .Append("), figure.data, figure.layout, figure.config); }\n");
         sb.Append("  if (typeof Plotly !== \"undefined\") { draw(); return; }\n");
@@ -80,6 +81,11 @@ public static class FigureHtml
         PlotlyJsReference.Global => "",
         _ => throw new ArgumentOutOfRangeException(nameof(plotly), plotly, "unknown plotly.js reference"),
     };
+
+    /// <summary>The layout's title text (plotly text), or null.</summary>
+    public static string? TitleText(GenericChart chart) =>
+        GenericChart.getLayout(chart).TryGetPropertyValue("title") is { } t && t.Value is DynamicObj.DynamicObj o &&
+        o.TryGetPropertyValue("text") is { } text ? text.Value as string : null;
 
     /// <summary>Plain text of a plotly text (tags dropped, entities decoded), for page titles and alt texts.</summary>
     public static string? StripTags(string? plotlyText)

@@ -7,7 +7,10 @@ namespace Barometer.Analysis.Charts;
 public static class PlotlyJs
 {
     /// <summary>The plotly.js version; keep equal to <c>plotly.js-dist-min</c> in <c>Charts/plotlyjs/package.json</c>.</summary>
-    public const string Version = "4.1.2";
+    public const string Version = "2.28.0";
+
+    /// <summary>The name of the copy of plotly.js that Plotly.NET embeds in its assembly (the version its figure JSON targets).</summary>
+    public const string EmbeddedResourceName = "Plotly.NET.plotly-" + Version + ".min.js";
 
     /// <summary>The npm package that ships the bundle.</summary>
     public const string NpmPackage = "plotly.js-dist-min";
@@ -43,5 +46,30 @@ public static class PlotlyJs
         var buffer = new char[256];
         var read = reader.ReadBlock(buffer, 0, buffer.Length);
         return new string(buffer, 0, read).Contains($"plotly.js v{Version}", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A local file of the pinned plotly.js: the npm bundle the build placed (<see cref="FindBundled"/>), else the copy
+    /// Plotly.NET embeds, written once to a cache folder under the temporary directory. Null only when neither exists.
+    /// </summary>
+    public static string? FindOrExtract()
+    {
+        if (FindBundled() is { } bundled) return bundled;
+        using var stream = typeof(Plotly.NET.GenericChart).Assembly.GetManifestResourceStream(EmbeddedResourceName);
+        if (stream is null) return null;
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "barometer-plotlyjs")).FullName;
+        var path = Path.Combine(folder, BesideFileName);
+        if (File.Exists(path) && new FileInfo(path).Length == stream.Length) return path;
+        var temp = Path.Combine(folder, $".{BesideFileName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = File.Create(temp)) stream.CopyTo(file);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+        return path;
     }
 }

@@ -1,6 +1,6 @@
 namespace Barometer.Analysis.Charts;
 
-/// <summary>How an HTML page gets plotly.js: the caller chooses; <see cref="Figure.ToHtml"/> only writes the tag.</summary>
+/// <summary>How an HTML page gets plotly.js: the caller chooses; <see cref="FigureHtml.Page"/> only writes the tag.</summary>
 public abstract record PlotlyJsReference
 {
     private PlotlyJsReference() { }

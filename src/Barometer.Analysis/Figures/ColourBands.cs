@@ -2,6 +2,7 @@ using System.Globalization;
 using Barometer.Analysis.Charts;
 using Barometer.Analysis.Model;
 using static Barometer.Analysis.Figures.FigureStyle;
+using static Barometer.Analysis.Charts.PlotlyProperties;
 
 namespace Barometer.Analysis.Figures;
 
@@ -30,24 +31,21 @@ public static class ColourBands
     }
 
     /// <summary>A filled rectangle per band, behind the traces, from <paramref name="x0"/> to <paramref name="x1"/> in <paramref name="xRef"/> coordinates.</summary>
-    public static IEnumerable<Shape> Shapes(IEnumerable<BandSpan> spans, string xRef, double x0, double x1) =>
-        spans.Select(b => new Shape
-        {
-            Type = "rect", XRef = xRef, YRef = "y", X0 = x0, X1 = x1, Y0 = b.Bottom, Y1 = b.Top,
-            FillColor = BandFill(b.Band.Colour), Layer = "below", Line = new Line { Width = 0 }, Name = b.Band.Colour,
-        });
+    public static IEnumerable<DynamicObj.DynamicObj> Shapes(IEnumerable<BandSpan> spans, string xRef, double x0, double x1) =>
+        spans.Select(b => Object(
+            ("type", "rect"), ("xref", xRef), ("yref", "y"), ("x0", x0), ("x1", x1), ("y0", b.Bottom), ("y1", b.Top),
+            ("fillcolor", BandFill(b.Band.Colour)), ("layer", "below"), ("line", Object(("width", 0))), ("name", b.Band.Colour)));
 
     /// <summary>
-    /// A label "Colour (classified range)" in the middle of each band tall enough for one, placed horizontally as
-    /// <paramref name="placement"/> says (its x, xref, xanchor, xshift).
+    /// A label "Colour (classified range)" in the middle of each band tall enough for one, at <paramref name="x"/> in
+    /// <paramref name="xRef"/> coordinates, anchored by <paramref name="xAnchor"/> and shifted by <paramref name="xShift"/> pixels.
     /// </summary>
-    public static IEnumerable<Annotation> Labels(IEnumerable<BandSpan> spans, Annotation placement) =>
-        spans.Where(b => b.Top - b.Bottom >= 1.5).Select(b => placement with
-        {
-            Text = $"{PlotlyText.Escape(b.Band.Colour)} ({PlotlyText.Escape(b.ClassifiedRange)})",
-            Y = b.Middle, YRef = "y", ShowArrow = false,
-            Font = new Font { Size = 11, Color = Muted },
-        });
+    public static IEnumerable<DynamicObj.DynamicObj> Labels(IEnumerable<BandSpan> spans, double x, string xRef, string xAnchor, double xShift = 0) =>
+        spans.Where(b => b.Top - b.Bottom >= 1.5).Select(b => Object(
+            ("text", $"{PlotlyText.Escape(b.Band.Colour)} ({PlotlyText.Escape(b.ClassifiedRange)})"),
+            ("x", x), ("xref", xRef), ("xanchor", xAnchor), ("xshift", xShift),
+            ("y", b.Middle), ("yref", "y"), ("showarrow", false),
+            ("font", Object(("size", 11), ("color", Muted)))));
 
     /// <summary>The bands' spans within [<paramref name="axisMin"/>, <paramref name="axisMax"/>], least severe first.</summary>
     public static IReadOnlyList<BandSpan> Spans(ColourScale scale, double axisMin, double axisMax)
@@ -69,7 +67,7 @@ public static class ColourBands
         var bands = scale.Bands;
         int? low = index == bands.Count - 1 ? bands[index].Min : bands[index + 1].Max!.Value + 1;
         int? high = index == 0 ? null : bands[index].Max;
-        static string S(int v) => v.ToString(CultureInfo.InvariantCulture);
+        static string S(int v) => v < 0 ? Minus + (-(long)v).ToString(CultureInfo.InvariantCulture) : v.ToString(CultureInfo.InvariantCulture);
         return (low, high) switch
         {
             (null, null) => "all values",

@@ -2,6 +2,8 @@ using System.Globalization;
 using Barometer.Analysis.Charts;
 using Barometer.Analysis.Loading;
 using Barometer.Analysis.Model;
+using Plotly.NET;
+using static Barometer.Analysis.Charts.PlotlyProperties;
 using static Barometer.Analysis.Figures.FigureStyle;
 
 namespace Barometer.Analysis.Figures;
@@ -17,7 +19,7 @@ public static class CumulativeScoreFigure
         var issue = catalogue.Issue;
         var byPartner = catalogue.RelationshipEvents.ToLookup(e => e.PartnerCode);
         var traces = new List<Trace>();
-        var annotations = new List<Annotation>();
+        var annotations = new List<DynamicObj.DynamicObj>();
         var rows = new List<IReadOnlyList<object?>>();
         var endX = issue.Period.End;
 
@@ -28,7 +30,7 @@ public static class CumulativeScoreFigure
             var events = byPartner[partner.Code].Select((e, n) => (e, n)).OrderBy(x => x.e.Date.Start).ThenBy(x => x.n).Select(x => x.e).ToArray();
             var x = new List<object?> { issue.Period.Start };
             var y = new List<object?> { 0 };
-            var custom = new List<object?> { new[] { "start of the period", "", "" } };
+            var custom = new List<object?> { new[] { "start of the period", "", "", "0" } };
             var sizes = new List<double> { 0 };
             var total = 0;
             foreach (var e in events)
@@ -38,52 +40,60 @@ public static class CumulativeScoreFigure
                 y.Add(total);
                 var label = PlotlyText.Escape(e.Label) + (e.Hypothetical ? " (hypothetical)" : "");
                 var dateNote = e.Date.IsSingleDay ? PlotlyText.Escape(e.Date.Text) : $"{PlotlyText.Escape(e.Date.Text)} (placed at its first day)";
-                custom.Add(new[] { label, dateNote, Signed(e.Score) });
+                custom.Add(new[] { label, dateNote, SignedLabel(e.Score), SignedLabel(total) });
                 sizes.Add(7);
                 rows.Add([partner.Code, partner.Name, e.Id, e.Date.Text, e.Date.Start, e.Date.End, e.Label, e.Score, total, e.Hypothetical]);
             }
             x.Add(endX);
             y.Add(total);
-            custom.Add(new[] { "end of the period", "", "" });
+            custom.Add(new[] { "end of the period", "", "", SignedLabel(total) });
             sizes.Add(0);
 
             var name = PlotlyText.Escape(partner.Name);
-            traces.Add(Chart.StepLine(x, y, name) with
-            {
-                Line = new Line { Shape = "hv", Color = colour, Width = 2.5 },
-                Marker = new Marker { Color = colour, Size = sizes },
-                CustomData = custom,
-                HoverTemplate = "%{customdata[1]}: %{customdata[0]}<br>score %{customdata[2]}, running total %{y:+d}",
-            });
-            annotations.Add(new Annotation
-            {
-                Text = $"{name} {Signed(total)}", X = endX, Y = total, XRef = "x", YRef = "y", XAnchor = "left", XShift = 4,
-                ShowArrow = false, Font = new Font { Color = colour, Size = 13 },
-            });
+            traces.Add(Trace("scatter", ("name", name), ("mode", "lines+markers"), ("x", x.ToArray()), ("y", y.ToArray()),
+                ("line", Object(("shape", "hv"), ("color", colour), ("width", 2.5))),
+                ("marker", Object(("color", colour), ("size", sizes.ToArray()))),
+                ("customdata", custom.ToArray()),
+                ("hovertemplate", "%{customdata[1]}: %{customdata[0]}<br>score %{customdata[2]}, running total %{customdata[3]}<extra>" + name + "</extra>")));
+            annotations.Add(Object(
+                ("text", $"{name} {SignedLabel(total)}"), ("x", endX), ("y", total), ("xref", "x"), ("yref", "y"), ("xanchor", "left"),
+                ("xshift", 4), ("showarrow", false), ("font", Object(("color", colour), ("size", 13)))));
         }
+        SpreadLabels(annotations);
 
-        var figure = Chart.Combine(traces)
-            .WithLayout(_ => BaseLayout($"Cumulative score through the period: {issue.Title}",
-                "Running total of each relationship's event scores; each step is an event (hover for its label). Not a chart of the report.") with
-            {
-                HoverMode = "closest",
-                Legend = new Legend { Orientation = "h", X = 0, Y = -0.12, XAnchor = "left", YAnchor = "top" },
-            })
-            .WithMargin(new Margin { Left = 70, Right = 110, Top = 90, Bottom = 100 })
-            .WithXAxis(new Axis
-            {
-                Type = "date", Range = [issue.Period.Start.AddDays(-1), issue.Period.End.AddDays(1)], TickFormat = "%-d %b",
-                HoverFormat = "%-d %b %Y", GridColor = Grid,
-            })
-            .WithYAxis(new Axis { Title = "Running total of scores", ZeroLine = true, ZeroLineColor = Ink, GridColor = Grid })
-            .WithAnnotations(annotations)
-            .WithImageButton(IssueFigures.Names.CumulativeScores, 1100, 600);
+        var layout = BaseLayout($"Cumulative score through the period: {issue.Title}",
+                "Running total of each relationship's event scores; each step is an event (hover for its label). Not a chart of the report.")
+            .Set("hovermode", "closest")
+            .Set("legend", HorizontalLegend(0, -0.12, "left", "top"))
+            .Set("margin", Margin(70, 110, 90, 100))
+            .Set("xaxis", Object(("type", "date"), ("range", new[] { issue.Period.Start.AddDays(-1), issue.Period.End.AddDays(1) }),
+                ("tickformat", "%-d %b"), ("hoverformat", "%-d %b %Y"), ("gridcolor", Grid)))
+            .Set("yaxis", Object(("title", AxisTitle("Running total of scores")), ("zeroline", true), ("zerolinecolor", Ink), ("gridcolor", Grid),
+                ("tickformat", "d")))
+            .Set("annotations", annotations.ToArray());
+        var chart = PlotlyProperties.Chart(traces, layout, ConfigFor(IssueFigures.Names.CumulativeScores, 1100, 600));
 
         var table = new FigureTable(
             ["partner_code", "partner", "event_id", "date", "date_start", "date_end", "label", "score", "cumulative", "hypothetical"], rows);
         return new NamedFigure(IssueFigures.Names.CumulativeScores,
             $"Cumulative score through the period: {issue.Title}",
             $"Not in the report: each relationship's running total over the {catalogue.RelationshipEvents.Count.ToString(CultureInfo.InvariantCulture)} events of the catalogue, ordered by date; hover a step for the event.",
-            figure, table, 1100, 600);
+            chart, table, 1100, 600);
+    }
+
+    /// <summary>
+    /// End-of-line labels whose totals are close would overlap: moves them apart vertically (in pixels, via <c>yshift</c>)
+    /// so that neighbouring labels are at least 16 px apart at the figure's scale, keeping their order.
+    /// </summary>
+    private static void SpreadLabels(List<DynamicObj.DynamicObj> labels)
+    {
+        const double pointsApart = 1.6;
+        var ordered = labels.Select(l => (Label: l, Y: Convert.ToDouble(l.GetPropertyValue("y"), System.Globalization.CultureInfo.InvariantCulture)))
+            .OrderBy(p => p.Y).ToArray();
+        var placed = new double[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+            placed[i] = i == 0 ? ordered[i].Y : Math.Max(ordered[i].Y, placed[i - 1] + pointsApart);
+        for (var i = 0; i < ordered.Length; i++)
+            if (placed[i] != ordered[i].Y) ordered[i].Label.SetProperty("y", placed[i]);
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Barometer.Analysis.Charts;
 using Barometer.Analysis.Model;
+using Plotly.NET;
+using static Barometer.Analysis.Charts.PlotlyProperties;
 
 namespace Barometer.Analysis.Figures;
 
@@ -35,8 +37,17 @@ public static class FigureStyle
     /// <summary>The fill of a band; an unknown colour name is used as the CSS colour of that name.</summary>
     public static string BandFill(string colour) => BandColours.TryGetValue(colour, out var c) ? c : colour.ToLowerInvariant();
 
-    /// <summary>A score with its sign: <c>+18</c>, <c>-4</c>, <c>0</c>.</summary>
+    /// <summary>The minus sign of every label the figures write (U+2212), as plotly.js writes its axis ticks.</summary>
+    public const string Minus = "\u2212";
+
+    /// <summary>A score with its sign for text output: <c>+18</c>, <c>-4</c>, <c>0</c> (ASCII, for terminals and files).</summary>
     public static string Signed(int value) => value > 0 ? "+" + value.ToString(CultureInfo.InvariantCulture) : value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A score with its sign as the charts draw it: <c>+18</c>, <c>−4</c> (U+2212, the sign of plotly's axis ticks), <c>0</c>.</summary>
+    public static string SignedLabel(int value) =>
+        value > 0 ? "+" + value.ToString(CultureInfo.InvariantCulture)
+        : value < 0 ? Minus + (-(long)value).ToString(CultureInfo.InvariantCulture)
+        : "0";
 
     /// <summary>The months of a period: <c>Nov–Dec 2020</c>.</summary>
     public static string ShortPeriod(Period p) =>
@@ -47,33 +58,45 @@ public static class FigureStyle
     /// <summary>The middle day of a period (where an issue's value is plotted on a time axis).</summary>
     public static DateOnly Midpoint(Period p) => p.Start.AddDays((p.End.DayNumber - p.Start.DayNumber) / 2);
 
-    /// <summary>The title every figure of an issue shares, as plotly text (escaped).</summary>
-    public static Title TitleOf(string what, string? subtitle) => new()
-    {
-        Text = PlotlyText.Escape(what),
-        X = 0.01,
-        XAnchor = "left",
-        Subtitle = subtitle is null ? null : new Subtitle { Text = PlotlyText.Escape(subtitle) },
-    };
+    /// <summary>
+    /// The title every figure shares, as plotly text (escaped here): the title in bold-size type, the subtitle on a second,
+    /// smaller, muted line (plotly.js 2.28 has no <c>title.subtitle</c>).
+    /// </summary>
+    public static DynamicObj.DynamicObj TitleOf(string what, string? subtitle) => Object(
+        ("text", PlotlyText.Escape(what) + (subtitle is null ? "" :
+            $"{PlotlyText.LineBreak}<span style=\"font-size:13px;color:{Muted}\">{PlotlyText.Escape(subtitle)}</span>")),
+        ("x", 0.01), ("xanchor", "left"), ("y", 1), ("yanchor", "top"),
+        // plotly.js 2.28 anchors a two-line title by its first line and then moves it up by the second: pad for both.
+        ("pad", Object(("t", subtitle is null ? 14 : 34))), ("font", Object(("size", 19))));
+
+    /// <summary>An axis title.</summary>
+    public static DynamicObj.DynamicObj AxisTitle(string text) => Object(("text", PlotlyText.Escape(text)));
 
     /// <summary>The "Points" value axis of a bar chart, symmetric about a marked zero with room above <paramref name="extent"/> for bar labels.</summary>
-    public static Axis PointsAxis(int extent)
+    public static DynamicObj.DynamicObj PointsAxis(int extent)
     {
         var pad = Math.Max(3, (int)Math.Ceiling(extent * 0.15));
-        return new Axis
-        {
-            Title = "Points", ZeroLine = true, ZeroLineColor = Ink, ZeroLineWidth = 1.5, GridColor = Grid,
-            Range = [-(extent + pad), extent + pad], FixedRange = true,
-        };
+        return Object(("title", AxisTitle("Points")), ("zeroline", true), ("zerolinecolor", Ink), ("zerolinewidth", 1.5),
+            ("gridcolor", Grid), ("range", new[] { -(extent + pad), extent + pad }), ("fixedrange", true), ("tickformat", "d"));
     }
 
-    public static Layout BaseLayout(string title, string? subtitle) => new()
-    {
-        Title = TitleOf(title, subtitle),
-        Font = new Font { Family = "Arial, Helvetica, sans-serif", Size = 13, Color = Ink },
-        PaperBgColor = "#ffffff",
-        PlotBgColor = "#ffffff",
-        Margin = new Margin { Left = 70, Right = 30, Top = 90, Bottom = 70 },
-        HoverLabel = new HoverLabel { Align = "left" },
-    };
+    /// <summary>The house layout: title, font, white background, margins, left-aligned hover labels.</summary>
+    public static Layout BaseLayout(string title, string? subtitle) => PlotlyProperties.Layout(
+        ("title", TitleOf(title, subtitle)),
+        ("font", Object(("family", "Arial, Helvetica, sans-serif"), ("size", 13), ("color", Ink))),
+        ("paper_bgcolor", "#ffffff"),
+        ("plot_bgcolor", "#ffffff"),
+        ("margin", Margin(70, 30, 90, 70)),
+        ("hoverlabel", Object(("align", "left"))));
+
+    /// <summary><c>layout.margin</c> in pixels.</summary>
+    public static DynamicObj.DynamicObj Margin(int left, int right, int top, int bottom) =>
+        Object(("l", left), ("r", right), ("t", top), ("b", bottom));
+
+    /// <summary>A horizontal legend at (<paramref name="x"/>, <paramref name="y"/>) in paper coordinates.</summary>
+    public static DynamicObj.DynamicObj HorizontalLegend(double x, double y, string xAnchor, string yAnchor) =>
+        Object(("orientation", "h"), ("x", x), ("y", y), ("xanchor", xAnchor), ("yanchor", yAnchor));
+
+    /// <summary>The figure config: responsive, no logo, the camera button saving <paramref name="name"/>.png at the image size.</summary>
+    public static Config ConfigFor(string name, int width, int height) => PlotlyProperties.Config(name, width, height);
 }

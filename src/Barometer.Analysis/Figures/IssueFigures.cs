@@ -27,6 +27,9 @@ public static class IssueFigures
         ];
     }
 
+    /// <summary>The title of an issue's gallery page: <c>Minsk Barometer No 18 (November–December 2020): figures</c>.</summary>
+    public static string GalleryTitle(Model.Issue issue) => $"{issue.Title}: figures";
+
     /// <summary>Every figure of <paramref name="reproduction"/>'s issue, in the report's order, the extra figure last.</summary>
     public static IReadOnlyList<NamedFigure> All(IssueReproduction reproduction, BarometerDataset dataset)
     {

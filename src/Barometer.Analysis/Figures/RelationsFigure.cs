@@ -1,6 +1,8 @@
 using Barometer.Analysis.Charts;
 using Barometer.Analysis.Model;
 using Barometer.Analysis.Reconciliation;
+using Plotly.NET;
+using static Barometer.Analysis.Charts.PlotlyProperties;
 using static Barometer.Analysis.Figures.FigureStyle;
 
 namespace Barometer.Analysis.Figures;
@@ -25,53 +27,38 @@ public static class RelationsFigure
         var names = rels.Select(r => PlotlyText.Escape(r.Partner.Name)).ToArray();
         var tickText = rels.Select(r =>
         {
-            var lines = new List<string> { PlotlyText.Bold(PlotlyText.Escape(r.Partner.Name)), $"index {Signed(r.Index)}" };
+            var lines = new List<string> { PlotlyText.Bold(PlotlyText.Escape(r.Partner.Name)), $"index {SignedLabel(r.Index)}" };
             lines.AddRange(MismatchNotes(printed[r.Partner.Code])
                 .Select(n => $"<span style=\"color:{Mismatch}\">{PlotlyText.Escape(n)}</span>"));
             return string.Join(PlotlyText.LineBreak, lines);
         }).ToArray();
 
-        static string Label(int v) => v == 0 ? "" : Signed(v);
-        var positive = Chart.Bar(names, rels.Select(r => r.Positive), "Positive points") with
-        {
-            Marker = new Marker { Color = Positive },
-            Text = rels.Select(r => Label(r.Positive)).ToArray(),
-            TextPosition = "outside",
-            CustomData = rels.Select(r => (object?)Signed(r.Positive)).ToArray(),
-            HoverTemplate = "%{x}: positive points %{customdata}<extra></extra>",
-            ClipOnAxis = false,
-        };
-        var negative = Chart.Bar(names, rels.Select(r => r.Negative), "Negative points") with
-        {
-            Marker = new Marker { Color = Negative },
-            Text = rels.Select(r => Label(r.Negative)).ToArray(),
-            TextPosition = "outside",
-            CustomData = rels.Select(r => (object?)Signed(r.Negative)).ToArray(),
-            HoverTemplate = "%{x}: negative points %{customdata}<extra></extra>",
-            ClipOnAxis = false,
-        };
-        var aggregate = Chart.Markers(names, rels.Select(r => r.Index), "Aggregate index") with
-        {
-            Marker = new Marker { Color = Ink, Symbol = "line-ew-open", Size = 46, Line = new Line { Color = Ink, Width = 4 } },
-            CustomData = rels.Select(r => (object?)Signed(r.Index)).ToArray(),
-            HoverTemplate = "%{x}: aggregate index %{customdata}<extra></extra>",
-        };
+        static string Label(int v) => v == 0 ? "" : SignedLabel(v);
+        Trace2D Bars(string name, string colour, Func<Indices.RelationshipIndex, int> value, string what) => Trace("bar",
+            ("name", name), ("x", names), ("y", rels.Select(value).ToArray()),
+            ("marker", Object(("color", colour))),
+            ("text", rels.Select(r => Label(value(r))).ToArray()), ("textposition", "outside"),
+            ("customdata", rels.Select(r => SignedLabel(value(r))).ToArray()),
+            ("hovertemplate", $"%{{x}}: {what} %{{customdata}}<extra></extra>"),
+            ("cliponaxis", false));
+        var positive = Bars("Positive points", Positive, r => r.Positive, "positive points");
+        var negative = Bars("Negative points", Negative, r => r.Negative, "negative points");
+        var aggregate = Trace("scatter", ("name", "Aggregate index"), ("mode", "markers"), ("x", names), ("y", rels.Select(r => r.Index).ToArray()),
+            ("marker", Object(("color", Ink), ("symbol", "line-ew-open"), ("size", 46), ("line", Object(("color", Ink), ("width", 4))))),
+            ("customdata", rels.Select(r => SignedLabel(r.Index)).ToArray()),
+            ("hovertemplate", "%{x}: aggregate index %{customdata}<extra></extra>"));
 
         var extent = rels.Select(r => Math.Max(r.Positive, -r.Negative)).DefaultIfEmpty(1).Max();
         var hasMismatch = rels.Any(r => MismatchNotes(printed[r.Partner.Code]).Any());
-        var figure = Chart.Combine(positive, negative, aggregate)
-            .WithLayout(_ => BaseLayout($"Relations development indices: {issue.Title}",
+        var layout = BaseLayout($"Relations development indices: {issue.Title}",
                 "Aggregate index (black line) = positive + negative points, computed from the catalogue of events (Appendix 1)" +
-                (hasMismatch ? "; in red, what the report prints where it differs" : "")) with
-            {
-                BarMode = "relative",
-                BarGap = 0.4,
-                Legend = new Legend { Orientation = "h", X = 1, Y = 1.0, XAnchor = "right", YAnchor = "bottom" },
-            })
-            .WithXAxis(new Axis { TickMode = "array", TickVals = names, TickText = tickText, FixedRange = true, AutoMargin = true })
-            .WithYAxis(PointsAxis(extent))
-            .WithMargin(new Margin { Left = 70, Right = 30, Top = 100, Bottom = 40 })
-            .WithImageButton(IssueFigures.Names.RelationsIndices, 960, 540);
+                (hasMismatch ? "; in red, what the report prints where it differs" : ""))
+            .Set("barmode", "relative").Set("bargap", 0.4)
+            .Set("legend", HorizontalLegend(1, 1.0, "right", "bottom"))
+            .Set("xaxis", Object(("tickmode", "array"), ("tickvals", names), ("ticktext", tickText), ("fixedrange", true), ("automargin", true)))
+            .Set("yaxis", PointsAxis(extent))
+            .Set("margin", Margin(70, 30, 110, 40));
+        var chart = PlotlyProperties.Chart([positive, negative, aggregate], layout, ConfigFor(IssueFigures.Names.RelationsIndices, 960, 540));
 
         string? Printed(string code, string measure) => printed[code].FirstOrDefault(p => p.Measure == measure)?.Published;
         var table = new FigureTable(
@@ -82,7 +69,7 @@ public static class RelationsFigure
                 Printed(r.Partner.Code, Measures.Negative), Printed(r.Partner.Code, Measures.CatalogueTotal)]).ToArray());
         return new NamedFigure(IssueFigures.Names.RelationsIndices, $"Relations development indices: {issue.Title}",
             "For each relationship, the aggregate index with its positive and negative points, computed from the issue's catalogue of events; where the report prints other numbers, they are noted.",
-            figure, table);
+            chart, table);
     }
 
     /// <summary>"report: index -14" for each printed value that differs from the computed one (index and catalogue total said once).</summary>
@@ -90,5 +77,5 @@ public static class RelationsFigure
         rows.Where(r => !r.IsMatch)
             .Select(r => (Measure: r.Measure == Measures.CatalogueTotal ? Measures.Index : r.Measure, r.Published))
             .Distinct()
-            .Select(m => $"report: {m.Measure} {Signed(int.Parse(m.Published, System.Globalization.CultureInfo.InvariantCulture))}");
+            .Select(m => $"report: {m.Measure} {SignedLabel(int.Parse(m.Published, System.Globalization.CultureInfo.InvariantCulture))}");
 }

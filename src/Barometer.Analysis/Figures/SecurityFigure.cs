@@ -1,5 +1,6 @@
 using Barometer.Analysis.Charts;
 using Barometer.Analysis.Model;
+using static Barometer.Analysis.Charts.PlotlyProperties;
 using static Barometer.Analysis.Figures.FigureStyle;
 
 namespace Barometer.Analysis.Figures;
@@ -15,7 +16,7 @@ public static class SecurityFigure
     {
         var notes = reproduction.Reconciliation
             .Where(r => r.Partner is null && !r.IsMatch)
-            .Select(r => $"{r.Measure.Replace('_', ' ')} {r.Published}")
+            .Select(r => $"{r.Measure.Replace('_', ' ')} {r.Published.Replace("-", Minus, StringComparison.Ordinal)}")
             .ToArray();
         return notes.Length == 0 ? "" : $" (the report prints {string.Join(", ", notes)})";
     }
@@ -27,35 +28,24 @@ public static class SecurityFigure
         var issue = indices.Issue;
         var (axisMin, axisMax) = ColourBands.AxisRange(scale, [s.NationalSecurity, s.RegionalTension]);
 
-        var bars = Chart.Bar(new[] { NationalLabel, RegionalLabel }, new[] { s.NationalSecurity, s.RegionalTension }) with
-        {
-            Marker = new Marker { Color = new[] { NationalSecurity, RegionalTension } },
-            Width = 0.45,
-            Text = new[] { Signed(s.NationalSecurity), $"{Signed(s.RegionalTension)} ({PlotlyText.Escape(s.Colour.Colour)})" },
-            TextPosition = "outside",
-            TextFont = new Font { Size = 15 },
-            ClipOnAxis = false,
-            HoverTemplate = "%{x}: %{text}<extra></extra>",
-            ShowLegend = false,
-        };
+        var bars = Trace("bar", ("x", new[] { NationalLabel, RegionalLabel }), ("y", new[] { s.NationalSecurity, s.RegionalTension }),
+            ("marker", Object(("color", new[] { NationalSecurity, RegionalTension }))),
+            ("width", 0.45),
+            ("text", new[] { SignedLabel(s.NationalSecurity), $"{SignedLabel(s.RegionalTension)} ({PlotlyText.Escape(s.Colour.Colour)})" }),
+            ("textposition", "outside"), ("textfont", Object(("size", 15))), ("cliponaxis", false),
+            ("hovertemplate", "%{x}: %{text}<extra></extra>"), ("showlegend", false));
 
         // The regional-tension column (category 1) spans 0.5..1.5 on the category axis: the bands are drawn there only.
         var spans = ColourBands.Spans(scale, axisMin, axisMax);
-        var shapes = ColourBands.Shapes(spans, "x", 0.55, 1.45);
-        var labels = ColourBands.Labels(spans, new Annotation { X = 1.45, XRef = "x", XAnchor = "right" });
-
-        var figure = Chart.Combine(bars)
-            .WithLayout(_ => BaseLayout($"Security: {issue.Title}",
-                $"Regional tension {Signed(s.RegionalTension)} is {s.Colour.Colour}: {s.Colour.Interpretation}" + MismatchNote(reproduction)))
-            .WithXAxis(new Axis { FixedRange = true, Range = [-0.5, 1.5] })
-            .WithYAxis(new Axis
-            {
-                Title = "Points", Range = [axisMin, axisMax], ZeroLine = true, ZeroLineColor = Ink, ZeroLineWidth = 1.5,
-                GridColor = Grid, FixedRange = true, DTick = 2,
-            })
-            .WithShapes(shapes)
-            .WithAnnotations(labels)
-            .WithImageButton(IssueFigures.Names.Security, 960, 540);
+        var layout = BaseLayout($"Security: {issue.Title}",
+                $"Regional tension {SignedLabel(s.RegionalTension)} is {s.Colour.Colour}: {s.Colour.Interpretation}" + MismatchNote(reproduction))
+            .Set("xaxis", Object(("fixedrange", true), ("range", new[] { -0.5, 1.5 })))
+            .Set("yaxis", Object(("title", AxisTitle("Points")), ("range", new[] { axisMin, axisMax }), ("zeroline", true), ("zerolinecolor", Ink),
+                ("zerolinewidth", 1.5), ("gridcolor", Grid), ("fixedrange", true), ("dtick", 2)))
+            .Set("shapes", ColourBands.Shapes(spans, "x", 0.55, 1.45).ToArray())
+            .Set("annotations", ColourBands.Labels(spans, 1.45, "x", "right").ToArray())
+            .Set("margin", Margin(70, 30, 100, 70));
+        var chart = PlotlyProperties.Chart([bars], layout, ConfigFor(IssueFigures.Names.Security, 960, 540));
 
         var table = new FigureTable(["issue", "measure", "value", "colour", "events"],
         [
@@ -64,6 +54,6 @@ public static class SecurityFigure
         ]);
         return new NamedFigure(IssueFigures.Names.Security, $"Security: {issue.Title}",
             "The national-security index and the regional-tension index, the latter on the colour scale of regional tension (Appendix 3).",
-            figure, table);
+            chart, table);
     }
 }

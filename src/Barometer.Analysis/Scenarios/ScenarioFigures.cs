@@ -1,6 +1,8 @@
 using System.Text;
 using Barometer.Analysis.Charts;
 using Barometer.Analysis.Model;
+using Plotly.NET;
+using static Barometer.Analysis.Charts.PlotlyProperties;
 using static Barometer.Analysis.Figures.FigureStyle;
 
 namespace Barometer.Analysis.Scenarios;
@@ -34,7 +36,7 @@ public static class ScenarioFigures
         var x = shown.Select(m => PlotlyText.Escape(Label(m))).ToArray();
         var ticks = shown.Select(m =>
         {
-            var lines = new List<string> { PlotlyText.Escape(Label(m)), m.Changed ? PlotlyText.Bold($"Δ {Signed(m.Delta)}") : "no change" };
+            var lines = new List<string> { PlotlyText.Escape(Label(m)), m.Changed ? PlotlyText.Bold($"Δ {SignedLabel(m.Delta)}") : "no change" };
             if (m.Measure == Measures.RegionalTension)
                 lines.Add(r.Colour.Changed
                     ? PlotlyText.Bold(PlotlyText.Escape($"{r.Colour.Baseline} → {r.Colour.Scenario}"))
@@ -42,16 +44,13 @@ public static class ScenarioFigures
             return string.Join(PlotlyText.LineBreak, lines);
         }).ToArray();
 
-        Bar Bars(string name, string colour, Func<MeasureComparison, int> value) =>
-            Chart.Bar(x, shown.Select(value), PlotlyText.Escape(name)) with
-            {
-                Marker = new Marker { Color = colour },
-                Text = shown.Select(m => Signed(value(m))).ToArray(),
-                TextPosition = "outside",
-                CustomData = shown.Select(m => (object?)$"{Signed(value(m))} (Δ {Signed(m.Delta)})").ToArray(),
-                HoverTemplate = $"%{{x}}<br>{PlotlyText.Escape(name)}: %{{customdata}}<extra></extra>",
-                ClipOnAxis = false,
-            };
+        Trace2D Bars(string name, string colour, Func<MeasureComparison, int> value) => Trace("bar",
+            ("name", PlotlyText.Escape(name)), ("x", x), ("y", shown.Select(value).ToArray()),
+            ("marker", Object(("color", colour))),
+            ("text", shown.Select(m => SignedLabel(value(m))).ToArray()), ("textposition", "outside"),
+            ("customdata", shown.Select(m => $"{SignedLabel(value(m))} (Δ {SignedLabel(m.Delta)})").ToArray()),
+            ("hovertemplate", $"%{{x}}<br>{PlotlyText.Escape(name)}: %{{customdata}}<extra></extra>"),
+            ("cliponaxis", false));
 
         var baseline = Bars($"Baseline (issue {issue.Number} catalogue)", BaselineColour, m => m.Baseline);
         var scenario = Bars($"Scenario: {r.Scenario.Name}", ScenarioColour, m => m.Scenario);
@@ -63,18 +62,14 @@ public static class ScenarioFigures
         if (r.ThresholdsChanged) subtitle.Append(", alternative colour thresholds");
         subtitle.Append($"; regional-tension colour {r.Colour.Baseline}{(r.Colour.Changed ? $" → {r.Colour.Scenario}" : " (unchanged)")}");
 
-        var figure = Chart.Combine(baseline, scenario)
-            .WithLayout(_ => BaseLayout($"What if: {r.Scenario.Name}", subtitle.ToString()) with
-            {
-                BarMode = "group",
-                BarGap = 0.25,
-                Legend = new Legend { Orientation = "h", X = 1, Y = 1.0, XAnchor = "right", YAnchor = "bottom" },
-            })
-            .WithXAxis(new Axis { TickMode = "array", TickVals = x, TickText = ticks, FixedRange = true, AutoMargin = true })
-            .WithYAxis(PointsAxis(extent))
-            .WithMargin(new Margin { Left = 70, Right = 30, Top = 100, Bottom = 40 });
         var name = FigureName(r.Scenario);
-        figure = figure.WithImageButton(name, 960, 540);
+        var layout = BaseLayout($"What if: {r.Scenario.Name}", subtitle.ToString())
+            .Set("barmode", "group").Set("bargap", 0.25)
+            .Set("legend", HorizontalLegend(1, 1.0, "right", "bottom"))
+            .Set("xaxis", Object(("tickmode", "array"), ("tickvals", x), ("ticktext", ticks), ("fixedrange", true), ("automargin", true)))
+            .Set("yaxis", PointsAxis(extent))
+            .Set("margin", Margin(70, 30, 110, 40));
+        var chart = PlotlyProperties.Chart([baseline, scenario], layout, ConfigFor(name, 960, 540));
 
         var rows = r.Measures
             .Select(m => (IReadOnlyList<object?>)[issue.Number, r.Scenario.Name, m.Measure, m.PartnerCode,
@@ -86,7 +81,7 @@ public static class ScenarioFigures
         return new NamedFigure(name, $"What if: {r.Scenario.Name}",
             $"Baseline (the issue-{issue.Number} catalogue) against the scenario for each relationship index and the two security indices; " +
             "hypothetical events exist only in the scenario.",
-            figure, table);
+            chart, table);
     }
 
     /// <summary>The figure's file stem: <c>whatif-</c> and the scenario file's name (or the scenario's name) as a slug.</summary>

@@ -15,9 +15,9 @@ internal static class FigureExport
 {
     /// <summary>Exports the figures; 0 when done, 1 when they could not be written (e.g. images were required but no browser could render them).</summary>
     public static async Task<int> ExportAsync(IReadOnlyList<NamedFigure> figures, string outDir, bool requireImages,
-        TimeSpan browserTimeout, CancellationToken ct)
+        TimeSpan browserTimeout, CancellationToken ct, string galleryTitle = "Figures")
     {
-        var options = new ExportOptions { RequireImages = requireImages, BrowserTimeout = browserTimeout };
+        var options = new ExportOptions { RequireImages = requireImages, BrowserTimeout = browserTimeout, GalleryTitle = galleryTitle };
         var plain = CliConsole.IsPlain;
         var log = CliConsole.IsRedirected ? Console.Error : Console.Out;
         ExportResult result;

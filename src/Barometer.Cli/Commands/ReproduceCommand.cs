@@ -52,7 +52,7 @@ internal static class ReproduceCommand
             }
             return parse.GetValue(outDir) is { } dir
                 ? await FigureExport.ExportAsync(IssueFigures.All(reproduction, dataset), dir, parse.GetValue(requireImages),
-                    TimeSpan.FromSeconds(parse.GetValue(browserTimeout)), ct)
+                    TimeSpan.FromSeconds(parse.GetValue(browserTimeout)), ct, IssueFigures.GalleryTitle(reproduction.Indices.Issue))
                 : ExitCodes.Ok;
         });
         return command;

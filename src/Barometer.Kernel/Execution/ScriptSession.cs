@@ -37,6 +37,7 @@ public sealed class ScriptSession : IDisposable
     public ScriptSession(ScriptSessionOptions? options = null)
     {
         _options = options ?? new ScriptSessionOptions();
+        _options = _options with { Formatters = _options.Formatters.ForSession() };
         _environment = _options.Environment ?? ScriptEnvironment.Shared;
         var baseDirectory = Path.GetFullPath(_options.BaseDirectory ?? Directory.GetCurrentDirectory());
         _scriptOptions = _environment.CreateOptions(baseDirectory);

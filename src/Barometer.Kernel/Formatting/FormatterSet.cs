@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Barometer.Kernel.Documents;
+using Barometer.Kernel.Formatting.Known;
 
 namespace Barometer.Kernel.Formatting;
 
@@ -38,6 +39,19 @@ public sealed class FormatterSet
     /// <summary>Whether <c>TypeFormatterSourceAttribute</c> sources are honoured (default true).</summary>
     public bool UseTypeFormatterSources { get; init; } = true;
 
+    /// <summary>Per-session display state (whether plotly.js has been sent with a chart already).</summary>
+    internal SessionChartState Charts { get; private init; } = new();
+
+    /// <summary>A copy for one session: the same formatters and limits, its own display state.</summary>
+    public FormatterSet ForSession() => new(Formatters)
+    {
+        MaxItems = MaxItems,
+        MaxTableRows = MaxTableRows,
+        MaxDepth = MaxDepth,
+        UseTypeFormatterSources = UseTypeFormatterSources,
+        Charts = new SessionChartState(),
+    };
+
     /// <summary>A copy with one more formatter (consulted after the existing ones).</summary>
     public FormatterSet Add(IValueFormatter formatter) => new(Formatters.Append(formatter))
     {
@@ -61,6 +75,13 @@ public sealed class FormatterSet
                 bundle[MimeTypes.Html] = html.Value;
                 bundle[MimeTypes.PlainText] = html.Value;
                 return bundle;
+        }
+
+        // Well-known types of other libraries, recognised by name so that their assemblies are loaded only when a
+        // notebook made such a value: Plotly.NET charts and Microsoft.Data.Analysis data frames.
+        if (TryRenderKnown(value, bundle))
+        {
+            return bundle;
         }
 
         var sources = UseTypeFormatterSources ? _sources.GetOrAdd(value.GetType(), TypeFormatterSources.Discover) : TypeFormatterSources.None;
@@ -115,6 +136,32 @@ public sealed class FormatterSet
         }
 
         return bundle;
+    }
+
+    private bool TryRenderKnown(object value, MimeBundle bundle)
+    {
+        var type = value.GetType();
+        try
+        {
+            if (PlotlyChartRenderer.Handles(type))
+            {
+                PlotlyChartRenderer.Render(value, bundle, Charts);
+                return true;
+            }
+
+            if (DataFrameRenderer.Handles(type))
+            {
+                DataFrameRenderer.Render(value, bundle, Math.Min(MaxTableRows, 20));
+                return true;
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A changed library shape must not fail the cell: fall back to the general renderers.
+            foreach (var mime in bundle.Keys.ToList()) bundle.Remove(mime);
+        }
+
+        return false;
     }
 
     /// <summary>The <c>text/plain</c> rendering alone.</summary>

@@ -7,7 +7,9 @@ namespace Barometer.Analysis.Tests.Charts;
 /// <summary>Exercises the formatter convention the way .NET Interactive's Formatter does: by names and reflection only.</summary>
 public class DisplayTests
 {
-    private static readonly Figure Sample = Chart.Combine(Chart.Bar(new[] { "<a>" }, new[] { 1 })).WithTitle("t");
+    private static readonly NamedFigure Sample = new("sample", "t", "d",
+        PlotlyProperties.Chart([PlotlyProperties.Trace("bar", ("x", new[] { "<a>" }), ("y", new[] { 1 }))], PlotlyProperties.Layout()),
+        new FigureTable(["x"], [["<a>"]]));
 
     private static IEnumerable<object> ConventionFormatters(Type type, out string[]? preferred)
     {
@@ -28,20 +30,20 @@ public class DisplayTests
     }
 
     [Fact]
-    public void Figure_carries_a_name_matched_formatter_source_with_html_and_plotly_json()
+    public void A_named_figure_carries_a_name_matched_formatter_source_with_html_and_plotly_json()
     {
-        var formatters = ConventionFormatters(typeof(Figure), out var preferred);
+        var formatters = ConventionFormatters(typeof(NamedFigure), out var preferred);
         var byMime = formatters.ToDictionary(f => (string)f.GetType().GetProperty("MimeType")!.GetValue(f)!);
         // html first (what VS Code shows), plotly JSON as well (for Jupyter front ends with a Plotly renderer)
-        Assert.Equal(["text/html", Figure.PlotlyMimeType], preferred ?? []);
+        Assert.Equal(["text/html", Barometer.Analysis.Charts.Display.FigureFormatterSource.PlotlyMimeType], preferred ?? []);
         Assert.Contains("<div id=\"barometer-figure-", Format(byMime["text/html"], Sample));
-        Assert.Equal(Sample.ToJson(indented: false), Format(byMime[Figure.PlotlyMimeType], Sample));
+        Assert.Equal(FigureJson.Of(Sample.Chart, indented: false), Format(byMime[Barometer.Analysis.Charts.Display.FigureFormatterSource.PlotlyMimeType], Sample));
     }
 
     [Fact]
     public void The_attribute_matches_the_shape_dotnet_interactive_reads()
     {
-        var attribute = typeof(Figure).GetCustomAttributes(true).Single(a => a.GetType().Name == "TypeFormatterSourceAttribute").GetType();
+        var attribute = typeof(NamedFigure).GetCustomAttributes(true).Single(a => a.GetType().Name == "TypeFormatterSourceAttribute").GetType();
         Assert.NotNull(attribute.GetConstructor([typeof(Type)]));
         Assert.Equal(typeof(Type), attribute.GetProperty("FormatterSourceType")!.PropertyType);
         Assert.Equal(typeof(string[]), attribute.GetProperty("PreferredMimeTypes", BindingFlags.Public | BindingFlags.Instance)!.PropertyType);
@@ -50,17 +52,8 @@ public class DisplayTests
     [Fact]
     public void A_formatter_declines_other_objects()
     {
-        var formatter = ConventionFormatters(typeof(Figure), out _).First();
+        var formatter = ConventionFormatters(typeof(NamedFigure), out _).First();
         var format = formatter.GetType().GetMethod("Format", [typeof(object), typeof(TextWriter)])!;
         Assert.False((bool)format.Invoke(formatter, ["not a figure", new StringWriter()])!);
-    }
-
-    [Fact]
-    public void The_mime_bundle_offers_plotly_json_html_and_text()
-    {
-        var bundle = Sample.ToMimeBundle();
-        Assert.Equal(["application/vnd.plotly.v1+json", "text/html", "text/plain"], bundle.Keys.Order().ToArray());
-        Assert.Equal("bar", (string?)((System.Text.Json.Nodes.JsonObject)bundle[Figure.PlotlyMimeType])["data"]![0]!["type"]);
-        Assert.Equal("Figure \"t\" (bar)", bundle["text/plain"]);
     }
 }

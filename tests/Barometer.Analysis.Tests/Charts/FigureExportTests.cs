@@ -41,7 +41,7 @@ public sealed class FigureExportTests : IDisposable
     {
         await FigureExporter.ExportAsync(ChartTestData.Figures, _dir, NoBrowser);
         foreach (var f in ChartTestData.Figures)
-            Assert.Equal(f.Figure.ToJson() + "\n", await File.ReadAllTextAsync(Path.Combine(_dir, f.Name + ".plotly.json")));
+            Assert.Equal(FigureJson.Of(f.Chart) + "\n", await File.ReadAllTextAsync(Path.Combine(_dir, f.Name + ".plotly.json")));
     }
 
     [Fact]

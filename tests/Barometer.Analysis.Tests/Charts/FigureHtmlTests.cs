@@ -1,4 +1,5 @@
 using Barometer.Analysis.Charts;
+using Plotly.NET;
 
 namespace Barometer.Analysis.Tests.Charts;
 
@@ -6,9 +7,9 @@ public class FigureHtmlTests
 {
     private const string Attack = "</script><script>alert('x')</script><img src=x onerror=alert(1)>";
 
-    private static Figure Hostile() =>
-        Chart.Combine(Chart.Bar(new[] { Attack }, new[] { 1 }, Attack) with { CustomData = [Attack] })
-            .WithTitle(PlotlyText.Escape(Attack));
+    private static GenericChart Hostile() => PlotlyProperties.Chart(
+        [PlotlyProperties.Trace("bar", ("x", new[] { Attack }), ("y", new[] { 1 }), ("name", Attack), ("customdata", new[] { Attack }))],
+        PlotlyProperties.Layout(("title", PlotlyProperties.Object(("text", PlotlyText.Escape(Attack))))));
 
     [Theory]
     [InlineData("cdn")]
@@ -24,7 +25,7 @@ public class FigureHtmlTests
             "inline" => new PlotlyJsReference.Inline("window.Plotly = {};"),
             _ => new PlotlyJsReference.Global(),
         };
-        var html = Hostile().ToHtml(reference);
+        var html = FigureHtml.Page(Hostile(), reference);
         Assert.DoesNotContain("alert('x')</script>", html);
         Assert.DoesNotContain("<img", html);
         Assert.DoesNotContain("<script>alert", html);
@@ -36,7 +37,7 @@ public class FigureHtmlTests
     [Fact]
     public void The_cdn_note_is_visible_and_the_pinned_version_is_referenced()
     {
-        var html = Hostile().ToHtml(new PlotlyJsReference.Cdn("loaded from the CDN <because>"));
+        var html = FigureHtml.Page(Hostile(), new PlotlyJsReference.Cdn("loaded from the CDN <because>"));
         Assert.Contains($"<script src=\"{PlotlyJs.CdnUrl}\"", html);
         Assert.Contains("<p class=\"note\" id=\"plotly-note\">loaded from the CDN &lt;because&gt;</p>", html);
         Assert.Contains(PlotlyJs.Version, PlotlyJs.CdnUrl);
@@ -45,14 +46,14 @@ public class FigureHtmlTests
     [Fact]
     public void An_inlined_library_cannot_close_its_script_element()
     {
-        var html = Chart.Combine().ToHtml(new PlotlyJsReference.Inline("var s = '</script>';"));
+        var html = FigureHtml.Page(PlotlyProperties.Chart([], PlotlyProperties.Layout()), new PlotlyJsReference.Inline("var s = '</script>';"));
         Assert.Contains("var s = '<\\/script>';", html);
     }
 
     [Fact]
     public void The_fragment_loads_plotly_only_when_the_page_has_none()
     {
-        var fragment = Hostile().ToHtmlFragment("fig-1");
+        var fragment = FigureHtml.Fragment(Hostile(), "fig-1");
         Assert.StartsWith("<div id=\"fig-1\"", fragment);
         Assert.Contains("typeof Plotly !== \"undefined\"", fragment);
         Assert.Contains(PlotlyJs.CdnUrl, fragment);
@@ -62,10 +63,10 @@ public class FigureHtmlTests
     [Fact]
     public void ToHtml_is_pure()
     {
-        var figure = ChartTestData.Figures[0].Figure;
+        var chart = ChartTestData.Figures[0].Chart;
         var reference = new PlotlyJsReference.File(PlotlyJs.BesideFileName);
-        Assert.Equal(figure.ToHtml(reference), figure.ToHtml(reference));
-        Assert.Equal(figure.ToJson(), figure.ToJson());
+        Assert.Equal(FigureHtml.Page(chart, reference), FigureHtml.Page(chart, reference));
+        Assert.Equal(FigureJson.Of(chart), FigureJson.Of(chart));
     }
 
     [Fact]

@@ -25,4 +25,20 @@ public class PlotlyJsPinTests
         Assert.True(PlotlyJs.IsPinnedVersion(bundled));
         Assert.Equal(Path.GetFullPath(bundled), Path.GetFullPath(PlotlyJs.FindBundled()!));
     }
+
+    [Fact]
+    public void The_pin_is_the_plotly_js_that_Plotly_NET_targets()
+    {
+        Assert.Equal(Globals.PLOTLYJS_VERSION, PlotlyJs.Version);
+        using var embedded = typeof(Plotly.NET.GenericChart).Assembly.GetManifestResourceStream(PlotlyJs.EmbeddedResourceName);
+        Assert.NotNull(embedded);
+    }
+
+    [Fact]
+    public void Without_an_npm_bundle_the_copy_Plotly_NET_embeds_is_used()
+    {
+        var path = PlotlyJs.FindOrExtract();
+        Assert.NotNull(path);
+        Assert.True(PlotlyJs.IsPinnedVersion(path!));
+    }
 }

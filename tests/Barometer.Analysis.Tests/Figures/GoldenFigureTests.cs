@@ -1,3 +1,4 @@
+using Barometer.Analysis.Charts;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Barometer.Analysis.Figures;
@@ -23,7 +24,7 @@ public class GoldenFigureTests
     [MemberData(nameof(Names))]
     public void Figure_json_matches_its_golden_file(string name)
     {
-        var actual = ChartTestData.Figure(name).Figure.ToJson() + "\n";
+        var actual = FigureJson.Of(ChartTestData.Figure(name).Chart) + "\n";
         var path = GoldenPath(name);
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {

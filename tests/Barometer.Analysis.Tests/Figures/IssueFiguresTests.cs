@@ -11,7 +11,7 @@ public class IssueFiguresTests
 {
     private static IssueReproduction Reproduction => ChartTestData.Reproduction;
 
-    private static JsonNode Json(string name) => JsonNode.Parse(ChartTestData.Figure(name).Figure.ToJson())!;
+    private static JsonNode Json(string name) => JsonNode.Parse(FigureJson.Of(ChartTestData.Figure(name).Chart))!;
 
     private static JsonNode Trace(JsonNode figure, string name) =>
         figure["data"]!.AsArray().Single(t => (string?)t!["name"] == name)!;
@@ -27,7 +27,7 @@ public class IssueFiguresTests
             Assert.False(string.IsNullOrWhiteSpace(f.Title));
             Assert.False(string.IsNullOrWhiteSpace(f.Description));
             Assert.NotEmpty(f.Data.Rows);
-            Assert.NotNull(f.Figure.Layout.Title?.Text);
+            Assert.NotNull(FigureHtml.TitleText(f.Chart));
         }
     }
 
@@ -69,7 +69,7 @@ public class IssueFiguresTests
         var indices = IndexCalculator.Compute(changed, ChartTestData.Data.ColourScale);
         var whatIf = new IssueReproduction(changed, indices, Reconciler.Reconcile(indices, ChartTestData.Data.PublishedFor(18)));
         var figures = IssueFigures.All(whatIf, ChartTestData.Data);
-        var relations = JsonNode.Parse(figures.Single(f => f.Name == IssueFigures.Names.RelationsIndices).Figure.ToJson())!;
+        var relations = JsonNode.Parse(FigureJson.Of(figures.Single(f => f.Name == IssueFigures.Names.RelationsIndices).Chart))!;
         Assert.Equal(Reproduction.Indices.For("RU").Index + 5, Ints(Trace(relations, "Aggregate index")["y"]!)[0]);
         var cumulative = figures.Single(f => f.Name == IssueFigures.Names.CumulativeScores);
         Assert.Contains(cumulative.Data.Rows, r => (string?)r[2] == "18-RU-99" && (bool)r[9]!);
@@ -95,10 +95,12 @@ public class IssueFiguresTests
         var issues = ChartTestData.Data.Issues.Where(i => i.Series == Reproduction.Indices.Issue.Series).OrderBy(i => i.Period.Start).ToArray();
         var russia = Trace(json, "Russia");
         Assert.False((bool)russia["connectgaps"]!);
-        var x = russia["x"]!.AsArray().Select(v => (string)v!).ToArray();
+        var x = russia["x"]!.AsArray().Select(v => (double)v!).ToArray();
         var y = Ints(russia["y"]!);
         var symbols = russia["marker"]!["symbol"]!.AsArray().Select(s => (string)s!).ToArray();
-        int At(int issue) => Array.IndexOf(x, FigureStyle.Midpoint(issues.Single(i => i.Number == issue).Period).ToString("yyyy-MM-dd"));
+        // Russia is the first of five partners: its markers sit two offsets left of each issue number.
+        var offset = -2 * DynamicsFigures.PartnerOffset;
+        int At(int issue) => Array.FindIndex(x, v => Math.Abs(v - (issue + offset)) < 1e-9);
         Assert.All(issues, i => Assert.True(At(i.Number) >= 0, $"issue {i.Number} has no place on the axis"));
         Assert.Equal(Reproduction.Indices.For("RU").Index, y[At(18)]);
         Assert.Equal(DynamicsFigures.ComputedSymbol, symbols[At(18)]);
@@ -133,7 +135,7 @@ public class IssueFiguresTests
         Assert.Equal(ChartTestData.Data.ColourScale.Bands.Count, columns[0]!.AsArray().Count);
         var here = columns[4]!.AsArray().Select(c => (string)c!).ToArray();
         var yellow = ChartTestData.Data.ColourScale.Bands.ToList().IndexOf(Reproduction.Indices.Security.Colour);
-        Assert.Contains(FigureStyle.Signed(Reproduction.Indices.Security.RegionalTension), here[yellow]);
+        Assert.Contains(FigureStyle.SignedLabel(Reproduction.Indices.Security.RegionalTension), here[yellow]);
         Assert.Equal(5, table["cells"]!["fill"]!["color"]!.AsArray().Count);
     }
 
@@ -162,10 +164,10 @@ public class IssueFiguresTests
             RelationshipEvents = [Reproduction.Catalogue.RelationshipEvents[0] with { Label = label }],
         };
         var figure = CumulativeScoreFigure.Build(catalogue);
-        var json = JsonNode.Parse(figure.Figure.ToJson())!;
+        var json = JsonNode.Parse(FigureJson.Of(figure.Chart))!;
         var custom = json["data"]![0]!["customdata"]![1]![0]!.GetValue<string>();
         Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;", custom);
-        Assert.DoesNotContain("<script", figure.Figure.ToHtml(new PlotlyJsReference.File("p.js")).Replace("<script src=\"p.js\"", "").Replace("<script>\n(function", ""));
+        Assert.DoesNotContain("<script", FigureHtml.Page(figure.Chart, new PlotlyJsReference.File("p.js")).Replace("<script src=\"p.js\"", "").Replace("<script>\n(function", ""));
         Assert.Equal(label, figure.Data.Rows[0][6]); // the CSV keeps the label as it is
     }
 }

@@ -1,3 +1,4 @@
+using Barometer.Analysis.Charts;
 using System.Text.Json.Nodes;
 using Barometer.Analysis.Model;
 using Barometer.Analysis.Scenarios;
@@ -16,7 +17,7 @@ public class ScenarioFigureTests
         var figure = ScenarioFigures.Comparison(Example("december-escalation.yaml"));
         Assert.Equal("whatif-december-escalation", figure.Name);
         Assert.Equal("What if: December escalation", figure.Title);
-        var json = JsonNode.Parse(figure.Figure.ToJson())!;
+        var json = JsonNode.Parse(FigureJson.Of(figure.Chart))!;
         var data = json["data"]!.AsArray();
         Assert.Equal(2, data.Count);
         Assert.All(data, t => Assert.Equal("bar", (string?)t!["type"]));
@@ -52,7 +53,7 @@ public class ScenarioFigureTests
     public void Labels_are_escaped_for_plotly()
     {
         var r = ScenarioEngine.Run(RepoData.Dataset, new Scenario("<b>bold</b> & co", 18, [new RemoveEvent("18-US-20")]));
-        var json = JsonNode.Parse(ScenarioFigures.Comparison(r).Figure.ToJson())!;
+        var json = JsonNode.Parse(FigureJson.Of(ScenarioFigures.Comparison(r).Chart))!;
         static IEnumerable<string> Strings(JsonNode? node) => node switch
         {
             JsonObject o => o.SelectMany(p => Strings(p.Value)),
@@ -63,6 +64,6 @@ public class ScenarioFigureTests
         var strings = Strings(json).ToArray();
         Assert.DoesNotContain(strings, s => s.Contains("<b>bold</b>", StringComparison.Ordinal));
         Assert.Contains(strings, s => s.Contains("&lt;b&gt;bold&lt;/b&gt; &amp; co", StringComparison.Ordinal));
-        Assert.Equal("What if: &lt;b&gt;bold&lt;/b&gt; &amp; co", (string?)json["layout"]!["title"]!["text"]);
+        Assert.StartsWith("What if: &lt;b&gt;bold&lt;/b&gt; &amp; co<br>", (string?)json["layout"]!["title"]!["text"]);
     }
 }

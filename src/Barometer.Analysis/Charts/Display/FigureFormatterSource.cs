@@ -1,11 +1,14 @@
 namespace Barometer.Analysis.Charts.Display;
 
-/// <summary>The formatters .NET Interactive uses for <see cref="Figure"/> (found by convention, see <see cref="TypeFormatterSourceAttribute"/>).</summary>
+/// <summary>The formatters .NET Interactive uses for <see cref="NamedFigure"/> (found by convention, see <see cref="TypeFormatterSourceAttribute"/>).</summary>
 public sealed class FigureFormatterSource
 {
+    /// <summary>The MIME type Jupyter front ends render with plotly.js.</summary>
+    public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
+
     public IEnumerable<object> CreateTypeFormatters() =>
     [
-        new TypeFormatter<Figure>(MimeTypes.Html, f => f.ToHtmlFragment()),
-        new TypeFormatter<Figure>(Figure.PlotlyMimeType, f => f.ToJson(indented: false)),
+        new TypeFormatter<NamedFigure>(MimeTypes.Html, f => FigureHtml.Fragment(f.Chart)),
+        new TypeFormatter<NamedFigure>(PlotlyMimeType, f => FigureJson.Of(f.Chart, indented: false)),
     ];
 }

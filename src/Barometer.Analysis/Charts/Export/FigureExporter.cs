@@ -30,12 +30,14 @@ public sealed record ExportOptions
     /// <summary>The plotly.js bundle; when null, <see cref="FindPlotlyJs"/> looks for the build's copy (none: the CDN).</summary>
     public string? PlotlyJsPath { get; init; }
     /// <summary>How to look for the bundle when <see cref="PlotlyJsPath"/> is null (replaceable in tests).</summary>
-    public Func<string?> FindPlotlyJs { get; init; } = PlotlyJs.FindBundled;
+    public Func<string?> FindPlotlyJs { get; init; } = PlotlyJs.FindOrExtract;
     public PlotlyJsPlacement Placement { get; init; } = PlotlyJsPlacement.Beside;
     /// <summary>The longest one browser call may take (loading plotly.js, rendering one image) before the images are given up.</summary>
     public TimeSpan BrowserTimeout { get; init; } = HeadlessChromium.DefaultCallTimeout;
     /// <summary>Device pixels per CSS pixel of the PNGs (the SVGs are always at scale 1).</summary>
     public double PngScale { get; init; } = 2;
+    /// <summary>The heading and page title of the gallery (<c>index.html</c>), e.g. the issue the figures belong to.</summary>
+    public string GalleryTitle { get; init; } = "Figures";
 }
 
 public enum ExportStage { Started, Wrote, StartingBrowser, Rendered, Finished }
@@ -107,31 +109,47 @@ public static class FigureExporter
             Report(stage, figure, path, fileName);
         }
 
-        var (reference, source) = await PlotlyReferenceAsync(bundle, options.Placement, dir, Write, notices, ct);
-        foreach (var f in figures)
+        // The browser starts (and loads plotly.js) while the files that need none are written: its start-up is the
+        // largest fixed cost of an export.
+        Task<(HeadlessChromium Browser, FigureImageRenderer Renderer)>? starting = null;
+        if (chromium is not null)
         {
-            await Write(f.Name, f.Name + ".plotly.json", p => AtomicFile.WriteAllTextAsync(p, f.Figure.ToJson() + "\n", ct));
-            await Write(f.Name, f.Name + ".csv", p => AtomicFile.WriteAllTextAsync(p, CsvExport.ToCsv(f.Data), ct));
-            await Write(f.Name, f.Name + ".html", p => AtomicFile.WriteAllTextAsync(p, f.Figure.ToHtml(reference, f.Title), ct));
+            Report(ExportStage.StartingBrowser, null, null, $"starting {Path.GetFileName(chromium)} for PNG and SVG");
+            starting = StartRendererAsync(chromium, bundle, options.BrowserTimeout, ct);
+        }
+        var (reference, source) = ((PlotlyJsReference)null!, "");
+        try
+        {
+            (reference, source) = await PlotlyReferenceAsync(bundle, options.Placement, dir, Write, notices, ct);
+            foreach (var f in figures)
+            {
+                await Write(f.Name, f.Name + ".plotly.json", p => AtomicFile.WriteAllTextAsync(p, FigureJson.Of(f.Chart) + "\n", ct));
+                await Write(f.Name, f.Name + ".csv", p => AtomicFile.WriteAllTextAsync(p, CsvExport.ToCsv(f.Data), ct));
+                await Write(f.Name, f.Name + ".html", p => AtomicFile.WriteAllTextAsync(p, FigureHtml.Page(f.Chart, reference, f.Title), ct));
+            }
+        }
+        catch
+        {
+            if (starting is not null) await CloseQuietlyAsync(starting);
+            throw;
         }
 
         TimeSpan? imageElapsed = null;
         var imagesWritten = false;
-        if (chromium is not null)
+        if (starting is not null)
         {
             var imageClock = Stopwatch.StartNew();
             try
             {
-                Report(ExportStage.StartingBrowser, null, null, $"starting {Path.GetFileName(chromium)} for PNG and SVG");
-                await using var browser = await HeadlessChromium.StartAsync(chromium, ct: ct, callTimeout: options.BrowserTimeout);
-                await using var renderer = await FigureImageRenderer.StartAsync(browser, bundle, ct);
+                var (startedBrowser, startedRenderer) = await starting;
+                await using var browser = startedBrowser;
+                await using var renderer = startedRenderer;
                 foreach (var f in figures)
                 {
                     try
                     {
-                        var png = await renderer.RenderPngAsync(f.Figure, f.Width, f.Height, options.PngScale, ct);
+                        var (png, svg) = await renderer.RenderBothAsync(f.Chart, f.Width, f.Height, options.PngScale, ct);
                         await Write(f.Name, f.Name + ".png", p => AtomicFile.WriteAllBytesAsync(p, png, ct), ExportStage.Rendered);
-                        var svg = await renderer.RenderSvgAsync(f.Figure, f.Width, f.Height, ct);
                         await Write(f.Name, f.Name + ".svg", p => AtomicFile.WriteAllTextAsync(p, svg, ct), ExportStage.Rendered);
                     }
                     catch (BrowserTimeoutException e)
@@ -150,9 +168,39 @@ public static class FigureExporter
             imageElapsed = imageClock.Elapsed;
         }
 
-        await Write("", GalleryFileName, p => AtomicFile.WriteAllTextAsync(p, Gallery(figures, imagesWritten, source, notices), ct));
+        await Write("", GalleryFileName, p => AtomicFile.WriteAllTextAsync(p, Gallery(figures, imagesWritten, source, notices, options.GalleryTitle), ct));
         Report(ExportStage.Finished, null, null, $"wrote {files.Count} files in {clock.Elapsed.TotalSeconds:0.0} s");
         return new ExportResult(dir, files, imagesWritten, notices, clock.Elapsed, imageElapsed, source);
+    }
+
+    private static async Task<(HeadlessChromium Browser, FigureImageRenderer Renderer)> StartRendererAsync(
+        string chromium, string? bundle, TimeSpan callTimeout, CancellationToken ct)
+    {
+        var browser = await HeadlessChromium.StartAsync(chromium, ct: ct, callTimeout: callTimeout);
+        try
+        {
+            return (browser, await FigureImageRenderer.StartAsync(browser, bundle, ct));
+        }
+        catch
+        {
+            await browser.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Closes a browser started for an export that failed before it was used (its own failure is not the news).</summary>
+    private static async Task CloseQuietlyAsync(Task<(HeadlessChromium Browser, FigureImageRenderer Renderer)> starting)
+    {
+        try
+        {
+            var (browser, renderer) = await starting;
+            await renderer.DisposeAsync();
+            await browser.DisposeAsync();
+        }
+        catch (Exception e) when (e is IOException or CdpException or System.Net.WebSockets.WebSocketException or TimeoutException or OperationCanceledException)
+        {
+            // the export's own exception is rethrown by the caller
+        }
     }
 
     private static async Task<(PlotlyJsReference Reference, string Source)> PlotlyReferenceAsync(
@@ -175,16 +223,16 @@ public static class FigureExporter
     }
 
     /// <summary>The gallery page: every figure's title and description, a thumbnail when there are images, and links to its files.</summary>
-    public static string Gallery(IReadOnlyList<NamedFigure> figures, bool withImages, string plotlySource, IReadOnlyList<string> notices)
+    public static string Gallery(IReadOnlyList<NamedFigure> figures, bool withImages, string plotlySource, IReadOnlyList<string> notices, string title = "Figures")
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         static string U(string s) => Uri.EscapeDataString(s);
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Figures</title>\n<style>\n")
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(title)).Append("</title>\n<style>\n")
           .Append("body{font-family:sans-serif;margin:1.5em auto;max-width:1100px;padding:0 1em;color:#222}\n")
           .Append(".figure{border-top:1px solid #ddd;padding:1em 0}.figure img{max-width:100%;border:1px solid #eee}\n")
           .Append(".files a{margin-right:1em}.notice{background:#fff6d5;padding:.5em .8em}\n</style>\n</head>\n<body>\n")
-          .Append("<h1>Figures</h1>\n");
+          .Append("<h1>").Append(E(title)).Append("</h1>\n");
         foreach (var n in notices) sb.Append("<p class=\"notice\">").Append(E(n)).Append("</p>\n");
         foreach (var f in figures)
         {

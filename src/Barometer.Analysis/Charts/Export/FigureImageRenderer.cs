@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Barometer.Analysis.Charts.Browser;
+using Plotly.NET;
 
 namespace Barometer.Analysis.Charts.Export;
 
@@ -21,7 +22,7 @@ public sealed class FigureImageRenderer : IAsyncDisposable
         var browser = await HeadlessChromium.StartAsync(ct: ct);
         try
         {
-            return await StartAsync(browser, PlotlyJs.FindBundled(), ct, owned: true);
+            return await StartAsync(browser, PlotlyJs.FindOrExtract(), ct, owned: true);
         }
         catch
         {
@@ -60,18 +61,18 @@ public sealed class FigureImageRenderer : IAsyncDisposable
     }
 
     /// <summary>A PNG of <paramref name="width"/>×<paramref name="height"/> CSS pixels, times <paramref name="scale"/> device pixels.</summary>
-    public async Task<byte[]> RenderPngAsync(Figure figure, int width, int height, double scale = 1, CancellationToken ct = default)
+    public async Task<byte[]> RenderPngAsync(GenericChart chart, int width, int height, double scale = 1, CancellationToken ct = default)
     {
-        var url = await ToImageAsync(figure, "png", width, height, scale, ct);
+        var url = await ToImageAsync(FigureJson.Of(chart, indented: false), "png", width, height, scale, ct);
         const string prefix = "data:image/png;base64,";
         if (!url.StartsWith(prefix, StringComparison.Ordinal)) throw new IOException($"Plotly.toImage returned no PNG ({Truncate(url)})");
         return Convert.FromBase64String(url[prefix.Length..]);
     }
 
     /// <summary>An SVG document of <paramref name="width"/>×<paramref name="height"/> pixels.</summary>
-    public async Task<string> RenderSvgAsync(Figure figure, int width, int height, CancellationToken ct = default)
+    public async Task<string> RenderSvgAsync(GenericChart chart, int width, int height, CancellationToken ct = default)
     {
-        var url = await ToImageAsync(figure, "svg", width, height, 1, ct);
+        var url = await ToImageAsync(FigureJson.Of(chart, indented: false), "svg", width, height, 1, ct);
         var comma = url.IndexOf(',');
         if (!url.StartsWith("data:image/svg+xml", StringComparison.Ordinal) || comma < 0)
             throw new IOException($"Plotly.toImage returned no SVG ({Truncate(url)})");
@@ -81,12 +82,52 @@ public sealed class FigureImageRenderer : IAsyncDisposable
             : Uri.UnescapeDataString(payload);
     }
 
-    private async Task<string> ToImageAsync(Figure figure, string format, int width, int height, double scale, CancellationToken ct)
+    /// <summary>
+    /// The SVG and a PNG of one figure from a single plotly render: plotly draws the SVG once, and the page rasterises
+    /// it onto a canvas <paramref name="scale"/> times larger (what <c>Plotly.toImage</c> does for a PNG, without
+    /// laying the figure out a second time).
+    /// </summary>
+    public async Task<(byte[] Png, string Svg)> RenderBothAsync(GenericChart chart, int width, int height, double scale = 1, CancellationToken ct = default)
+    {
+        var w = width.ToString(CultureInfo.InvariantCulture);
+        var h = height.ToString(CultureInfo.InvariantCulture);
+        var s = scale.ToString(CultureInfo.InvariantCulture);
+        var script =
+            "(async () => {" +
+            $" const svg = await Plotly.toImage({FigureJson.Of(chart, indented: false)}, {{format:'svg',width:{w},height:{h},scale:1}});" +
+            " const img = new Image();" +
+            " await new Promise((ok, fail) => { img.onload = ok; img.onerror = () => fail(new Error('the SVG did not load as an image')); img.src = svg; });" +
+            $" const canvas = document.createElement('canvas'); canvas.width = Math.round({w} * {s}); canvas.height = Math.round({h} * {s});" +
+            " const context = canvas.getContext('2d'); context.fillStyle = '#ffffff'; context.fillRect(0, 0, canvas.width, canvas.height);" +
+            " context.drawImage(img, 0, 0, canvas.width, canvas.height);" +
+            " return [svg, canvas.toDataURL('image/png')]; })()";
+        var result = await _page.EvaluateAsync(script, ct);
+        if (result.ValueKind != System.Text.Json.JsonValueKind.Array || result.GetArrayLength() != 2)
+            throw new IOException("the page returned no SVG and PNG");
+        var svgUrl = result[0].GetString() ?? "";
+        var pngUrl = result[1].GetString() ?? "";
+        const string prefix = "data:image/png;base64,";
+        if (!pngUrl.StartsWith(prefix, StringComparison.Ordinal)) throw new IOException($"the canvas gave no PNG ({Truncate(pngUrl)})");
+        return (Convert.FromBase64String(pngUrl[prefix.Length..]), SvgFromDataUrl(svgUrl));
+    }
+
+    private static string SvgFromDataUrl(string url)
+    {
+        var comma = url.IndexOf(',');
+        if (!url.StartsWith("data:image/svg+xml", StringComparison.Ordinal) || comma < 0)
+            throw new IOException($"Plotly.toImage returned no SVG ({Truncate(url)})");
+        var payload = url[(comma + 1)..];
+        return url[..comma].EndsWith(";base64", StringComparison.Ordinal)
+            ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(payload))
+            : Uri.UnescapeDataString(payload);
+    }
+
+    private async Task<string> ToImageAsync(string figureJson, string format, int width, int height, double scale, CancellationToken ct)
     {
         var options = string.Create(CultureInfo.InvariantCulture,
             $"{{format:'{format}',width:{width},height:{height},scale:{scale}}}");
         // The figure JSON is a JavaScript expression; its encoder escapes everything that could end the string early.
-        var result = await _page.EvaluateAsync($"Plotly.toImage({figure.ToJson(indented: false)}, {options})", ct);
+        var result = await _page.EvaluateAsync($"Plotly.toImage({figureJson}, {options})", ct);
         return result.GetString() ?? throw new IOException("Plotly.toImage returned nothing");
     }
 
