@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Barometer.Kernel.Documents;
+using Barometer.Kernel.Packages;
 using Barometer.Kernel.Scripting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -25,6 +26,7 @@ public sealed class ScriptSession : IDisposable
     private readonly string _pathPrefix;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, int> _submissionCells = new(StringComparer.Ordinal);
+    private readonly PackageService _packages;
     private ScriptState<object>? _state;
     private int _executionCount;
     private bool _disposed;
@@ -39,6 +41,12 @@ public sealed class ScriptSession : IDisposable
         _globals = new NotebookGlobals(_options.Formatters);
         var documentName = string.IsNullOrWhiteSpace(_options.DocumentName) ? "notebook" : Path.GetFileName(_options.DocumentName);
         _pathPrefix = Path.Combine(baseDirectory, documentName);
+        _packages = new PackageService(new PackageServiceOptions
+        {
+            BaseDirectory = baseDirectory,
+            CacheDirectory = _options.PackageCacheDirectory,
+            Progress = _options.PackageProgress,
+        });
     }
 
     /// <summary>How many cells have been submitted (the last execution count).</summary>
@@ -46,6 +54,15 @@ public sealed class ScriptSession : IDisposable
 
     /// <summary>The session's settings.</summary>
     public ScriptSessionOptions Options => _options;
+
+    /// <summary>The session's NuGet packages (<c>#r "nuget:…"</c>): what is loaded, how many restores ran.</summary>
+    public PackageService Packages => _packages;
+
+    // Hooks for the language services (completion, inspection): the state after the last cell that compiled,
+    // and the options the next cell compiles with (the environment's references plus the loaded packages').
+    internal ScriptState<object>? CurrentState => _state;
+
+    internal ScriptOptions NextCellOptions => _scriptOptions.AddReferences(_packages.References);
 
     /// <summary>Runs a C# cell.</summary>
     public Task<CellExecutionResult> ExecuteAsync(string code, CancellationToken cancellationToken = default) =>
@@ -91,15 +108,28 @@ public sealed class ScriptSession : IDisposable
             return Failed(executionCount, [], ErrorReporter.FromPreparation(prepared.Error, location), stopwatch);
         }
 
-        if (string.IsNullOrWhiteSpace(prepared.Code))
+        var collector = new OutputCollector(_options.Formatters);
+        if (prepared.Packages.Count > 0)
         {
-            return new CellExecutionResult { ExecutionCount = executionCount, Status = CellExecutionStatus.Succeeded, Outputs = [], Duration = stopwatch.Elapsed };
+            // #r "nuget:…" / #i "nuget:…": restored and loaded before the cell's code compiles against them.
+            var packages = await _packages.AddAsync(prepared.Packages, line => collector.WriteStream("stdout", line + "\n"), cancellationToken).ConfigureAwait(false);
+            if (packages.Failure is { } packageFailure)
+            {
+                var error = ErrorReporter.FromPackageFailure(packageFailure, location);
+                var outputs = collector.Close();
+                outputs.Add(error.ToOutput());
+                return Failed(executionCount, outputs, error, stopwatch);
+            }
         }
 
-        var collector = new OutputCollector(_options.Formatters);
+        if (string.IsNullOrWhiteSpace(prepared.Code))
+        {
+            return new CellExecutionResult { ExecutionCount = executionCount, Status = CellExecutionStatus.Succeeded, Outputs = collector.Close(), Duration = stopwatch.Elapsed };
+        }
+
         var timeout = submission.Timeout ?? _options.CellTimeout;
         var previous = _state;
-        var options = _scriptOptions.WithFilePath(_pathPrefix + ErrorReporter.CellPathMarker + location.CellNumber);
+        var options = NextCellOptions.WithFilePath(_pathPrefix + ErrorReporter.CellPathMarker + location.CellNumber);
 
         // Compile and run off the caller's thread: script code runs synchronously until its first await, and a
         // busy loop must not keep the timeout from firing. The timeout measures execution only: it starts once
@@ -195,7 +225,7 @@ public sealed class ScriptSession : IDisposable
         CancellationToken cancellationToken)
     {
         var script = previous is null
-            ? CSharpScript.Create(code, options, typeof(NotebookGlobals))
+            ? CSharpScript.Create(code, options, typeof(NotebookGlobals), _packages.AssemblyLoader)
             : previous.Script.ContinueWith(code, options);
 
         var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -255,6 +285,7 @@ public sealed class ScriptSession : IDisposable
 
         _disposed = true;
         _gate.Dispose();
+        _packages.Dispose();
         _state = null;
     }
 

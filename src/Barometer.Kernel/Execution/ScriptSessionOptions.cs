@@ -1,4 +1,5 @@
 using Barometer.Kernel.Formatting;
+using Barometer.Kernel.Packages;
 
 namespace Barometer.Kernel.Execution;
 
@@ -28,6 +29,12 @@ public sealed record ScriptSessionOptions
     /// cold Roslyn start does not count); <see cref="Timeout.InfiniteTimeSpan"/> disables it.
     /// </summary>
     public TimeSpan CellTimeout { get; init; } = DefaultCellTimeout;
+
+    /// <summary>Folder of the generated restore projects for <c>#r "nuget:…"</c>; null: <see cref="PackageCache.DefaultDirectory"/>.</summary>
+    public string? PackageCacheDirectory { get; init; }
+
+    /// <summary>Progress of package restores, for a terminal (the cell's output gets its own lines either way).</summary>
+    public IProgress<PackageProgress>? PackageProgress { get; init; }
 }
 
 /// <summary>One cell to run.</summary>
