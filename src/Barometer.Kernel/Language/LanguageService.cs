@@ -1,0 +1,120 @@
+using Barometer.Kernel.Execution;
+using Barometer.Kernel.Packages;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Barometer.Kernel.Language;
+
+/// <summary>
+/// Editor services for one <see cref="ScriptSession"/>, one method per Jupyter request: completion
+/// (<c>complete_request</c>), inspection and signature help (<c>inspect_request</c>), and <c>is_complete_request</c>.
+/// Results map 1:1 onto the replies; cursor positions are in Unicode code points, as the protocol counts them.
+/// Code is seen as the session's next cell: everything the executed cells declared, imported or referenced
+/// (<c>#r</c> assemblies and NuGet packages) is in scope. Requests are serialised; they only read the session.
+/// </summary>
+public sealed class LanguageService : IDisposable
+{
+    private readonly ScriptSession _session;
+    private readonly SessionWorkspace _workspace;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _disposed;
+
+    /// <summary>Creates the services of <paramref name="session"/> (cheap; Roslyn's workspace loads on the first request).</summary>
+    public LanguageService(ScriptSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        _session = session;
+        _workspace = new SessionWorkspace(session);
+    }
+
+    /// <summary>Completions at <paramref name="cursorPosition"/> (code points) of <paramref name="code"/>.</summary>
+    public async Task<CompletionResult> CompleteAsync(string code, int cursorPosition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var position = CodePoints.ToUtf16Index(code, cursorPosition);
+        return await WithDocumentAsync(code, document => CodeCompletion.CompleteAsync(document, code, position, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What is at <paramref name="cursorPosition"/> (code points): the symbol's signature(s) and documentation
+    /// (summary, parameters, returns; <paramref name="detailLevel"/> 1 adds remarks, exceptions and the assembly),
+    /// or, inside an argument list, the overloads of the method being called.
+    /// </summary>
+    public async Task<InspectionResult> InspectAsync(string code, int cursorPosition, int detailLevel = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var position = CodePoints.ToUtf16Index(code, cursorPosition);
+        return await WithDocumentAsync(code, document => SymbolInspector.InspectAsync(document, position, detailLevel, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether <paramref name="code"/> is a complete submission (for <c>jupyter console</c>'s line-by-line input).</summary>
+    public CompletenessResult IsComplete(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var options = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
+        return CompletenessCheck.Check(WithoutDirectives(code), options);
+    }
+
+    /// <summary>Loads Roslyn's completion and the session's references with a throw-away request.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        _ = await CompleteAsync("Console.", 8, cancellationToken).ConfigureAwait(false);
+        _ = await InspectAsync("Math.Sqrt", 9, 0, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> WithDocumentAsync<T>(string code, Func<Document, Task<T>> request, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var document = _workspace.GetDocument(WithoutDirectives(code));
+            return await request(document).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Blanks (with spaces, so positions stay) what the session takes out before compiling: a first line
+    /// <c>#!csharp</c> and <c>#r "nuget:…"</c> / <c>#i "nuget:…"</c> lines.
+    /// </summary>
+    internal static string WithoutDirectives(string code)
+    {
+        if (!code.Contains('#', StringComparison.Ordinal))
+        {
+            return code;
+        }
+
+        var lines = code.Split('\n');
+        var changed = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var trimmed = line.Trim();
+            if (PackageDirectiveParser.TryParse(line, i + 1, out _) ||
+                trimmed.StartsWith("#!", StringComparison.Ordinal) && Documents.KernelNames.IsCSharp(trimmed[2..].Trim()))
+            {
+                lines[i] = new string(' ', line.Length) + (lines[i].EndsWith('\r') ? "\r" : string.Empty);
+                changed = true;
+            }
+        }
+
+        return changed ? string.Join('\n', lines) : code;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _workspace.Dispose();
+        _gate.Dispose();
+    }
+}
