@@ -12,7 +12,10 @@ public static class CliRunner
     public static string RepoRoot { get; } = Barometer.Analysis.Loading.DataDirectory.FindRepositoryRoot(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException("tests must run inside the repository");
 
-    public static Result Run(string? workingDirectory, params string[] args)
+    public static Result Run(string? workingDirectory, params string[] args) => RunWithEnvironment(null, workingDirectory, args);
+
+    /// <summary>As <see cref="Run"/>, with extra environment variables for the child process.</summary>
+    public static Result RunWithEnvironment(IReadOnlyDictionary<string, string>? environment, string? workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,6 +28,11 @@ public static class CliRunner
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -4,6 +4,7 @@ using System.Globalization;
 using Barometer.Analysis.Loading;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Execution;
+using Barometer.Kernel.Packages;
 using Barometer.Kernel.Parameters;
 using Barometer.Kernel.Running;
 using Spectre.Console;
@@ -185,6 +186,7 @@ public static class NotebooksCommand
                 AllowErrors = settings.AllowErrors,
                 Parameters = settings.Parameters,
                 CellTimeout = settings.CellTimeout,
+                PackageProgress = new PackageLines(log, plain),
             };
             var started = DateTime.UtcNow;
             try
@@ -350,6 +352,22 @@ public static class NotebooksCommand
         }
 
         private sealed record Outcome(NotebookJob Job, NotebookRunResult? Result, string? Message, TimeSpan Elapsed);
+
+        /// <summary>NuGet restores of <c>#r "nuget:…"</c> cells: what is being restored, or that the cache was up to date.</summary>
+        private sealed class PackageLines(TextWriter log, bool plain) : IProgress<PackageProgress>
+        {
+            public void Report(PackageProgress value)
+            {
+                var style = value.Stage switch
+                {
+                    PackageProgressStage.Failed => "red",
+                    PackageProgressStage.Restoring => "blue",
+                    _ => "grey",
+                };
+                var time = value.Duration is { } d && value.Stage == PackageProgressStage.Restored ? $" in {FormatSeconds(d)}" : string.Empty;
+                WriteLine(log, plain, $"  packages: {value.Message}{time}", style);
+            }
+        }
 
         /// <summary>One line per finished cell, synchronously on the runner's thread (so lines stay in order).</summary>
         private sealed class CellLines(TextWriter log, bool plain) : IProgress<CellProgress>

@@ -54,4 +54,10 @@ public sealed record NotebookRunOptions
 
     /// <summary>References and imports; null uses <see cref="ScriptEnvironment.Shared"/> (fastest across notebooks).</summary>
     public ScriptEnvironment? Environment { get; init; }
+
+    /// <summary>Progress of <c>#r "nuget:…"</c> restores, for a terminal (cells get their own stream lines either way).</summary>
+    public IProgress<Packages.PackageProgress>? PackageProgress { get; init; }
+
+    /// <summary>Folder of the restore projects; null: <see cref="Packages.PackageCache.DefaultDirectory"/>.</summary>
+    public string? PackageCacheDirectory { get; init; }
 }

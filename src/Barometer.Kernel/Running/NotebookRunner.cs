@@ -163,6 +163,8 @@ public static class NotebookRunner
                 Formatters = options.Formatters,
                 Environment = options.Environment,
                 CellTimeout = options.CellTimeout,
+                PackageProgress = options.PackageProgress,
+                PackageCacheDirectory = options.PackageCacheDirectory,
             });
 
             var stop = false;
