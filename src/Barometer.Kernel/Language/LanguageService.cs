@@ -69,7 +69,9 @@ public sealed class LanguageService : IDisposable
         try
         {
             var document = _workspace.GetDocument(WithoutDirectives(code));
-            return await request(document).ConfigureAwait(false);
+            var result = await request(document).ConfigureAwait(false);
+            _workspace.Keep(document);
+            return result;
         }
         finally
         {

@@ -68,6 +68,19 @@ internal sealed class SessionWorkspace : IDisposable
         return _solution.GetDocument(_editedDocument)!.WithText(SourceText.From(code));
     }
 
+    /// <summary>
+    /// Keeps the solution of a document that was just used: its edited project then holds a compilation, and the
+    /// next edit of the same cell is applied incrementally (same references, one syntax tree replaced) instead of
+    /// binding every reference anew.
+    /// </summary>
+    public void Keep(Document document)
+    {
+        if (document.Id == _editedDocument && document.Project.Solution.GetProject(_editedDocument.ProjectId) is not null)
+        {
+            _solution = document.Project.Solution;
+        }
+    }
+
     private void SyncSubmissions(IReadOnlyList<Script> chain)
     {
         // The chain only grows (a failed cell leaves the state as it was); restart if it was replaced.
