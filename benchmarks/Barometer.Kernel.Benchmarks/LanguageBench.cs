@@ -74,9 +74,25 @@ internal static class LanguageBench
             }
         }
 
+        // Each request in a new context (a different first line), so no list is reused: the cost of a fresh request.
+        var requestNumber = 0;
+        var freshCompletions = completions.Select<Func<Task>, Func<Task>>((_, index) => () =>
+        {
+            var (code, cursor) = new[] { ("xs.", 3), ("data.", 5), ("Console.Wri", 11), ("BarometerDataLoader.", 20) }[index];
+            var prefix = $"// request {++requestNumber}\n";
+            return language.CompleteAsync(prefix + code, prefix.Length + cursor);
+        }).ToArray();
+
+        // Typing a member name after the dot: the first request computes the list, the next ones refilter it.
+        var typing = new Func<Task>[]
+        {
+            () => language.CompleteAsync("xs.", 3), () => language.CompleteAsync("xs.C", 4), () => language.CompleteAsync("xs.Co", 5), () => language.CompleteAsync("xs.Cou", 6),
+        };
+
         var rows = new List<(string Name, Stats Stats)>
         {
-            ("completion", await MeasureAsync(completions, requests)),
+            ("completion", await MeasureAsync(freshCompletions, requests)),
+            ("completion while typing a name", await MeasureAsync(typing, requests)),
             ("inspection", await MeasureAsync(inspections, requests)),
             ("signature help", await MeasureAsync(signatureHelp, requests)),
             ("is_complete", await MeasureAsync([() => Task.FromResult(language.IsComplete("if (x)\n{\n    var y = 1;"))], requests)),

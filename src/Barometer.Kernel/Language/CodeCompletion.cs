@@ -2,8 +2,12 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Completion;
 using Microsoft.CodeAnalysis.Tags;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Barometer.Kernel.Language;
+
+/// <summary>Roslyn's completion items and the span they replace.</summary>
+internal sealed record CompletionItems(IReadOnlyList<CompletionItem> Items, TextSpan Span);
 
 /// <summary>Roslyn's completion on a session document, shaped for Jupyter.</summary>
 internal static class CodeCompletion
@@ -11,22 +15,34 @@ internal static class CodeCompletion
     /// <summary>Most matches returned (the front end filters further as the user types).</summary>
     public const int MaxMatches = 500;
 
-    public static async Task<CompletionResult> CompleteAsync(Document document, string code, int position, CancellationToken cancellationToken)
+    /// <summary>Roslyn's completion items at <paramref name="position"/> and the span they replace (UTF-16).</summary>
+    public static async Task<CompletionItems> GetItemsAsync(Document document, int position, CancellationToken cancellationToken)
     {
         var service = CompletionService.GetService(document);
-        var cursor = CodePoints.FromUtf16Index(code, position);
         if (service is null)
         {
-            return CompletionResult.Empty(cursor);
+            return new CompletionItems([], new TextSpan(position, 0));
         }
 
         var list = await service.GetCompletionsAsync(document, position, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var span = list.Span;
-        var typed = code.Substring(span.Start, Math.Max(0, Math.Min(position, span.End) - span.Start));
-        var start = CodePoints.FromUtf16Index(code, span.Start);
-        var end = CodePoints.FromUtf16Index(code, Math.Max(span.End, position));
+        return new CompletionItems(list.ItemsList, list.Span);
+    }
 
-        var matches = list.ItemsList
+    /// <summary>Filters <paramref name="items"/> by the text typed so far and shapes them as the Jupyter reply.</summary>
+    public static CompletionResult Shape(CompletionItems items, string code, int position)
+    {
+        var span = items.Span;
+        if (span.Start > position || span.Start > code.Length)
+        {
+            return CompletionResult.Empty(CodePoints.FromUtf16Index(code, position));
+        }
+
+        // The typed part runs to the cursor (a reused list's span ends where its request's cursor was).
+        var typed = code.Substring(span.Start, position - span.Start);
+        var start = CodePoints.FromUtf16Index(code, span.Start);
+        var end = CodePoints.FromUtf16Index(code, Math.Max(Math.Min(span.End, code.Length), position));
+
+        var matches = items.Items
             .Select(item => (Item: item, Text: InsertionText(item), Rank: Rank(item, typed)))
             .Where(m => m.Rank < 3 && m.Text.Length > 0)
             .OrderBy(m => m.Rank)
@@ -38,6 +54,21 @@ internal static class CodeCompletion
 
         var types = matches.Select(m => new CompletionMatch(start, end, m.Text, Kind(m.Item.Tags))).ToList();
         return new CompletionResult(matches.Select(m => m.Text).ToList(), start, end, types);
+    }
+
+    /// <summary>
+    /// Start of the identifier being typed at <paramref name="position"/>: completion items do not depend on
+    /// those characters (they only filter the list), so a request that differs only there can reuse the list.
+    /// </summary>
+    public static int WordStart(string code, int position)
+    {
+        var start = Math.Min(position, code.Length);
+        while (start > 0 && (char.IsLetterOrDigit(code[start - 1]) || code[start - 1] == '_'))
+        {
+            start--;
+        }
+
+        return start;
     }
 
     /// <summary>0: starts with the typed text (same case); 1: starts with it ignoring case; 2: contains it; 3: no match.</summary>

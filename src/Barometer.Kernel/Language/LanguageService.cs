@@ -17,6 +17,7 @@ public sealed class LanguageService : IDisposable
     private readonly ScriptSession _session;
     private readonly SessionWorkspace _workspace;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private LastCompletion? _lastCompletion;
     private bool _disposed;
 
     /// <summary>Creates the services of <paramref name="session"/> (cheap; Roslyn's workspace loads on the first request).</summary>
@@ -27,12 +28,24 @@ public sealed class LanguageService : IDisposable
         _workspace = new SessionWorkspace(session);
     }
 
-    /// <summary>Completions at <paramref name="cursorPosition"/> (code points) of <paramref name="code"/>.</summary>
+    /// <summary>
+    /// Completions at <paramref name="cursorPosition"/> (code points) of <paramref name="code"/>. While the user
+    /// types a name (the same code before the name and after the cursor, the same session state), the list of the
+    /// previous request is filtered again instead of being recomputed, as editors do.
+    /// </summary>
     public async Task<CompletionResult> CompleteAsync(string code, int cursorPosition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
         var position = CodePoints.ToUtf16Index(code, cursorPosition);
-        return await WithDocumentAsync(code, document => CodeCompletion.CompleteAsync(document, code, position, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var key = new CompletionKey(_session.CurrentState, _session.Packages.References.Length, code[..CodeCompletion.WordStart(code, position)], code[position..]);
+        if (_lastCompletion is { } last && last.Key == key)
+        {
+            return CodeCompletion.Shape(last.Items, code, position);
+        }
+
+        var items = await WithDocumentAsync(code, document => CodeCompletion.GetItemsAsync(document, position, cancellationToken), cancellationToken).ConfigureAwait(false);
+        _lastCompletion = new LastCompletion(key, items);
+        return CodeCompletion.Shape(items, code, position);
     }
 
     /// <summary>
@@ -106,6 +119,10 @@ public sealed class LanguageService : IDisposable
 
         return changed ? string.Join('\n', lines) : code;
     }
+
+    private sealed record CompletionKey(object? State, int PackageReferences, string Before, string After);
+
+    private sealed record LastCompletion(CompletionKey Key, CompletionItems Items);
 
     /// <inheritdoc />
     public void Dispose()

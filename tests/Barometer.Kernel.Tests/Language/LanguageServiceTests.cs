@@ -113,6 +113,25 @@ public class LanguageServiceTests
     }
 
     [Fact]
+    public async Task Typing_a_name_refilters_the_list_and_a_new_cell_refreshes_it()
+    {
+        var (session, language) = await SessionWith("var xs = new List<int>();");
+        using (session)
+        using (language)
+        {
+            Assert.Contains("Add", (await language.CompleteAsync("xs.", 3)).Matches);
+            var typed = await language.CompleteAsync("xs.Cou", 6);
+            Assert.Contains("Count", typed.Matches);
+            Assert.DoesNotContain("Add", typed.Matches);
+            Assert.Equal((3, 6), (typed.CursorStart, typed.CursorEnd));
+
+            Assert.DoesNotContain("yieldCount", (await language.CompleteAsync("yie", 3)).Matches);
+            Assert.True((await session.ExecuteAsync("var yieldCount = 2;")).Succeeded);
+            Assert.Contains("yieldCount", (await language.CompleteAsync("yie", 3)).Matches);
+        }
+    }
+
+    [Fact]
     public async Task Cursor_positions_are_code_points_not_utf16_units()
     {
         var (session, language) = await SessionWith("var xs = new List<int>();");
