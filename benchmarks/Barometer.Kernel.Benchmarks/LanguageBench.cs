@@ -91,8 +91,8 @@ internal static class LanguageBench
 
         var rows = new List<(string Name, Stats Stats)>
         {
-            ("completion", await MeasureAsync(freshCompletions, requests)),
-            ("completion while typing a name", await MeasureAsync(typing, requests)),
+            ("completion, fresh context", await MeasureAsync(freshCompletions, requests)),
+            ("completion, typing (list reused)", await MeasureAsync(typing, requests)),
             ("inspection", await MeasureAsync(inspections, requests)),
             ("signature help", await MeasureAsync(signatureHelp, requests)),
             ("is_complete", await MeasureAsync([() => Task.FromResult(language.IsComplete("if (x)\n{\n    var y = 1;"))], requests)),
@@ -133,7 +133,8 @@ internal static class LanguageBench
         Console.WriteLine($"{"request",-36} {"median ms",10} {"p95 ms",10} {"max ms",10} {"CPU ms/req",10}   {"ipykernel (IPython+Jedi) median / p95 / CPU ms",-46}");
         foreach (var (name, stats) in rows)
         {
-            var peerText = peer is not null && peer.TryGetValue(name, out var p) ? $"{Ms(p.Median)} / {Ms(p.P95)} / {(p.CpuPerRequest is { } pc ? Ms(pc) : "-")}" : "-";
+            var peerKey = name switch { "completion, fresh context" => "completion", "inspection" => "inspection", _ => string.Empty };
+            var peerText = peer is not null && peer.TryGetValue(peerKey, out var p) ? $"{Ms(p.Median)} / {Ms(p.P95)} / {(p.CpuPerRequest is { } pc ? Ms(pc) : "-")}" : "-";
             var cpu = stats.CpuPerRequest is { } c ? Ms(c) : "-";
             Console.WriteLine($"{name,-36} {Ms(stats.Median),10} {Ms(stats.P95),10} {Ms(stats.Max),10} {cpu,10}   {peerText,-46}");
         }
