@@ -98,6 +98,20 @@ public sealed class PackageReferenceTests : IDisposable
         Assert.True((await session.ExecuteAsync("2 + 2")).Succeeded);
     }
 
+    [Fact]
+    public async Task An_unreachable_feed_names_the_package_with_the_restore_message_and_the_session_goes_on()
+    {
+        using var session = NewSession();
+        var result = await session.ExecuteAsync(new CellSubmission("#i \"nuget: https://127.0.0.1:9/v3/index.json\"\n#r \"nuget: Barometer.Unreachable.Probe, 1.0.0\"") { CellNumber = 7 });
+
+        Assert.Equal(CellErrorKind.NuGetReference, result.Error!.Kind);
+        Assert.Equal(2, result.Error.Line);
+        Assert.Contains("Cell 7", result.Error.EValue, StringComparison.Ordinal);
+        Assert.Contains("'Barometer.Unreachable.Probe' version 1.0.0: restore failed:", result.Error.EValue, StringComparison.Ordinal);
+        Assert.Contains(result.Error.Traceback, line => line.Contains("NU1301", StringComparison.Ordinal) && line.Contains("127.0.0.1:9", StringComparison.Ordinal));
+        Assert.True((await session.ExecuteAsync("5")).Succeeded);
+    }
+
     public void Dispose() => _cache.Dispose();
 
     private sealed class ListProgress(List<PackageProgress> list) : IProgress<PackageProgress>
