@@ -73,9 +73,9 @@ internal sealed record PreparedSubmission(string Code, PreparationError? Error)
     /// <summary>The cell's <c>#r "nuget:…"</c> / <c>#i "nuget:…"</c> directives, in order.</summary>
     public IReadOnlyList<PackageDirective> Packages { get; init; } = [];
 
-    public static PreparedSubmission Failed(CellErrorKind kind, string subject, int? line, string? package = null, string? version = null) =>
-        new(string.Empty, new PreparationError(kind, subject, line, package, version));
+    public static PreparedSubmission Failed(CellErrorKind kind, string subject, int? line) =>
+        new(string.Empty, new PreparationError(kind, subject, line));
 }
 
-/// <summary>A problem found before compiling (language, NuGet reference, magic command).</summary>
-internal sealed record PreparationError(CellErrorKind Kind, string Subject, int? Line, string? Package, string? Version);
+/// <summary>A problem found before compiling (language, magic command).</summary>
+internal sealed record PreparationError(CellErrorKind Kind, string Subject, int? Line);

@@ -183,7 +183,7 @@ public sealed class PackageService : IDisposable
         var restoreRan = false;
         using (await RestoreLock.AcquireAsync(project, cancellationToken).ConfigureAwait(false))
         {
-            var cached = project.WasRestored() ? TryRead(project) : null;
+            var cached = project.WasRestored() ? TryRead(project, _host) : null;
             if (cached is not null && cached.All(p => Directory.Exists(p.Directory)))
             {
                 resolved = cached;
@@ -271,11 +271,11 @@ public sealed class PackageService : IDisposable
         return new PackageLoadResult(newlyLoaded, restoreRan, null);
     }
 
-    private static IReadOnlyList<ResolvedPackage>? TryRead(RestoreProject project)
+    private static IReadOnlyList<ResolvedPackage>? TryRead(RestoreProject project, DotNetHost host)
     {
         try
         {
-            return PackageAssets.Read(project.AssetsPath, DotNetHost.Current);
+            return PackageAssets.Read(project.AssetsPath, host);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or KeyNotFoundException or ArgumentException)
         {

@@ -43,6 +43,17 @@ public sealed class PackageReferenceTests : IDisposable
             var context = await first.ExecuteAsync("System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(typeof(SpecialFunctions).Assembly)!.Name");
             Assert.StartsWith("NuGet packages of a script session", (string)context.ReturnValue!, StringComparison.Ordinal);
 
+            // The package's types are completed and documented (MathNet ships its XML docs beside the dll).
+            using (var language = new Barometer.Kernel.Language.LanguageService(first))
+            {
+                var completion = await language.CompleteAsync("SpecialFunctions.Fac", 20);
+                Assert.Contains("Factorial", completion.Matches);
+                var inspection = await language.InspectAsync("SpecialFunctions.Gamma(", 23);
+                Assert.True(inspection.Found);
+                Assert.Contains("double SpecialFunctions.Gamma(double z)", inspection.Data["text/plain"], StringComparison.Ordinal);
+                Assert.Contains("Computes the Gamma function.", inspection.Data["text/plain"], StringComparison.Ordinal);
+            }
+
             // Asking again for the loaded package (same version, or no version) does nothing.
             var again = await first.ExecuteAsync("#r \"nuget: MathNet.Numerics, 5.0.0\"\n#r \"nuget: mathnet.numerics\"\n1");
             Assert.True(again.Succeeded, again.Error?.EValue);
