@@ -7,10 +7,13 @@ using Barometer.Kernel.Execution;
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --suite [RUNS]  (six notebooks: in process vs a kernel process each)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --jupyter KERNELSPEC_DIR...  (Jupyter kernels side by side:
 //     e.g. the folder `barometer kernel install --prefix P` wrote, P/share/jupyter/kernels/csharp, and /usr/share/jupyter/kernels/python3)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --language [REQUESTS]  (completion/inspection latency, warm #r nuget)
 // This program is a process host: cells' console text goes to their outputs.
 ConsoleCapture.Install();
 return args switch
 {
+    ["--language"] => await LanguageBench.RunAsync(100),
+    ["--language", var requests] => await LanguageBench.RunAsync(int.Parse(requests, System.Globalization.CultureInfo.InvariantCulture)),
     ["--cold-child", var mode] => await ColdStartProbe.RunChildAsync(mode),
     ["--cold"] => ColdStartProbe.RunParent(3),
     ["--suite-child", var output, .. var notebooks] => await SuiteIsolationProbe.RunChildAsync(output, notebooks),

@@ -39,6 +39,12 @@ class CSharpKernelTests(jupyter_kernel_test.KernelTests):
     complete_code_samples = ["1 + 1", "var x = 1;", "for (var i = 0; i < 2; i++) { }", 'Console.WriteLine("hi");']
     incomplete_code_samples = ["for (var i = 0; i < 2; i++) {", "Console.WriteLine(", "var list = new List<int> {"]
     invalid_code_samples = ["var x = ;", "}", "int 1x = 2;"]
+    completion_samples = [
+        {"text": "Console.Wri", "matches": {"Write", "WriteLine"}},
+        {"text": "Math.Sq", "matches": {"Sqrt", "ReciprocalSqrtEstimate"}},
+        {"text": "var xs = new List<int>(); xs."},
+    ]
+    code_inspect_sample = "Math.Sqrt"
 
     @classmethod
     def setUpClass(cls):

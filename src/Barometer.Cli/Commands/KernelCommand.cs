@@ -48,6 +48,13 @@ public static class KernelCommand
             ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
             using (var server = new KernelServer(connection, new KernelServerOptions
             {
+                // The kernel's log (its standard error, which Jupyter front ends and `notebooks run` show) says what a
+                // #r "nuget:" cell is restoring while it happens; the cell gets its own lines as well.
+                SessionFactory = () => new ScriptSession(new ScriptSessionOptions
+                {
+                    CellTimeout = Timeout.InfiniteTimeSpan,
+                    PackageProgress = new PackageLog(),
+                }),
                 // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user reads.
                 AfterFirstKernelInfo = static () => _ = ScriptEnvironment.Shared.WarmUpAsync(),
             }))
@@ -154,5 +161,22 @@ public static class KernelCommand
     {
         var baseDirectory = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
         return Path.Combine(string.IsNullOrEmpty(baseDirectory) ? Path.GetTempPath() : baseDirectory, "barometer", "jit-profiles");
+    }
+
+    /// <summary>
+    /// Package restore progress as lines of the kernel's log. Written to the process's standard error stream directly:
+    /// <see cref="Console.Error"/> is captured into the running cell's output.
+    /// </summary>
+    private sealed class PackageLog : IProgress<Kernel.Packages.PackageProgress>
+    {
+        private static readonly TextWriter Log = TextWriter.Synchronized(new StreamWriter(Console.OpenStandardError()) { AutoFlush = true });
+
+        public void Report(Kernel.Packages.PackageProgress value)
+        {
+            var time = value.Duration is { } d && value.Stage == Kernel.Packages.PackageProgressStage.Restored
+                ? $" in {d.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s"
+                : string.Empty;
+            Log.WriteLine($"packages: {value.Message}{time}");
+        }
     }
 }

@@ -243,7 +243,7 @@ public static class NotebooksCommand
             return null;
         }
 
-        private static async Task<Outcome> RunOneAsync(NotebookJob job, RunSettings settings, KernelStartInfo kernel, IProgress<CellProgress> progress, CancellationToken cancellationToken)
+        private static async Task<Outcome> RunOneAsync(NotebookJob job, RunSettings settings, KernelStartInfo kernel, ProgressLog.NotebookLines progress, CancellationToken cancellationToken)
         {
             var options = new NotebookRunOptions
             {
@@ -254,6 +254,7 @@ public static class NotebooksCommand
                 StrictParameters = settings.StrictParameters,
                 CellTimeout = settings.CellTimeout,
                 Kernel = kernel,
+                KernelLog = line => progress.Log(line),
             };
             var started = DateTime.UtcNow;
             try
@@ -416,7 +417,7 @@ public static class NotebooksCommand
         {
             private readonly object _gate = new();
 
-            public IProgress<CellProgress> For(NotebookJob? prefixWith) => new CellLines(this, prefixWith);
+            public NotebookLines For(NotebookJob? prefixWith) => new(this, prefixWith);
 
             public void Line(NotebookJob? prefixWith, string text, string style)
             {
@@ -438,9 +439,18 @@ public static class NotebooksCommand
                 }
             }
 
-            /// <summary>One line per finished cell, as the runner reports it.</summary>
-            private sealed class CellLines(ProgressLog log, NotebookJob? prefixWith) : IProgress<CellProgress>
+            /// <summary>One notebook's lines: one per finished cell, as the runner reports it, and its kernel's log lines.</summary>
+            internal sealed class NotebookLines(ProgressLog log, NotebookJob? prefixWith) : IProgress<CellProgress>
             {
+                /// <summary>A line of the kernel process's log (package restores, warnings).</summary>
+                public void Log(string line)
+                {
+                    if (line.Length > 0)
+                    {
+                        log.Line(prefixWith, "  " + line, "grey");
+                    }
+                }
+
                 public void Report(CellProgress value)
                 {
                     if (value.Stage == CellProgressStage.Started)

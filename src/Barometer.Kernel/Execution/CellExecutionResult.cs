@@ -42,7 +42,7 @@ public enum CellErrorKind
     /// <summary>The cell is in a language other than C#.</summary>
     UnsupportedLanguage,
 
-    /// <summary>The cell asks for a NuGet package (<c>#r "nuget:..."</c>); there is no registry at run time.</summary>
+    /// <summary>A <c>#r "nuget:..."</c> / <c>#i "nuget:..."</c> directive failed (unknown package or version, unreachable feed, version conflict).</summary>
     NuGetReference,
 
     /// <summary>The cell uses a Polyglot magic command this kernel does not support.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Barometer.Kernel.Packages;
 using Microsoft.CodeAnalysis;
 
 namespace Barometer.Kernel.Execution;
@@ -42,13 +43,6 @@ internal static partial class ErrorReporter
                 location,
                 error.Line,
                 null),
-            CellErrorKind.NuGetReference => Build(
-                CellErrorKind.NuGetReference,
-                "NotSupportedException",
-                $"{error.Subject} asks for NuGet package '{error.Package}'{(error.Version is null ? string.Empty : $" version {error.Version}")}, but no package registry is available at run time in this kernel. Reference a local assembly instead: #r \"path/to/{error.Package}.dll\" (relative to the notebook's folder).",
-                location,
-                error.Line,
-                null),
             _ => Build(
                 CellErrorKind.UnsupportedDirective,
                 "NotSupportedException",
@@ -57,6 +51,23 @@ internal static partial class ErrorReporter
                 error.Line,
                 null),
         };
+    }
+
+    public static CellError FromPackageFailure(PackageFailure failure, CellLocation location)
+    {
+        var directive = failure.Directive;
+        var subject = directive.Kind == PackageDirectiveKind.Source
+            ? $"package source '{directive.Name}'"
+            : $"NuGet package '{directive.Name}'{(directive.Version is null ? string.Empty : $" version {directive.Version}")}";
+        var error = Build(
+            CellErrorKind.NuGetReference,
+            "PackageReferenceError",
+            $"{location.Label}, line {directive.Line}: {subject}: {failure.Message}",
+            location,
+            directive.Line,
+            null);
+        var traceback = error.Traceback.Concat(failure.Details.Select(d => "  " + d)).ToList();
+        return error with { Traceback = traceback };
     }
 
     public static CellError FromDiagnostics(IReadOnlyList<Diagnostic> errors, CellLocation location)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Barometer.Kernel.Documents;
+using Barometer.Kernel.Packages;
 using Barometer.Kernel.Scripting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -28,6 +29,7 @@ public sealed class ScriptSession : IDisposable
     private readonly string _pathPrefix;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, int> _submissionCells = new(StringComparer.Ordinal);
+    private readonly PackageService _packages;
     private ScriptState<object>? _state;
     private CancellationTokenSource? _runningCellInterrupt;
     private int _executionCount;
@@ -44,6 +46,12 @@ public sealed class ScriptSession : IDisposable
         _globals = new NotebookGlobals(_options.Formatters);
         var documentName = string.IsNullOrWhiteSpace(_options.DocumentName) ? "notebook" : Path.GetFileName(_options.DocumentName);
         _pathPrefix = Path.Combine(baseDirectory, documentName);
+        _packages = new PackageService(new PackageServiceOptions
+        {
+            BaseDirectory = baseDirectory,
+            CacheDirectory = _options.PackageCacheDirectory,
+            Progress = _options.PackageProgress,
+        });
     }
 
     /// <summary>How many cells have been submitted (the last execution count).</summary>
@@ -51,6 +59,15 @@ public sealed class ScriptSession : IDisposable
 
     /// <summary>The session's settings.</summary>
     public ScriptSessionOptions Options => _options;
+
+    /// <summary>The session's NuGet packages (<c>#r "nuget:…"</c>): what is loaded, how many restores ran.</summary>
+    public PackageService Packages => _packages;
+
+    // Hooks for the language services (completion, inspection): the state after the last cell that compiled,
+    // and the options the next cell compiles with (the environment's references plus the loaded packages').
+    internal ScriptState<object>? CurrentState => _state;
+
+    internal ScriptOptions NextCellOptions => _scriptOptions.AddReferences(_packages.References);
 
     /// <summary>Runs a C# cell.</summary>
     public Task<CellExecutionResult> ExecuteAsync(string code, CancellationToken cancellationToken = default) =>
@@ -167,6 +184,17 @@ public sealed class ScriptSession : IDisposable
             return Finish(CellExecutionStatus.Failed, ErrorReporter.FromPreparation(prepared.Error, location));
         }
 
+        if (prepared.Packages.Count > 0)
+        {
+            // #r "nuget:…" / #i "nuget:…": restored and loaded before the cell's code compiles against them; what is
+            // being restored shows in the cell's output while it happens.
+            var packages = await _packages.AddAsync(prepared.Packages, line => emit(new StreamText("stdout", line + "\n")), cancellationToken).ConfigureAwait(false);
+            if (packages.Failure is { } packageFailure)
+            {
+                return Finish(CellExecutionStatus.Failed, ErrorReporter.FromPackageFailure(packageFailure, location));
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(prepared.Code))
         {
             return Finish(CellExecutionStatus.Succeeded, null);
@@ -176,7 +204,7 @@ public sealed class ScriptSession : IDisposable
         var cell = new RunningCell(_options.Formatters, emit, submission.Input, cellCancellation.Token);
         var timeout = submission.Timeout ?? _options.CellTimeout;
         var previous = _state;
-        var options = _scriptOptions.WithFilePath(_pathPrefix + ErrorReporter.CellPathMarker + location.CellNumber);
+        var options = NextCellOptions.WithFilePath(_pathPrefix + ErrorReporter.CellPathMarker + location.CellNumber);
         var interrupted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var onInterrupt = interrupt.Register(() => interrupted.TrySetResult());
 
@@ -265,7 +293,7 @@ public sealed class ScriptSession : IDisposable
         CancellationToken cancellationToken)
     {
         var script = previous is null
-            ? CSharpScript.Create(code, options, typeof(NotebookGlobals))
+            ? CSharpScript.Create(code, options, typeof(NotebookGlobals), _packages.AssemblyLoader)
             : previous.Script.ContinueWith(code, options);
 
         var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -314,6 +342,7 @@ public sealed class ScriptSession : IDisposable
 
         _disposed = true;
         _gate.Dispose();
+        _packages.Dispose();
         _state = null;
     }
 

@@ -1,4 +1,5 @@
 using Barometer.Kernel.Formatting;
+using Barometer.Kernel.Packages;
 
 namespace Barometer.Kernel.Execution;
 
@@ -34,6 +35,12 @@ public sealed record ScriptSessionOptions
     /// before it is abandoned (default 500 ms).
     /// </summary>
     public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Folder of the generated restore projects for <c>#r "nuget:…"</c>; null: <see cref="PackageCache.DefaultDirectory"/>.</summary>
+    public string? PackageCacheDirectory { get; init; }
+
+    /// <summary>Progress of package restores, for a terminal (the cell's output gets its own lines either way).</summary>
+    public IProgress<PackageProgress>? PackageProgress { get; init; }
 }
 
 /// <summary>One cell to run.</summary>

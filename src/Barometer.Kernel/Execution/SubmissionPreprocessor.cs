@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Barometer.Kernel.Documents;
+using Barometer.Kernel.Packages;
 
 namespace Barometer.Kernel.Execution;
 
@@ -10,16 +10,14 @@ namespace Barometer.Kernel.Execution;
 /// <item>a first line <c>#!csharp</c> (or <c>#!c#</c>, <c>#!C#</c>) is removed (replaced by an empty line, so
 /// line numbers in messages still match the cell);</item>
 /// <item>a first line naming another kernel (<c>#!fsharp</c>, <c>#!pwsh</c>, …) → unsupported language;</item>
-/// <item><c>#r "nuget:Name, Version"</c> (or <c>#i "nuget:..."</c>) → no package registry at run time;</item>
+/// <item><c>#r "nuget:Name, Version"</c> and <c>#i "nuget:SOURCE"</c> lines are taken out (replaced by empty
+/// lines) and returned as <see cref="PreparedSubmission.Packages"/> for the session's package service;</item>
 /// <item>other magic commands (<c>#!time</c>, <c>#!set</c>, …) → not supported;</item>
 /// <item><c>#r "path.dll"</c> and <c>#load "file.csx"</c> pass through to Roslyn (resolved relative to the notebook's folder).</item>
 /// </list>
 /// </summary>
-internal static partial class SubmissionPreprocessor
+internal static class SubmissionPreprocessor
 {
-    [GeneratedRegex("""^\s*#(?<kind>r|i)\s+"\s*nuget\s*:\s*(?<name>[^,"]*?)\s*(,\s*(?<version>[^"]*?)\s*)?"\s*$""", RegexOptions.IgnoreCase)]
-    private static partial Regex NuGetDirective();
-
     public static PreparedSubmission Prepare(string source, string? kernelName)
     {
         if (kernelName is not null && !KernelNames.IsCSharp(kernelName))
@@ -28,6 +26,7 @@ internal static partial class SubmissionPreprocessor
         }
 
         var lines = source.Split('\n');
+        var packages = new List<PackageDirective>();
         var firstCodeLine = true;
         for (var i = 0; i < lines.Length; i++)
         {
@@ -57,25 +56,26 @@ internal static partial class SubmissionPreprocessor
             }
 
             firstCodeLine = false;
-            var nuget = NuGetDirective().Match(line);
-            if (nuget.Success)
+            if (PackageDirectiveParser.TryParse(line, i + 1, out var directive))
             {
-                var package = nuget.Groups["name"].Value;
-                var version = nuget.Groups["version"].Success && nuget.Groups["version"].Value.Length > 0 ? nuget.Groups["version"].Value : null;
-                return PreparedSubmission.Failed(CellErrorKind.NuGetReference, trimmed, i + 1, package, version);
+                packages.Add(directive!);
+                lines[i] = lines[i].EndsWith('\r') ? "\r" : string.Empty;
             }
         }
 
-        return new PreparedSubmission(string.Join('\n', lines), null);
+        return new PreparedSubmission(string.Join('\n', lines), null) { Packages = packages };
     }
 }
 
 /// <summary>The outcome of <see cref="SubmissionPreprocessor.Prepare"/>: code for Roslyn, or why there is none.</summary>
 internal sealed record PreparedSubmission(string Code, PreparationError? Error)
 {
-    public static PreparedSubmission Failed(CellErrorKind kind, string subject, int? line, string? package = null, string? version = null) =>
-        new(string.Empty, new PreparationError(kind, subject, line, package, version));
+    /// <summary>The cell's <c>#r "nuget:…"</c> / <c>#i "nuget:…"</c> directives, in order.</summary>
+    public IReadOnlyList<PackageDirective> Packages { get; init; } = [];
+
+    public static PreparedSubmission Failed(CellErrorKind kind, string subject, int? line) =>
+        new(string.Empty, new PreparationError(kind, subject, line));
 }
 
-/// <summary>A problem found before compiling (language, NuGet reference, magic command).</summary>
-internal sealed record PreparationError(CellErrorKind Kind, string Subject, int? Line, string? Package, string? Version);
+/// <summary>A problem found before compiling (language, magic command).</summary>
+internal sealed record PreparationError(CellErrorKind Kind, string Subject, int? Line);

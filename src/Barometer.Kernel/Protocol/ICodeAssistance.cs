@@ -1,23 +1,15 @@
 using System.Text.Json.Nodes;
+using Barometer.Kernel.Documents;
+using Barometer.Kernel.Language;
 
 namespace Barometer.Kernel.Protocol;
 
-/// <summary>Completions at a cursor: the matches and the span of code they replace.</summary>
-/// <param name="Matches">Candidate texts.</param>
-/// <param name="CursorStart">Start of the replaced span (in code units of the code).</param>
-/// <param name="CursorEnd">End of the replaced span.</param>
-public sealed record CompletionResult(IReadOnlyList<string> Matches, int CursorStart, int CursorEnd);
-
-/// <summary>What the code at a cursor is, as a MIME bundle (e.g. <c>text/plain</c> signature and docs).</summary>
-/// <param name="Found">False when there is nothing to show.</param>
-/// <param name="Data">MIME type → text.</param>
-public sealed record InspectionResult(bool Found, IReadOnlyDictionary<string, string> Data);
-
 /// <summary>
-/// The seam for completion and inspection (<c>complete_request</c>, <c>inspect_request</c>): the kernel server
-/// passes the code and cursor position and answers with what this returns. <see cref="NoCodeAssistance"/> answers
-/// with nothing; a richer implementation (e.g. Roslyn's completion service) plugs in through
-/// <see cref="KernelServerOptions.CodeAssistance"/>.
+/// Completion and inspection for the kernel server (<c>complete_request</c>, <c>inspect_request</c>): the server passes
+/// the code and the cursor (in Unicode code points, as the protocol counts) and answers with what this returns. One
+/// instance serves one session (<see cref="KernelServerOptions.CodeAssistance"/> makes it); the kernel's own is
+/// <see cref="LanguageService"/> (Roslyn's completion and the session's symbols); <see cref="NoCodeAssistance"/>
+/// answers with nothing.
 /// </summary>
 public interface ICodeAssistance
 {
@@ -28,7 +20,7 @@ public interface ICodeAssistance
     Task<InspectionResult> InspectAsync(string code, int cursorPosition, int detailLevel, CancellationToken cancellationToken);
 }
 
-/// <summary>No completions, nothing found: the answer until a real implementation is plugged in.</summary>
+/// <summary>No completions, nothing found.</summary>
 public sealed class NoCodeAssistance : ICodeAssistance
 {
     /// <summary>The instance.</summary>
@@ -36,14 +28,14 @@ public sealed class NoCodeAssistance : ICodeAssistance
 
     /// <inheritdoc />
     public Task<CompletionResult> CompleteAsync(string code, int cursorPosition, CancellationToken cancellationToken) =>
-        Task.FromResult(new CompletionResult([], cursorPosition, cursorPosition));
+        Task.FromResult(CompletionResult.Empty(cursorPosition));
 
     /// <inheritdoc />
     public Task<InspectionResult> InspectAsync(string code, int cursorPosition, int detailLevel, CancellationToken cancellationToken) =>
-        Task.FromResult(new InspectionResult(false, new Dictionary<string, string>()));
+        Task.FromResult(InspectionResult.NotFound);
 }
 
-/// <summary>JSON for the seam's answers.</summary>
+/// <summary>The replies' JSON.</summary>
 internal static class CodeAssistanceJson
 {
     public static JsonObject CompleteReply(CompletionResult result) => new()
@@ -52,7 +44,19 @@ internal static class CodeAssistanceJson
         ["matches"] = new JsonArray(result.Matches.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray()),
         ["cursor_start"] = result.CursorStart,
         ["cursor_end"] = result.CursorEnd,
-        ["metadata"] = new JsonObject(),
+        ["metadata"] = new JsonObject
+        {
+            ["_jupyter_types_experimental"] = new JsonArray(result.Types.Select(t =>
+            {
+                var entry = new JsonObject { ["start"] = t.Start, ["end"] = t.End, ["text"] = t.Text, ["type"] = t.Type };
+                if (t.Signature is not null)
+                {
+                    entry["signature"] = t.Signature;
+                }
+
+                return (JsonNode?)entry;
+            }).ToArray()),
+        },
     };
 
     public static JsonObject InspectReply(InspectionResult result)
@@ -60,9 +64,21 @@ internal static class CodeAssistanceJson
         var data = new JsonObject();
         foreach (var (mime, text) in result.Data)
         {
-            data[mime] = text;
+            data[mime] = MimeBundle.IsJsonMime(mime) ? JsonNode.Parse(text) : JsonValue.Create(text);
         }
 
-        return new JsonObject { ["status"] = "ok", ["found"] = result.Found, ["data"] = data, ["metadata"] = new JsonObject() };
+        var metadata = new JsonObject();
+        foreach (var (key, value) in result.Metadata)
+        {
+            metadata[key] = value switch
+            {
+                null => null,
+                int number => JsonValue.Create(number),
+                bool flag => JsonValue.Create(flag),
+                _ => JsonValue.Create(value.ToString()),
+            };
+        }
+
+        return new JsonObject { ["status"] = "ok", ["found"] = result.Found, ["data"] = data, ["metadata"] = metadata };
     }
 }

@@ -418,6 +418,8 @@ public sealed class KernelClient : IAsyncDisposable
                     _standardError.Dequeue();
                 }
             }
+
+            StartInfo?.StandardErrorLine?.Invoke(e.Data);
         };
         process.OutputDataReceived += static (_, _) => { };
         process.Exited += (_, _) =>

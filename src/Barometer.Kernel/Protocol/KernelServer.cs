@@ -34,6 +34,8 @@ public sealed class KernelServer : IDisposable
     private readonly object _sessionGate = new();
     private readonly ExecutionHistory _history = new();
     private ScriptSession? _scriptSession;
+    private ICodeAssistance? _assistance;
+    private ScriptSession? _assistanceSession;
     private TaskCompletionSource<string>? _pendingInput;
     private long _receivedShellRequests;
     private long _abortThrough;
@@ -245,9 +247,9 @@ public sealed class KernelServer : IDisposable
 
                 break;
             case "is_complete_request":
-                var completeness = SubmissionCompleteness.Check((string?)content["code"] ?? string.Empty);
-                var reply = new JsonObject { ["status"] = completeness.Status };
-                if (completeness.Status == "incomplete")
+                var completeness = Language.LanguageService.CheckCompleteness((string?)content["code"] ?? string.Empty);
+                var reply = new JsonObject { ["status"] = completeness.StatusText };
+                if (completeness.Status == Language.CompletenessStatus.Incomplete)
                 {
                     reply["indent"] = completeness.Indent;
                 }
@@ -256,13 +258,13 @@ public sealed class KernelServer : IDisposable
                 break;
             case "complete_request":
                 var code = (string?)content["code"] ?? string.Empty;
-                var completion = await _options.CodeAssistance.CompleteAsync(code, CursorOf(content, code), _shutdown.Token).ConfigureAwait(false);
+                var completion = await Assistance().CompleteAsync(code, CursorOf(content, code), _shutdown.Token).ConfigureAwait(false);
                 Reply(socket, "complete_reply", CodeAssistanceJson.CompleteReply(completion), message);
                 break;
             case "inspect_request":
                 var inspected = (string?)content["code"] ?? string.Empty;
                 var detail = content["detail_level"] is JsonValue level && level.TryGetValue<int>(out var d) ? d : 0;
-                var inspection = await _options.CodeAssistance.InspectAsync(inspected, CursorOf(content, inspected), detail, _shutdown.Token).ConfigureAwait(false);
+                var inspection = await Assistance().InspectAsync(inspected, CursorOf(content, inspected), detail, _shutdown.Token).ConfigureAwait(false);
                 Reply(socket, "inspect_reply", CodeAssistanceJson.InspectReply(inspection), message);
                 break;
             case "history_request":
@@ -389,6 +391,23 @@ public sealed class KernelServer : IDisposable
         }
     }
 
+    /// <summary>The completion and inspection of the current session (made with it; the session is created if need be).</summary>
+    private ICodeAssistance Assistance()
+    {
+        var session = GetOrCreateSession();
+        lock (_sessionGate)
+        {
+            if (_assistance is null || !ReferenceEquals(_assistanceSession, session))
+            {
+                (_assistance as IDisposable)?.Dispose();
+                _assistance = _options.CodeAssistance(session);
+                _assistanceSession = session;
+            }
+
+            return _assistance;
+        }
+    }
+
     private ScriptSession? CurrentSession()
     {
         lock (_sessionGate)
@@ -417,6 +436,8 @@ public sealed class KernelServer : IDisposable
         _outgoing.Dispose();
         lock (_sessionGate)
         {
+            (_assistance as IDisposable)?.Dispose();
+            _assistance = null;
             _scriptSession?.Dispose();
             _scriptSession = null;
         }

@@ -15,6 +15,12 @@ public sealed record KernelStartInfo(IReadOnlyList<string> Argv)
     /// <summary>How long the kernel may take to answer <c>kernel_info_request</c> on shell and iopub (default 60 s).</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Called with each line the kernel process writes to its standard error (its log: package restores, rejected
+    /// messages, warnings), as it comes; on the client's reader thread, so it must be quick and must not throw.
+    /// </summary>
+    public Action<string>? StandardErrorLine { get; init; }
+
     /// <summary>The kernel's argv from a kernelspec folder's <c>kernel.json</c>.</summary>
     /// <exception cref="FormatException">The file has no argv list.</exception>
     public static KernelStartInfo FromKernelSpec(string kernelSpecDirectory)

@@ -72,4 +72,19 @@ public sealed record NotebookRunOptions
 
     /// <summary>References and imports; null uses <see cref="ScriptEnvironment.Shared"/> (fastest across notebooks).</summary>
     public ScriptEnvironment? Environment { get; init; }
+
+    /// <summary>
+    /// Progress of <c>#r "nuget:…"</c> restores in an in-process session, for a terminal (cells get their own stream
+    /// lines either way). A kernel process reports them in its log instead (<see cref="KernelLog"/>).
+    /// </summary>
+    public IProgress<Packages.PackageProgress>? PackageProgress { get; init; }
+
+    /// <summary>Folder of the restore projects of an in-process session; null: <see cref="Packages.PackageCache.DefaultDirectory"/> (a kernel process reads <c>BAROMETER_KERNEL_PACKAGE_CACHE</c>).</summary>
+    public string? PackageCacheDirectory { get; init; }
+
+    /// <summary>
+    /// Each line a <see cref="Kernel"/> process writes to its log (standard error) as it comes: package restores
+    /// (<c>packages: Restoring MathNet.Numerics 5.0.0…</c>), warnings. Called on a reader thread; must be quick.
+    /// </summary>
+    public Action<string>? KernelLog { get; init; }
 }

@@ -118,7 +118,11 @@ public static class NotebookRunner
         if (options.Kernel is { } startInfo)
         {
             return await JupyterKernel.StartAsync(
-                startInfo with { WorkingDirectory = Path.GetFullPath(options.WorkingDirectory ?? notebookDirectory) },
+                startInfo with
+                {
+                    WorkingDirectory = Path.GetFullPath(options.WorkingDirectory ?? notebookDirectory),
+                    StandardErrorLine = options.KernelLog ?? startInfo.StandardErrorLine,
+                },
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -129,6 +133,8 @@ public static class NotebookRunner
             Formatters = options.Formatters,
             Environment = options.Environment,
             CellTimeout = options.CellTimeout,
+            PackageProgress = options.PackageProgress,
+            PackageCacheDirectory = options.PackageCacheDirectory,
         });
     }
 

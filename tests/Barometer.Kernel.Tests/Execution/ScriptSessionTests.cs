@@ -175,19 +175,6 @@ public class ScriptSessionTests
     }
 
     [Fact]
-    public async Task Nuget_reference_is_a_clear_error_naming_the_package()
-    {
-        using var session = NewSession();
-
-        var result = await session.ExecuteAsync(new CellSubmission("// a comment\n#r \"nuget: Newtonsoft.Json, 13.0.3\"\nvar x = 1;") { CellNumber = 2 });
-
-        Assert.Equal(CellErrorKind.NuGetReference, result.Error!.Kind);
-        Assert.Contains("NuGet package 'Newtonsoft.Json' version 13.0.3", result.Error.EValue, StringComparison.Ordinal);
-        Assert.Contains("no package registry is available at run time", result.Error.EValue, StringComparison.Ordinal);
-        Assert.Equal(2, result.Error.Line);
-    }
-
-    [Fact]
     public async Task Unsupported_magic_commands_are_reported()
     {
         using var session = NewSession();

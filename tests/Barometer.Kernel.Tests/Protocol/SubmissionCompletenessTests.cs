@@ -1,3 +1,4 @@
+using Barometer.Kernel.Language;
 using Barometer.Kernel.Protocol;
 
 namespace Barometer.Kernel.Tests.Protocol;
@@ -10,7 +11,7 @@ public class SubmissionCompletenessTests
     [InlineData("Console.WriteLine(\"hi\");")]
     [InlineData("for (var i = 0; i < 3; i++) { Console.WriteLine(i); }")]
     [InlineData("")]
-    public void Complete(string code) => Assert.Equal("complete", SubmissionCompleteness.Check(code).Status);
+    public void Complete(string code) => Assert.Equal("complete", LanguageService.CheckCompleteness(code).StatusText);
 
     [Theory]
     [InlineData("for (var i = 0; i < 3; i++) {", "    ")]
@@ -19,9 +20,9 @@ public class SubmissionCompletenessTests
     [InlineData("Console.WriteLine(", "    ")]
     public void Incomplete_with_an_indent_per_open_bracket(string code, string indent)
     {
-        var result = SubmissionCompleteness.Check(code);
+        var result = LanguageService.CheckCompleteness(code);
 
-        Assert.Equal("incomplete", result.Status);
+        Assert.Equal("incomplete", result.StatusText);
         Assert.Equal(indent, result.Indent);
     }
 
@@ -29,7 +30,7 @@ public class SubmissionCompletenessTests
     [InlineData("var x = ;")]
     [InlineData("int 1x = 2;")]
     [InlineData("}")]
-    public void Invalid(string code) => Assert.Equal("invalid", SubmissionCompleteness.Check(code).Status);
+    public void Invalid(string code) => Assert.Equal("invalid", LanguageService.CheckCompleteness(code).StatusText);
 
     [Fact]
     public void Kernel_info_names_the_CSharp_version_Roslyn_compiles_cells_with()

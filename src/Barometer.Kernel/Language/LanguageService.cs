@@ -1,0 +1,146 @@
+using Barometer.Kernel.Execution;
+using Barometer.Kernel.Packages;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Barometer.Kernel.Language;
+
+/// <summary>
+/// Editor services for one <see cref="ScriptSession"/>, one method per Jupyter request: completion
+/// (<c>complete_request</c>), inspection and signature help (<c>inspect_request</c>), and <c>is_complete_request</c>.
+/// Results map 1:1 onto the replies; cursor positions are in Unicode code points, as the protocol counts them.
+/// Code is seen as the session's next cell: everything the executed cells declared, imported or referenced
+/// (<c>#r</c> assemblies and NuGet packages) is in scope. Requests are serialised; they only read the session.
+/// </summary>
+public sealed class LanguageService : Protocol.ICodeAssistance, IDisposable
+{
+    private readonly ScriptSession _session;
+    private readonly SessionWorkspace _workspace;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private LastCompletion? _lastCompletion;
+    private bool _disposed;
+
+    /// <summary>Creates the services of <paramref name="session"/> (cheap; Roslyn's workspace loads on the first request).</summary>
+    public LanguageService(ScriptSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        _session = session;
+        _workspace = new SessionWorkspace(session);
+    }
+
+    /// <summary>
+    /// Completions at <paramref name="cursorPosition"/> (code points) of <paramref name="code"/>. While the user
+    /// types a name (the same code before the name and after the cursor, the same session state), the list of the
+    /// previous request is filtered again instead of being recomputed, as editors do.
+    /// </summary>
+    public async Task<CompletionResult> CompleteAsync(string code, int cursorPosition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var position = CodePoints.ToUtf16Index(code, cursorPosition);
+        var key = new CompletionKey(_session.CurrentState, _session.Packages.References.Length, code[..CodeCompletion.WordStart(code, position)], code[position..]);
+        if (_lastCompletion is { } last && last.Key == key)
+        {
+            return CodeCompletion.Shape(last.Items, code, position);
+        }
+
+        var items = await WithDocumentAsync(code, document => CodeCompletion.GetItemsAsync(document, position, cancellationToken), cancellationToken).ConfigureAwait(false);
+        _lastCompletion = new LastCompletion(key, items);
+        return CodeCompletion.Shape(items, code, position);
+    }
+
+    /// <summary>
+    /// What is at <paramref name="cursorPosition"/> (code points): the symbol's signature(s) and documentation
+    /// (summary, parameters, returns; <paramref name="detailLevel"/> 1 adds remarks, exceptions and the assembly),
+    /// or, inside an argument list, the overloads of the method being called.
+    /// </summary>
+    public async Task<InspectionResult> InspectAsync(string code, int cursorPosition, int detailLevel = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var position = CodePoints.ToUtf16Index(code, cursorPosition);
+        return await WithDocumentAsync(code, document => SymbolInspector.InspectAsync(document, position, detailLevel, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether <paramref name="code"/> is a complete submission (for <c>jupyter console</c>'s line-by-line input).</summary>
+    public CompletenessResult IsComplete(string code) => CheckCompleteness(code);
+
+    /// <summary>
+    /// Whether <paramref name="code"/> is a complete submission; needs no session (the kernel answers
+    /// <c>is_complete_request</c> with it before any cell ran).
+    /// </summary>
+    public static CompletenessResult CheckCompleteness(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return CompletenessCheck.Check(WithoutDirectives(code), ScriptParse);
+    }
+
+    private static readonly CSharpParseOptions ScriptParse = new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
+
+    /// <summary>Loads Roslyn's completion and the session's references with a throw-away request.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        _ = await CompleteAsync("Console.", 8, cancellationToken).ConfigureAwait(false);
+        _ = await InspectAsync("Math.Sqrt", 9, 0, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> WithDocumentAsync<T>(string code, Func<Document, Task<T>> request, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var document = _workspace.GetDocument(WithoutDirectives(code));
+            var result = await request(document).ConfigureAwait(false);
+            _workspace.Keep(document);
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Blanks (with spaces, so positions stay) what the session takes out before compiling: a first line
+    /// <c>#!csharp</c> and <c>#r "nuget:…"</c> / <c>#i "nuget:…"</c> lines.
+    /// </summary>
+    internal static string WithoutDirectives(string code)
+    {
+        if (!code.Contains('#', StringComparison.Ordinal))
+        {
+            return code;
+        }
+
+        var lines = code.Split('\n');
+        var changed = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var trimmed = line.Trim();
+            if (PackageDirectiveParser.TryParse(line, i + 1, out _) ||
+                trimmed.StartsWith("#!", StringComparison.Ordinal) && Documents.KernelNames.IsCSharp(trimmed[2..].Trim()))
+            {
+                lines[i] = new string(' ', line.Length) + (lines[i].EndsWith('\r') ? "\r" : string.Empty);
+                changed = true;
+            }
+        }
+
+        return changed ? string.Join('\n', lines) : code;
+    }
+
+    private sealed record CompletionKey(object? State, int PackageReferences, string Before, string After);
+
+    private sealed record LastCompletion(CompletionKey Key, CompletionItems Items);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _workspace.Dispose();
+        _gate.Dispose();
+    }
+}

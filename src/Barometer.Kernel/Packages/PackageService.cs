@@ -1,0 +1,416 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Scripting.Hosting;
+using NuGet.Versioning;
+
+namespace Barometer.Kernel.Packages;
+
+/// <summary>Settings of a <see cref="PackageService"/>.</summary>
+public sealed record PackageServiceOptions
+{
+    /// <summary>Where restore projects live (one folder per package set); default <see cref="PackageCache.DefaultDirectory"/>.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>Folder against which a relative <c>#i "nuget: ./feed"</c> resolves (the notebook's folder).</summary>
+    public string? BaseDirectory { get; init; }
+
+    /// <summary>The .NET that restores; default <see cref="DotNetHost.Current"/>.</summary>
+    public DotNetHost? Host { get; init; }
+
+    /// <summary>Progress for a terminal or log (the cell gets its own stream lines either way).</summary>
+    public IProgress<PackageProgress>? Progress { get; init; }
+}
+
+/// <summary>A package loaded into the session.</summary>
+/// <param name="Id">Package id.</param>
+/// <param name="Version">Resolved version.</param>
+/// <param name="RequestedAs">The version text the cell asked for, or null for a package loaded as a dependency.</param>
+/// <param name="Assemblies">Its managed assemblies' paths.</param>
+public sealed record LoadedPackage(string Id, NuGetVersion Version, string? RequestedAs, IReadOnlyList<string> Assemblies)
+{
+    /// <summary>"Id Version".</summary>
+    public string Display => $"{Id} {Version.ToNormalizedString()}";
+}
+
+/// <summary>Why a cell's package directives failed.</summary>
+/// <param name="Directive">The directive that failed (its line and package name go into the error).</param>
+/// <param name="Message">One-line reason (the restore's own message where there is one).</param>
+/// <param name="Details">The restore's error lines, for the traceback.</param>
+public sealed record PackageFailure(PackageDirective Directive, string Message, IReadOnlyList<string> Details);
+
+/// <summary>The outcome of one cell's package directives.</summary>
+/// <param name="Loaded">Packages newly loaded by this cell (dependencies included).</param>
+/// <param name="RestoreRan">True when <c>dotnet restore</c> was started; false when nothing was new or the set was restored before.</param>
+/// <param name="Failure">Why it failed, or null.</param>
+public sealed record PackageLoadResult(IReadOnlyList<LoadedPackage> Loaded, bool RestoreRan, PackageFailure? Failure)
+{
+    /// <summary>True when every directive was satisfied.</summary>
+    public bool Succeeded => Failure is null;
+}
+
+/// <summary>
+/// The NuGet packages of one script session. <c>#r "nuget: Name, Version"</c> directives are resolved by the
+/// .NET SDK's <c>dotnet restore</c> of a generated project (<see cref="RestoreProject"/>) that references every
+/// package the session asked for, targeting the running framework and runtime identifier; the restore is skipped
+/// when that exact package set was restored before and its files are still in the global packages folder.
+/// Runtime assemblies of the resolved graph are loaded into the session's <see cref="PackageLoadContext"/> and
+/// handed to Roslyn (as <see cref="MetadataReference"/>s for compiling, and as loaded assemblies through
+/// <see cref="AssemblyLoader"/> for running). A package can be loaded in one version per session: asking again for
+/// a loaded package does nothing, asking for another version is an error naming both.
+/// </summary>
+public sealed class PackageService : IDisposable
+{
+    private readonly PackageServiceOptions _options;
+    private readonly DotNetHost _host;
+    private readonly string _cacheDirectory;
+    private readonly string _frameworkDirectory;
+    private readonly PackageLoadContext _loadContext;
+    private readonly InteractiveAssemblyLoader _assemblyLoader = new();
+    private readonly Dictionary<string, LoadedPackage> _loaded = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _sources = [];
+    private ImmutableArray<MetadataReference> _references = [];
+    private int _restoresRun;
+
+    /// <summary>Creates the service of one session (cheap: nothing is restored or loaded before a directive).</summary>
+    public PackageService(PackageServiceOptions? options = null)
+    {
+        _options = options ?? new PackageServiceOptions();
+        _host = _options.Host ?? DotNetHost.Current;
+        _cacheDirectory = Path.GetFullPath(_options.CacheDirectory ?? PackageCache.DefaultDirectory);
+        _frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        _loadContext = new PackageLoadContext("NuGet packages of a script session #" + Guid.NewGuid().ToString("N")[..8]);
+    }
+
+    /// <summary>References of the loaded packages' assemblies, for the compiler.</summary>
+    public ImmutableArray<MetadataReference> References => _references;
+
+    /// <summary>Packages loaded so far (dependencies included), by id.</summary>
+    public IReadOnlyCollection<LoadedPackage> Loaded => _loaded.Values;
+
+    /// <summary>Package sources added with <c>#i "nuget: …"</c>.</summary>
+    public IReadOnlyList<string> Sources => _sources;
+
+    /// <summary>How many times this service started <c>dotnet restore</c>.</summary>
+    public int RestoresRun => _restoresRun;
+
+    /// <summary>The folder holding the restore projects.</summary>
+    public string CacheDirectory => _cacheDirectory;
+
+    /// <summary>The loader Roslyn must use for the session's scripts, so compiled cells bind to the loaded package assemblies.</summary>
+    public InteractiveAssemblyLoader AssemblyLoader => _assemblyLoader;
+
+    /// <summary>
+    /// Resolves and loads the packages of one cell's directives. <paramref name="streamLine"/> receives the lines
+    /// that belong in the cell's output ("Restoring …", "Installed …"). Failures are returned, not thrown; the
+    /// session's packages are unchanged by a failed call.
+    /// </summary>
+    public async Task<PackageLoadResult> AddAsync(IReadOnlyList<PackageDirective> directives, Action<string>? streamLine = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(directives);
+        foreach (var source in directives.Where(d => d.Kind == PackageDirectiveKind.Source))
+        {
+            var normalized = NormalizeSource(source.Name);
+            if (normalized.Length == 0)
+            {
+                return Failed(source, "the package source is empty; write #i \"nuget: https://my.feed/v3/index.json\" or a folder.");
+            }
+
+            if (!_sources.Contains(normalized, StringComparer.Ordinal))
+            {
+                _sources.Add(normalized);
+            }
+        }
+
+        var wanted = new List<(PackageDirective Directive, VersionRange? Range)>();
+        foreach (var directive in directives.Where(d => d.Kind == PackageDirectiveKind.Reference))
+        {
+            if (directive.Name.Length == 0)
+            {
+                return Failed(directive, "the directive names no package; write #r \"nuget: Name, Version\".");
+            }
+
+            VersionRange? range = null;
+            if (directive.Version is not null && !VersionRange.TryParse(directive.Version, allowFloating: true, out range))
+            {
+                return Failed(directive, $"'{directive.Version}' is not a NuGet version, version range or floating version (e.g. 5.0.0, [1.0,2.0), 5.*, *-*).");
+            }
+
+            var twin = wanted.FirstOrDefault(w => w.Directive.Name.Equals(directive.Name, StringComparison.OrdinalIgnoreCase));
+            if (twin.Directive is not null)
+            {
+                if (!string.Equals(twin.Directive.Version, directive.Version, StringComparison.OrdinalIgnoreCase))
+                {
+                    return Failed(directive, $"package '{directive.Name}' is asked for twice in this cell, as {VersionText(twin.Directive.Version)} (line {twin.Directive.Line}) and as {VersionText(directive.Version)}; a session loads one version of a package.");
+                }
+
+                continue;
+            }
+
+            if (_loaded.TryGetValue(directive.Name, out var loaded))
+            {
+                if (IsSatisfiedBy(directive.Version, range, loaded.Version))
+                {
+                    continue; // already loaded: nothing to do
+                }
+
+                return Failed(directive, $"package '{directive.Name}' version {directive.Version} was asked for, but version {loaded.Version.ToNormalizedString()} is already loaded in this session{(loaded.RequestedAs is null ? " (as a dependency of another package)" : string.Empty)}; a session loads one version of a package (restart the kernel to change it).");
+            }
+
+            wanted.Add((directive, range));
+        }
+
+        if (wanted.Count == 0)
+        {
+            return new PackageLoadResult([], false, null);
+        }
+
+        return await RestoreAndLoadAsync(wanted, streamLine, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PackageLoadResult> RestoreAndLoadAsync(List<(PackageDirective Directive, VersionRange? Range)> wanted, Action<string>? streamLine, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var displays = wanted.Select(w => w.Directive.Display).ToList();
+        var requirements = _loaded.Values
+            .Where(p => p.RequestedAs is not null)
+            .Select(p => new PackageRequirement(p.Id, $"[{p.Version.ToNormalizedString()}]"))
+            .Concat(wanted.Select(w => new PackageRequirement(w.Directive.Name, RequirementVersion(w.Directive.Version, w.Range))))
+            .ToList();
+        var project = RestoreProject.Create(_cacheDirectory, _host, requirements, _sources);
+
+        IReadOnlyList<ResolvedPackage> resolved;
+        var restoreRan = false;
+        using (await RestoreLock.AcquireAsync(project, cancellationToken).ConfigureAwait(false))
+        {
+            var cached = project.WasRestored() ? TryRead(project, _host) : null;
+            if (cached is not null && cached.All(p => Directory.Exists(p.Directory)))
+            {
+                resolved = cached;
+                Report(PackageProgressStage.UpToDate, displays, $"Restore of {string.Join(", ", displays)} is up to date (local cache, no restore).", null);
+            }
+            else
+            {
+                var restoring = $"Restoring {string.Join(", ", displays)}…";
+                streamLine?.Invoke(restoring);
+                Report(PackageProgressStage.Restoring, displays, restoring, null);
+                project.Write();
+                restoreRan = true;
+                Interlocked.Increment(ref _restoresRun);
+                var run = await DotNetRestore.RunAsync(_host, project.ProjectPath, cancellationToken).ConfigureAwait(false);
+                if (!run.Succeeded)
+                {
+                    var failure = RestoreFailure(wanted.Select(w => w.Directive).ToList(), run.Errors);
+                    Report(PackageProgressStage.Failed, displays, failure.Message, stopwatch.Elapsed);
+                    return new PackageLoadResult([], true, failure);
+                }
+
+                try
+                {
+                    resolved = PackageAssets.Read(project.AssetsPath, _host);
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or KeyNotFoundException or ArgumentException)
+                {
+                    return Failed(wanted[0].Directive, $"the restore's assets file could not be read: {ex.Message}", restoreRan: true);
+                }
+
+                project.MarkRestored();
+                Report(PackageProgressStage.Restored, displays, $"Restored {string.Join(", ", displays)}", stopwatch.Elapsed);
+            }
+        }
+
+        // A package already loaded must not have moved to another version because of the new ones.
+        foreach (var package in resolved)
+        {
+            if (_loaded.TryGetValue(package.Id, out var loaded) && loaded.Version != package.Version)
+            {
+                var culprit = wanted[0].Directive;
+                return Failed(culprit, $"loading {string.Join(", ", displays)} needs {package.Id} version {package.Version.ToNormalizedString()}, but version {loaded.Version.ToNormalizedString()} is already loaded in this session; a session loads one version of a package (restart the kernel, and reference both in one cell).", restoreRan);
+            }
+        }
+
+        var fresh = resolved.Where(p => !_loaded.ContainsKey(p.Id)).ToList();
+        var newReferences = new List<MetadataReference>();
+        var newlyLoaded = new List<LoadedPackage>();
+        try
+        {
+            foreach (var package in fresh)
+            {
+                // Assemblies the shared framework carries are used from the framework (restore normally prunes those packages).
+                var assemblies = package.RuntimeAssemblies
+                    .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !File.Exists(Path.Combine(_frameworkDirectory, Path.GetFileName(p))))
+                    .ToList();
+                _loadContext.Register(assemblies, package.NativeLibraries);
+                foreach (var path in assemblies)
+                {
+                    var assembly = _loadContext.LoadPackageAssembly(path);
+                    _assemblyLoader.RegisterDependency(assembly);
+                    newReferences.Add(MetadataReference.CreateFromFile(path));
+                }
+
+                var requested = wanted.FirstOrDefault(w => w.Directive.Name.Equals(package.Id, StringComparison.OrdinalIgnoreCase)).Directive;
+                newlyLoaded.Add(new LoadedPackage(package.Id, package.Version, requested is null ? null : requested.Version ?? "*", assemblies));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or BadImageFormatException or UnauthorizedAccessException)
+        {
+            return Failed(wanted[0].Directive, $"a package assembly could not be loaded: {ex.Message}", restoreRan);
+        }
+
+        foreach (var package in newlyLoaded)
+        {
+            _loaded[package.Id] = package;
+        }
+
+        _references = _references.AddRange(newReferences);
+        var direct = newlyLoaded.Where(p => p.RequestedAs is not null).Select(p => p.Display).ToList();
+        var dependencies = newlyLoaded.Count - direct.Count;
+        var message = $"Installed {string.Join(", ", direct)}{(dependencies > 0 ? $" (+{dependencies} dependenc{(dependencies == 1 ? "y" : "ies")})" : string.Empty)}{(restoreRan ? string.Empty : " from the local cache")}.";
+        streamLine?.Invoke(message);
+        Report(PackageProgressStage.Loaded, direct, message, stopwatch.Elapsed);
+        return new PackageLoadResult(newlyLoaded, restoreRan, null);
+    }
+
+    private static IReadOnlyList<ResolvedPackage>? TryRead(RestoreProject project, DotNetHost host)
+    {
+        try
+        {
+            return PackageAssets.Read(project.AssetsPath, host);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or KeyNotFoundException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private PackageFailure RestoreFailure(IReadOnlyList<PackageDirective> wanted, IReadOnlyList<RestoreMessage> errors)
+    {
+        var details = errors.Select(e => e.Code is null ? e.Message : $"{e.Code}: {e.Message}").ToList();
+
+        // Name the package the restore complained about, else the first one of the cell.
+        foreach (var directive in wanted)
+        {
+            var about = errors.FirstOrDefault(e => e.Message.Contains(directive.Name, StringComparison.OrdinalIgnoreCase));
+            if (about is not null)
+            {
+                return new PackageFailure(directive, $"restore failed: {(about.Code is null ? string.Empty : about.Code + ": ")}{about.Message}", details);
+            }
+        }
+
+        var first = errors.FirstOrDefault();
+        var text = first is null ? "dotnet restore failed without a message" : (first.Code is null ? first.Message : $"{first.Code}: {first.Message}");
+        return new PackageFailure(wanted[0], $"restore failed: {text}", details);
+    }
+
+    private PackageLoadResult Failed(PackageDirective directive, string message, bool restoreRan = false)
+    {
+        Report(PackageProgressStage.Failed, [directive.Display], message, null);
+        return new PackageLoadResult([], restoreRan, new PackageFailure(directive, message, []));
+    }
+
+    private void Report(PackageProgressStage stage, IReadOnlyList<string> packages, string message, TimeSpan? duration)
+    {
+        _options.Progress?.Report(new PackageProgress(stage, packages, message, duration));
+    }
+
+    private string NormalizeSource(string source)
+    {
+        var trimmed = source.Trim();
+        if (trimmed.Length == 0 || Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && !uri.IsFile)
+        {
+            return trimmed;
+        }
+
+        return Path.GetFullPath(trimmed, _options.BaseDirectory ?? Directory.GetCurrentDirectory());
+    }
+
+    /// <summary>A plain version ("5.0.0") means exactly that version, as in .NET Interactive; no version means the newest stable.</summary>
+    internal static string RequirementVersion(string? version, VersionRange? range)
+    {
+        if (version is null)
+        {
+            return "*";
+        }
+
+        if (range is not null && !range.IsFloating && NuGetVersion.TryParse(version, out var exact))
+        {
+            return $"[{exact.ToNormalizedString()}]";
+        }
+
+        return version;
+    }
+
+    private static bool IsSatisfiedBy(string? version, VersionRange? range, NuGetVersion loaded)
+    {
+        if (version is null || range is null)
+        {
+            return true;
+        }
+
+        if (!range.IsFloating && NuGetVersion.TryParse(version, out var exact))
+        {
+            return exact == loaded;
+        }
+
+        return range.IsFloating ? range.Float!.Satisfies(loaded) || range.Satisfies(loaded) : range.Satisfies(loaded);
+    }
+
+    private static string VersionText(string? version) => version is null ? "newest stable" : $"version {version}";
+
+    /// <inheritdoc />
+    public void Dispose() => _assemblyLoader.Dispose();
+
+    /// <summary>A cross-process lock on one restore folder (two sessions restoring the same set wait for each other).</summary>
+    private sealed class RestoreLock : IDisposable
+    {
+        private readonly FileStream _stream;
+
+        private RestoreLock(FileStream stream) => _stream = stream;
+
+        public static async Task<RestoreLock> AcquireAsync(RestoreProject project, CancellationToken cancellationToken)
+        {
+            Directory.CreateDirectory(project.Directory);
+            var delay = TimeSpan.FromMilliseconds(20);
+            while (true)
+            {
+                try
+                {
+                    return new RestoreLock(new FileStream(project.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+                }
+                catch (IOException)
+                {
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    delay = TimeSpan.FromMilliseconds(Math.Min(500, delay.TotalMilliseconds * 2));
+                }
+            }
+        }
+
+        public void Dispose() => _stream.Dispose();
+    }
+}
+
+/// <summary>Where restore projects are kept by default.</summary>
+public static class PackageCache
+{
+    /// <summary>
+    /// <c>$XDG_CACHE_HOME/barometer-kernel/packages</c> (or <c>~/.cache/…</c>) on Linux and macOS, the local
+    /// application data folder on Windows; <c>BAROMETER_KERNEL_PACKAGE_CACHE</c> overrides it.
+    /// </summary>
+    public static string DefaultDirectory
+    {
+        get
+        {
+            if (Environment.GetEnvironmentVariable("BAROMETER_KERNEL_PACKAGE_CACHE") is { Length: > 0 } configured)
+            {
+                return configured;
+            }
+
+            var root = OperatingSystem.IsWindows()
+                ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
+                : Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
+                    ? xdg
+                    : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+            return Path.Combine(root, "barometer-kernel", "packages");
+        }
+    }
+}
