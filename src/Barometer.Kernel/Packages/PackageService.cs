@@ -65,7 +65,7 @@ public sealed class PackageService : IDisposable
     private readonly DotNetHost _host;
     private readonly string _cacheDirectory;
     private readonly string _frameworkDirectory;
-    private readonly PackageLoadContext _loadContext;
+    private readonly Lazy<PackageLoadContext> _loadContext;
     private readonly InteractiveAssemblyLoader _assemblyLoader = new();
     private readonly Dictionary<string, LoadedPackage> _loaded = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _sources = [];
@@ -79,7 +79,8 @@ public sealed class PackageService : IDisposable
         _host = _options.Host ?? DotNetHost.Current;
         _cacheDirectory = Path.GetFullPath(_options.CacheDirectory ?? PackageCache.DefaultDirectory);
         _frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        _loadContext = new PackageLoadContext("NuGet packages of a script session #" + Guid.NewGuid().ToString("N")[..8]);
+        // Created on the first package: a load context is never unloaded, and most sessions load no package.
+        _loadContext = new Lazy<PackageLoadContext>(() => new PackageLoadContext("NuGet packages of a script session #" + Guid.NewGuid().ToString("N")[..8]));
     }
 
     /// <summary>References of the loaded packages' assemblies, for the compiler.</summary>
@@ -240,10 +241,10 @@ public sealed class PackageService : IDisposable
                 var assemblies = package.RuntimeAssemblies
                     .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !File.Exists(Path.Combine(_frameworkDirectory, Path.GetFileName(p))))
                     .ToList();
-                _loadContext.Register(assemblies, package.NativeLibraries);
+                _loadContext.Value.Register(assemblies, package.NativeLibraries);
                 foreach (var path in assemblies)
                 {
-                    var assembly = _loadContext.LoadPackageAssembly(path);
+                    var assembly = _loadContext.Value.LoadPackageAssembly(path);
                     _assemblyLoader.RegisterDependency(assembly);
                     newReferences.Add(MetadataReference.CreateFromFile(path));
                 }
