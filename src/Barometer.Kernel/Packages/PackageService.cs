@@ -6,49 +6,6 @@ using NuGet.Versioning;
 
 namespace Barometer.Kernel.Packages;
 
-/// <summary>Settings of a <see cref="PackageService"/>.</summary>
-public sealed record PackageServiceOptions
-{
-    /// <summary>Where restore projects live (one folder per package set); default <see cref="PackageCache.DefaultDirectory"/>.</summary>
-    public string? CacheDirectory { get; init; }
-
-    /// <summary>Folder against which a relative <c>#i "nuget: ./feed"</c> resolves (the notebook's folder).</summary>
-    public string? BaseDirectory { get; init; }
-
-    /// <summary>The .NET that restores; default <see cref="DotNetHost.Current"/>.</summary>
-    public DotNetHost? Host { get; init; }
-
-    /// <summary>Progress for a terminal or log (the cell gets its own stream lines either way).</summary>
-    public IProgress<PackageProgress>? Progress { get; init; }
-}
-
-/// <summary>A package loaded into the session.</summary>
-/// <param name="Id">Package id.</param>
-/// <param name="Version">Resolved version.</param>
-/// <param name="RequestedAs">The version text the cell asked for, or null for a package loaded as a dependency.</param>
-/// <param name="Assemblies">Its managed assemblies' paths.</param>
-public sealed record LoadedPackage(string Id, NuGetVersion Version, string? RequestedAs, IReadOnlyList<string> Assemblies)
-{
-    /// <summary>"Id Version".</summary>
-    public string Display => $"{Id} {Version.ToNormalizedString()}";
-}
-
-/// <summary>Why a cell's package directives failed.</summary>
-/// <param name="Directive">The directive that failed (its line and package name go into the error).</param>
-/// <param name="Message">One-line reason (the restore's own message where there is one).</param>
-/// <param name="Details">The restore's error lines, for the traceback.</param>
-public sealed record PackageFailure(PackageDirective Directive, string Message, IReadOnlyList<string> Details);
-
-/// <summary>The outcome of one cell's package directives.</summary>
-/// <param name="Loaded">Packages newly loaded by this cell (dependencies included).</param>
-/// <param name="RestoreRan">True when <c>dotnet restore</c> was started; false when nothing was new or the set was restored before.</param>
-/// <param name="Failure">Why it failed, or null.</param>
-public sealed record PackageLoadResult(IReadOnlyList<LoadedPackage> Loaded, bool RestoreRan, PackageFailure? Failure)
-{
-    /// <summary>True when every directive was satisfied.</summary>
-    public bool Succeeded => Failure is null;
-}
-
 /// <summary>
 /// The NuGet packages of one script session. <c>#r "nuget: Name, Version"</c> directives are resolved by the
 /// .NET SDK's <c>dotnet restore</c> of a generated project (<see cref="RestoreProject"/>) that references every
@@ -65,7 +22,7 @@ public sealed class PackageService : IDisposable
     private readonly DotNetHost _host;
     private readonly string _cacheDirectory;
     private readonly string _frameworkDirectory;
-    private readonly PackageLoadContext _loadContext;
+    private readonly Lazy<PackageLoadContext> _loadContext;
     private readonly InteractiveAssemblyLoader _assemblyLoader = new();
     private readonly Dictionary<string, LoadedPackage> _loaded = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _sources = [];
@@ -79,7 +36,8 @@ public sealed class PackageService : IDisposable
         _host = _options.Host ?? DotNetHost.Current;
         _cacheDirectory = Path.GetFullPath(_options.CacheDirectory ?? PackageCache.DefaultDirectory);
         _frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        _loadContext = new PackageLoadContext("NuGet packages of a script session #" + Guid.NewGuid().ToString("N")[..8]);
+        // Created on the first package: a load context is never unloaded, and most sessions load no package.
+        _loadContext = new Lazy<PackageLoadContext>(() => new PackageLoadContext("NuGet packages of a script session #" + Guid.NewGuid().ToString("N")[..8]));
     }
 
     /// <summary>References of the loaded packages' assemblies, for the compiler.</summary>
@@ -240,10 +198,10 @@ public sealed class PackageService : IDisposable
                 var assemblies = package.RuntimeAssemblies
                     .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !File.Exists(Path.Combine(_frameworkDirectory, Path.GetFileName(p))))
                     .ToList();
-                _loadContext.Register(assemblies, package.NativeLibraries);
+                _loadContext.Value.Register(assemblies, package.NativeLibraries);
                 foreach (var path in assemblies)
                 {
-                    var assembly = _loadContext.LoadPackageAssembly(path);
+                    var assembly = _loadContext.Value.LoadPackageAssembly(path);
                     _assemblyLoader.RegisterDependency(assembly);
                     newReferences.Add(MetadataReference.CreateFromFile(path));
                 }
@@ -359,58 +317,4 @@ public sealed class PackageService : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _assemblyLoader.Dispose();
-
-    /// <summary>A cross-process lock on one restore folder (two sessions restoring the same set wait for each other).</summary>
-    private sealed class RestoreLock : IDisposable
-    {
-        private readonly FileStream _stream;
-
-        private RestoreLock(FileStream stream) => _stream = stream;
-
-        public static async Task<RestoreLock> AcquireAsync(RestoreProject project, CancellationToken cancellationToken)
-        {
-            Directory.CreateDirectory(project.Directory);
-            var delay = TimeSpan.FromMilliseconds(20);
-            while (true)
-            {
-                try
-                {
-                    return new RestoreLock(new FileStream(project.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
-                }
-                catch (IOException)
-                {
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                    delay = TimeSpan.FromMilliseconds(Math.Min(500, delay.TotalMilliseconds * 2));
-                }
-            }
-        }
-
-        public void Dispose() => _stream.Dispose();
-    }
-}
-
-/// <summary>Where restore projects are kept by default.</summary>
-public static class PackageCache
-{
-    /// <summary>
-    /// <c>$XDG_CACHE_HOME/barometer-kernel/packages</c> (or <c>~/.cache/…</c>) on Linux and macOS, the local
-    /// application data folder on Windows; <c>BAROMETER_KERNEL_PACKAGE_CACHE</c> overrides it.
-    /// </summary>
-    public static string DefaultDirectory
-    {
-        get
-        {
-            if (Environment.GetEnvironmentVariable("BAROMETER_KERNEL_PACKAGE_CACHE") is { Length: > 0 } configured)
-            {
-                return configured;
-            }
-
-            var root = OperatingSystem.IsWindows()
-                ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
-                : Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
-                    ? xdg
-                    : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-            return Path.Combine(root, "barometer-kernel", "packages");
-        }
-    }
 }

@@ -83,6 +83,24 @@ public sealed class PackageReferenceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_package_brings_its_dependencies_and_a_dependency_keeps_its_version()
+    {
+        using var session = NewSession();
+        var reference = await session.ExecuteAsync("#r \"nuget: MathNet.Numerics.Providers.OpenBLAS, 5.0.0\"\nMathNet.Numerics.SpecialFunctions.Factorial(2)");
+
+        Assert.True(reference.Succeeded, reference.Error?.EValue);
+        Assert.Equal(2.0, reference.ReturnValue);
+        Assert.Contains("Installed MathNet.Numerics.Providers.OpenBLAS 5.0.0 (+1 dependency).", string.Concat(reference.Outputs.Where(o => o.OutputType == "stream").Select(o => o.Text)), StringComparison.Ordinal);
+        var dependency = Assert.Single(session.Packages.Loaded, p => p.Id == "MathNet.Numerics");
+        Assert.Null(dependency.RequestedAs);
+
+        var conflict = await session.ExecuteAsync("#r \"nuget: MathNet.Numerics, 4.15.0\"");
+        Assert.Contains("version 5.0.0 is already loaded in this session (as a dependency of another package)", conflict.Error!.EValue, StringComparison.Ordinal);
+        Assert.True((await session.ExecuteAsync("#r \"nuget: MathNet.Numerics, 5.0.0\"")).Succeeded);
+        Assert.Equal(1, session.Packages.RestoresRun);
+    }
+
+    [Fact]
     public async Task An_unknown_package_names_cell_line_and_package_with_the_restore_message_and_the_session_goes_on()
     {
         using var session = NewSession();
