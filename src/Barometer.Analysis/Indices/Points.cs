@@ -8,7 +8,7 @@ namespace Barometer.Analysis.Indices;
 /// points, and the index is their sum. Sums are checked: a sum beyond <see cref="int"/> throws
 /// <see cref="ScoreOverflowException"/> instead of wrapping.
 /// </summary>
-public static class Points
+internal static class Points
 {
     /// <summary>Adds <paramref name="score"/> to the positive or the negative points.</summary>
     /// <exception cref="ScoreOverflowException">The points leave the range of <see cref="int"/>.</exception>

@@ -55,7 +55,7 @@ public static partial class BarometerDataLoader
     public static LoadResult TryLoad(string? dataDirectory = null) => TryLoad(new DataPackageReader(DataDirectory.Locate(dataDirectory)));
 
     /// <summary>Loads from a package that may already have been read (its tables are not read again).</summary>
-    public static LoadResult TryLoad(DataPackageReader package)
+    internal static LoadResult TryLoad(DataPackageReader package)
     {
         var (dataset, ruleErrors) = ReadWithRules(package);
         var resources = Resources.All.Select(package.Resource).OfType<DataResource>();

@@ -1,6 +1,7 @@
 using System.Text;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Tests.Support;
+using Barometer.IO;
 
 namespace Barometer.Kernel.Tests.Documents;
 

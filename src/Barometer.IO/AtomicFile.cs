@@ -1,11 +1,12 @@
 using System.Text;
 
-namespace Barometer.Kernel.Documents;
+namespace Barometer.IO;
 
 /// <summary>
-/// Writes files atomically: the content goes to a temporary file in the same folder, which is flushed to
-/// disk and then renamed over the target. A failure while writing leaves the previous file untouched and
-/// removes the temporary file.
+/// Writes files atomically and durably: the content goes to a temporary file <c>.NAME.&lt;guid&gt;.tmp</c> in the
+/// target's folder (created if missing), which is flushed to disk and then renamed over the target. A reader never
+/// sees half a file; a failure or cancellation at any point leaves the previous file untouched and removes the
+/// temporary file.
 /// </summary>
 public static class AtomicFile
 {
@@ -14,7 +15,19 @@ public static class AtomicFile
 
     /// <summary>Writes <paramref name="text"/> atomically as UTF-8 (no BOM).</summary>
     public static Task WriteAllTextAsync(string path, string text, CancellationToken cancellationToken = default) =>
-        WriteAsync(path, async (stream, ct) => await stream.WriteAsync(Utf8NoBom.GetBytes(text), ct).ConfigureAwait(false), cancellationToken);
+        WriteAllBytesAsync(path, Utf8NoBom.GetBytes(text), cancellationToken);
+
+    /// <summary>Writes <paramref name="bytes"/> atomically.</summary>
+    public static Task WriteAllBytesAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default) =>
+        WriteAsync(path, async (stream, ct) => await stream.WriteAsync(bytes, ct).ConfigureAwait(false), cancellationToken);
+
+    /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/> atomically.</summary>
+    public static Task CopyAsync(string source, string destination, CancellationToken cancellationToken = default) =>
+        WriteAsync(destination, async (stream, ct) =>
+        {
+            await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+            await input.CopyToAsync(stream, ct).ConfigureAwait(false);
+        }, cancellationToken);
 
     /// <summary>Writes the file atomically, <paramref name="write"/> producing the content.</summary>
     public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
@@ -32,13 +45,11 @@ public static class AtomicFile
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
-
             File.Move(temp, fullPath, overwrite: true);
         }
-        catch
+        finally
         {
-            TryDelete(temp);
-            throw;
+            TryDelete(temp); // gone after the rename; removed on every other path
         }
     }
 
