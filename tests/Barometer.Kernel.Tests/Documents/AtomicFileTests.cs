@@ -25,6 +25,25 @@ public class AtomicFileTests
     }
 
     [Fact]
+    public async Task A_missing_folder_is_created_and_a_cancelled_write_leaves_nothing()
+    {
+        using var dir = new TempDirectory();
+        var nested = Path.Combine(dir.Path, "a", "b", "figure.svg");
+        await AtomicFile.WriteAllTextAsync(nested, "<svg/>");
+        Assert.Equal("<svg/>", File.ReadAllText(nested));
+
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AtomicFile.WriteAllTextAsync(nested, "<svg>new</svg>", cancelled.Token));
+        Assert.Equal("<svg/>", File.ReadAllText(nested));
+        Assert.Equal(["figure.svg"], Directory.GetFiles(Path.GetDirectoryName(nested)!).Select(Path.GetFileName));
+
+        var copy = Path.Combine(dir.Path, "c", "copy.svg");
+        await AtomicFile.CopyAsync(nested, copy);
+        Assert.Equal("<svg/>", File.ReadAllText(copy));
+    }
+
+    [Fact]
     public async Task The_content_goes_to_a_temp_file_in_the_same_folder_then_replaces_the_target()
     {
         using var dir = new TempDirectory();
