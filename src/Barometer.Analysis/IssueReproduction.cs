@@ -1,5 +1,6 @@
 using Barometer.Analysis.Indices;
 using Barometer.Analysis.Loading;
+using Barometer.Analysis.Model;
 using Barometer.Analysis.Reconciliation;
 
 namespace Barometer.Analysis;
@@ -7,6 +8,9 @@ namespace Barometer.Analysis;
 /// <summary>An issue reproduced from its catalogue: the computed indices and their reconciliation with the report.</summary>
 public sealed record IssueReproduction(IssueCatalogue Catalogue, IssueIndices Indices, IReadOnlyList<ReconciliationRow> Reconciliation)
 {
+    /// <summary>The documents the reconciled values are printed in (full citations), in order of first use.</summary>
+    public IReadOnlyList<SourceDocument> Sources { get; init; } = [];
+
     public IEnumerable<ReconciliationRow> Mismatches => Reconciliation.Where(r => !r.IsMatch);
 
     /// <summary>Loads nothing: computes and reconciles <paramref name="issue"/> from an already loaded dataset.</summary>
@@ -15,7 +19,11 @@ public sealed record IssueReproduction(IssueCatalogue Catalogue, IssueIndices In
     {
         var catalogue = data.Catalogue(issue);
         var indices = IndexCalculator.Compute(catalogue, data.ColourScale);
-        return new IssueReproduction(catalogue, indices, Reconciler.Reconcile(indices, data.PublishedFor(issue)));
+        var rows = Reconciler.Reconcile(indices, data.PublishedFor(issue));
+        return new IssueReproduction(catalogue, indices, rows)
+        {
+            Sources = rows.Select(r => data.SourceOf(r.Source)).OfType<SourceDocument>().Distinct().ToArray(),
+        };
     }
 
     /// <summary>Why <paramref name="issue"/> cannot be computed: unknown, only published values, or known but without any data.</summary>

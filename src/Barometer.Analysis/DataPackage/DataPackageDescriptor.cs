@@ -8,7 +8,7 @@ namespace Barometer.Analysis.DataPackage;
 /// Table Schema each (fields, types, constraints, primary and foreign keys). Unknown properties are kept in
 /// <see cref="Extra"/> so nothing is lost. See https://specs.frictionlessdata.io/data-package/ and /table-schema/.
 /// </summary>
-public sealed record DataPackageDescriptor
+internal sealed record DataPackageDescriptor
 {
     [JsonPropertyName("name")] public string? Name { get; init; }
     [JsonPropertyName("title")] public string? Title { get; init; }

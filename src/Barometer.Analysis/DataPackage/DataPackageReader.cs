@@ -10,7 +10,7 @@ namespace Barometer.Analysis.DataPackage;
 /// against its Table Schema and its foreign keys once. Create one per command and pass it along; nothing is cached
 /// beyond its lifetime.
 /// </summary>
-public sealed class DataPackageReader
+internal sealed class DataPackageReader
 {
     private readonly List<DataError> _descriptorErrors = [];
     private readonly Dictionary<string, CsvTable?> _parsed = new(StringComparer.Ordinal);

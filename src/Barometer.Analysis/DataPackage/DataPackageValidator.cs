@@ -7,7 +7,7 @@ namespace Barometer.Analysis.DataPackage;
 /// Schema, foreign keys between resources, and that every CSV in the folder is described (a new table is validated
 /// by adding it to the descriptor, not by writing code).
 /// </summary>
-public static class DataPackageValidator
+internal static class DataPackageValidator
 {
     /// <summary>Every schema problem of the package in <paramref name="dataDirectory"/>.</summary>
     public static IReadOnlyList<DataError> Validate(string dataDirectory) => Validate(new DataPackageReader(dataDirectory));

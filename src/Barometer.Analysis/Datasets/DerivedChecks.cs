@@ -96,7 +96,7 @@ public static class DerivedChecks
         TryLoad(new DataPackageReader(dataDirectory));
 
     /// <summary>As <see cref="Load"/>, from a package that may already have been read (nothing is read twice).</summary>
-    public static (IReadOnlyList<DerivedCheck> Checks, IReadOnlyList<DataError> Errors) TryLoad(DataPackageReader package)
+    internal static (IReadOnlyList<DerivedCheck> Checks, IReadOnlyList<DataError> Errors) TryLoad(DataPackageReader package)
     {
         var resources = CheckResources(package);
         var checks = new List<DerivedCheck>();
@@ -185,7 +185,7 @@ public static class DerivedChecks
         TryRun(new DataPackageReader(dataDirectory));
 
     /// <summary>As <see cref="TryRun(string)"/>, from a package that may already have been read (nothing is read twice).</summary>
-    public static (IReadOnlyList<DerivedCheckResult> Results, IReadOnlyList<DataError> Errors) TryRun(DataPackageReader package)
+    internal static (IReadOnlyList<DerivedCheckResult> Results, IReadOnlyList<DataError> Errors) TryRun(DataPackageReader package)
     {
         var (tables, tableErrors) = MeasurementTables.TryLoad(package);
         var (checks, checkErrors) = TryLoad(package);

@@ -101,7 +101,7 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
         TryLoad(new DataPackageReader(dataDirectory));
 
     /// <summary>As <see cref="TryLoad(string)"/>, from a package that may already have been read (nothing is read twice).</summary>
-    public static (MeasurementTables? Tables, IReadOnlyList<DataError> Errors) TryLoad(DataPackageReader package)
+    internal static (MeasurementTables? Tables, IReadOnlyList<DataError> Errors) TryLoad(DataPackageReader package)
     {
         var (tables, rules) = ReadWithRules(package);
         var resources = package.Descriptor is { } d ? MeasurementResources(d) : [];
@@ -156,7 +156,7 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
     }
 
     /// <summary>The resources of <paramref name="descriptor"/> that are measurement tables, in descriptor order.</summary>
-    public static IEnumerable<DataResource> MeasurementResources(DataPackageDescriptor descriptor) =>
+    internal static IEnumerable<DataResource> MeasurementResources(DataPackageDescriptor descriptor) =>
         descriptor.Resources.Where(r => DataPackageReader.IsExternalWith(r, CommonColumns));
 
     private static Measurement Read(RowReader r, string table) => new(

@@ -93,7 +93,7 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
 
     /// <summary>The resource named <paramref name="table"/> (resource name, or a file stem that names exactly one resource).</summary>
     /// <exception cref="ArgumentException">Unknown or ambiguous.</exception>
-    public static DataResource Resolve(DataPackageDescriptor descriptor, string table)
+    internal static DataResource Resolve(DataPackageDescriptor descriptor, string table)
     {
         if (descriptor.Find(table) is { } byName) return byName;
         var byStem = descriptor.Resources.Where(r => DataPackageReader.Stem(r) == table).ToArray();

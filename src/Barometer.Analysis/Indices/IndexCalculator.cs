@@ -22,24 +22,27 @@ public static class IndexCalculator
 
     public static RelationshipIndex Relationship(Partner partner, IEnumerable<RelationshipEvent> events)
     {
-        int positive = 0, negative = 0, count = 0;
+        long positive = 0, negative = 0;
+        var count = 0;
         foreach (var e in events)
         {
-            Points.Add(e.Score, ref positive, ref negative);
+            Points.Add<long>(e.Score, ref positive, ref negative);
             count++;
         }
-        return new RelationshipIndex(partner, Points.Index(positive, negative), positive, negative, count);
+        return new RelationshipIndex(partner, Points.ToInt(positive + negative), Points.ToInt(positive), Points.ToInt(negative), count);
     }
 
     public static SecurityIndex Security(IEnumerable<SecurityEvent> events, ColourScale scale)
     {
-        int national = 0, regional = 0, count = 0;
+        long national = 0, regional = 0;
+        var count = 0;
         foreach (var e in events)
         {
-            national = Points.Sum(national, e.NationalSecurity);
-            regional = Points.Sum(regional, e.RegionalTension);
+            national += e.NationalSecurity;
+            regional += e.RegionalTension;
             count++;
         }
-        return new SecurityIndex(national, regional, scale.Classify(regional), count);
+        var regionalTension = Points.ToInt(regional);
+        return new SecurityIndex(Points.ToInt(national), regionalTension, scale.Classify(regionalTension), count);
     }
 }

@@ -43,7 +43,8 @@ public static partial class BarometerDataLoader
         public const string SecurityEvents = "barometer_security_events";
         public const string PublishedValues = "barometer_published_values";
         public const string ColourScale = "barometer_colour_scale";
-        public static readonly string[] All = [Issues, Partners, ColourScale, RelationshipEvents, SecurityEvents, PublishedValues];
+        public const string Sources = "sources";
+        public static readonly string[] All = [Sources, Issues, Partners, ColourScale, RelationshipEvents, SecurityEvents, PublishedValues];
     }
 
     [GeneratedRegex(@"^(?<issue>\d+)-(?<code>[A-Z]+)-(?<nn>\d{2,})$")]
@@ -54,7 +55,7 @@ public static partial class BarometerDataLoader
     public static LoadResult TryLoad(string? dataDirectory = null) => TryLoad(new DataPackageReader(DataDirectory.Locate(dataDirectory)));
 
     /// <summary>Loads from a package that may already have been read (its tables are not read again).</summary>
-    public static LoadResult TryLoad(DataPackageReader package)
+    internal static LoadResult TryLoad(DataPackageReader package)
     {
         var (dataset, ruleErrors) = ReadWithRules(package);
         var resources = Resources.All.Select(package.Resource).OfType<DataResource>();
@@ -74,6 +75,8 @@ public static partial class BarometerDataLoader
             return null;
         }
 
+        var sources = Rows(Open(Resources.Sources), rules, r => new SourceDocument(r.Raw("id"), r.Raw("title"),
+            r.Optional("author"), r.Optional("publisher"), r.Optional("date"), r.Optional("address"), r.Optional("note")));
         var issues = ReadIssues(Open(Resources.Issues), rules);
         var partners = Rows(Open(Resources.Partners), rules, r => new Partner(r.Raw("code"), r.Raw("name"), r.Raw("catalogue_heading")));
         var scale = ReadColourScale(Open(Resources.ColourScale), rules);
@@ -84,7 +87,7 @@ public static partial class BarometerDataLoader
             Range(package, Resources.RelationshipEvents, "score"),
             Range(package, Resources.SecurityEvents, "national_security"),
             Range(package, Resources.SecurityEvents, "regional_tension"));
-        var dataset = scale is null ? null : new BarometerDataset(issues, partners, events, security, published, scale) { ScoreRanges = ranges };
+        var dataset = scale is null ? null : new BarometerDataset(issues, partners, events, security, published, scale) { ScoreRanges = ranges, Sources = sources };
         return (dataset, rules);
     }
 

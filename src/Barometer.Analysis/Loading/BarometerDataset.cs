@@ -14,6 +14,12 @@ public sealed record BarometerDataset(
     /// <summary>The plausible range of each score column, from the descriptor (unbounded when it declares none).</summary>
     public ScoreRanges ScoreRanges { get; init; } = ScoreRanges.Unbounded;
 
+    /// <summary>The documents rows cite (<c>sources.csv</c>), each a full citation.</summary>
+    public IReadOnlyList<SourceDocument> Sources { get; init; } = [];
+
+    /// <summary>The document a row's citation (<c>&lt;source&gt;#&lt;section&gt;</c>) names, or null.</summary>
+    public SourceDocument? SourceOf(string citation) => Sources.FirstOrDefault(s => s.Id == SourceDocument.IdOf(citation));
+
     public Issue? FindIssue(int number, string series = Series.MinskBarometer) =>
         Issues.FirstOrDefault(i => i.Number == number && i.Series == series);
 

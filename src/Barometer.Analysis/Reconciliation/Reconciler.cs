@@ -19,7 +19,7 @@ public sealed record ReconciliationRow(
 }
 
 /// <summary>Compares every published value of an issue with the computed indices.</summary>
-public static class Reconciler
+internal static class Reconciler
 {
     public static IReadOnlyList<ReconciliationRow> Reconcile(IssueIndices computed, IEnumerable<PublishedValue> published) =>
         published

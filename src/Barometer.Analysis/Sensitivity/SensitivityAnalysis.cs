@@ -86,12 +86,13 @@ public sealed class SensitivityModel
             Sums(span, -1, out _low[3 * p], out _low[3 * p + 1], out _low[3 * p + 2]);
             Sums(span, +1, out _high[3 * p], out _high[3 * p + 1], out _high[3 * p + 2]);
         }
-        _baseline[NationalIndex] = _national.Aggregate(0, Points.Sum);
-        _low[NationalIndex] = Points.Sum(_baseline[NationalIndex], -_national.Length);
-        _high[NationalIndex] = Points.Sum(_baseline[NationalIndex], _national.Length);
-        _baseline[RegionalIndex] = _regional.Aggregate(0, Points.Sum);
-        _low[RegionalIndex] = Points.Sum(_baseline[RegionalIndex], -_regional.Length);
-        _high[RegionalIndex] = Points.Sum(_baseline[RegionalIndex], _regional.Length);
+        // Bounds in long, checked back to int: every sum a run can produce lies within them, so the run sums in int.
+        var national = _national.Sum(s => (long)s);
+        var regional = _regional.Sum(s => (long)s);
+        (_baseline[NationalIndex], _low[NationalIndex], _high[NationalIndex]) =
+            (Points.ToInt(national), Points.ToInt(national - _national.Length), Points.ToInt(national + _national.Length));
+        (_baseline[RegionalIndex], _low[RegionalIndex], _high[RegionalIndex]) =
+            (Points.ToInt(regional), Points.ToInt(regional - _regional.Length), Points.ToInt(regional + _regional.Length));
 
         _histogramStart = new int[MeasureCount];
         for (var m = 0; m < MeasureCount; m++)
@@ -120,11 +121,10 @@ public sealed class SensitivityModel
 
     private static void Sums(ReadOnlySpan<int> scores, int shift, out int index, out int positive, out int negative)
     {
-        positive = 0;
-        negative = 0;
+        long p = 0, n = 0;
         foreach (var raw in scores)
-            Points.Add(Points.Sum(raw, shift), ref positive, ref negative);
-        index = Points.Index(positive, negative);
+            Points.Add<long>((long)raw + shift, ref p, ref n);
+        (index, positive, negative) = (Points.ToInt(p + n), Points.ToInt(p), Points.ToInt(n));
     }
 
     /// <summary>Runs the simulation; <paramref name="publishedColour"/> (if any) is compared with each run's colour too.</summary>

@@ -8,7 +8,7 @@ namespace Barometer.Analysis.Sensitivity;
 /// .NET version and platform: the results of a sensitivity run are part of what a notebook reports. A mutable struct:
 /// pass it by reference.
 /// </summary>
-public struct Xoshiro256StarStar
+internal struct Xoshiro256StarStar
 {
     private ulong _s0, _s1, _s2, _s3;
 
@@ -22,7 +22,7 @@ public struct Xoshiro256StarStar
     }
 
     /// <summary>A generator with the given raw state (not all zero), e.g. to check the published reference outputs.</summary>
-    public static Xoshiro256StarStar FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+    internal static Xoshiro256StarStar FromState(ulong s0, ulong s1, ulong s2, ulong s3)
     {
         if ((s0 | s1 | s2 | s3) == 0) throw new ArgumentException("the xoshiro state must not be all zero");
         var g = default(Xoshiro256StarStar);
@@ -49,7 +49,7 @@ public struct Xoshiro256StarStar
     }
 
     /// <summary>A double uniformly distributed in [0, 1), from the top 53 bits.</summary>
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
 
     /// <summary>SplitMix64 step (Steele, Lea and Flood), used to expand a 64-bit seed into the 256-bit state.</summary>
     public static ulong SplitMix64(ref ulong state)

@@ -43,8 +43,8 @@ internal static class ReproductionText
                 x.IsMatch ? "[green]match[/]" : "[red bold]MISMATCH[/]",
                 Markup.Escape(Section(x.Source)));
         CliConsole.Write(console, reconciliation);
-        foreach (var file in r.Reconciliation.Select(x => File(x.Source)).Distinct())
-            console.MarkupLine($"[grey]Where printed: sections of {Markup.Escape(file)}[/]");
+        foreach (var source in r.Sources)
+            console.MarkupLine($"[grey]Where printed: sections of {Markup.Escape(source.Id)}: {Markup.Escape(source.Citation)}[/]");
         var mismatches = r.Mismatches.Count();
         console.MarkupLine(mismatches == 0
             ? "[green]Every printed value agrees with the catalogues.[/]"
@@ -92,8 +92,6 @@ internal static class ReproductionText
 
     /// <summary>The section part of a source citation (<c>file#section</c>), for narrow terminals.</summary>
     private static string Section(string source) => source.IndexOf('#') is var i and >= 0 ? source[(i + 1)..] : source;
-
-    private static string File(string source) => source.IndexOf('#') is var i and >= 0 ? source[..i] : source;
 
     private static string Cell(string text) => DisplayText.MarkdownCell(text);
 }

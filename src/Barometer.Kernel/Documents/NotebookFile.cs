@@ -1,3 +1,5 @@
+using Barometer.IO;
+
 namespace Barometer.Kernel.Documents;
 
 /// <summary>Loads and saves notebooks by file extension (<c>.ipynb</c> or <c>.dib</c>).</summary>

@@ -27,6 +27,19 @@ public class DataPackageValidatorTests
     }
 
     [Fact]
+    public void One_reader_serves_every_check_of_a_command_with_each_table_read_once()
+    {
+        var package = new DataPackageReader(RepoData.Directory);
+        var descriptor = package.Descriptor!;
+        Assert.Same(descriptor, package.Descriptor);
+        var events = descriptor.Find("barometer_relationship_events")!;
+        var first = package.Table(events);
+        Assert.Empty(DataPackageValidator.Validate(package));
+        Assert.True(Barometer.Analysis.Loading.BarometerDataLoader.TryLoad(package).Ok);
+        Assert.Same(first, package.Table(events)); // the validator and the loader used the table read first
+    }
+
+    [Fact]
     public void Provenance_resolves_inside_the_repository()
     {
         // every row cites an id of sources.csv (a foreign key), and every source is a full citation

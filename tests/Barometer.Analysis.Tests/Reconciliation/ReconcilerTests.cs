@@ -32,6 +32,16 @@ public class ReconcilerTests
     }
 
     [Fact]
+    public void Every_row_cites_a_section_of_a_document_with_a_full_citation()
+    {
+        Assert.All(Issue18.Reconciliation, r => Assert.StartsWith("minsk-barometer-18#", r.Source));
+        var source = Assert.Single(Issue18.Sources);
+        Assert.Equal("minsk-barometer-18", source.Id);
+        Assert.Contains("Minsk Barometer No 18", source.Citation);
+        Assert.Contains("Minsk Dialogue Council on International Relations", source.Citation);
+    }
+
+    [Fact]
     public void Colour_is_compared_as_text_without_a_difference()
     {
         var colour = Assert.Single(Issue18.Reconciliation, r => r.Measure == Measures.RegionalTensionColour);

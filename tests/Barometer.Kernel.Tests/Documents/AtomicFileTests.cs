@@ -1,6 +1,7 @@
 using System.Text;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Tests.Support;
+using Barometer.IO;
 
 namespace Barometer.Kernel.Tests.Documents;
 
@@ -21,6 +22,25 @@ public class AtomicFileTests
         Assert.Equal("disk full", error.Message);
         Assert.Equal("previous content", File.ReadAllText(path));
         Assert.Equal(new[] { "out.ipynb" }, Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task A_missing_folder_is_created_and_a_cancelled_write_leaves_nothing()
+    {
+        using var dir = new TempDirectory();
+        var nested = Path.Combine(dir.Path, "a", "b", "figure.svg");
+        await AtomicFile.WriteAllTextAsync(nested, "<svg/>");
+        Assert.Equal("<svg/>", File.ReadAllText(nested));
+
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AtomicFile.WriteAllTextAsync(nested, "<svg>new</svg>", cancelled.Token));
+        Assert.Equal("<svg/>", File.ReadAllText(nested));
+        Assert.Equal(["figure.svg"], Directory.GetFiles(Path.GetDirectoryName(nested)!).Select(Path.GetFileName));
+
+        var copy = Path.Combine(dir.Path, "c", "copy.svg");
+        await AtomicFile.CopyAsync(nested, copy);
+        Assert.Equal("<svg/>", File.ReadAllText(copy));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Barometer.Analysis.Charts.Browser;
+using Barometer.IO;
 
 namespace Barometer.Analysis.Charts.Export;
 
