@@ -65,7 +65,8 @@ if [ "$build" -eq 1 ]; then
   dotnet build Barometer.Notebooks.sln -nologo -v quiet
   echo "== Jupyter kernel"
   barometer=(dotnet src/Barometer.Cli/bin/Debug/net10.0/barometer.dll)
-  if "${barometer[@]}" kernel install --help >/dev/null 2>&1; then
+  # (asked of the command list: System.CommandLine answers --help with success even for an unknown command)
+  if "${barometer[@]}" --help 2>/dev/null | grep -qE '^[[:space:]]+kernel([[:space:]]|$)'; then
     "${barometer[@]}" kernel install --user
   else
     echo "note: this build has no 'barometer kernel install'; notebooks still run with 'barometer notebooks run'" >&2

@@ -42,7 +42,13 @@ public static class DynamicsFigures
         {
             var p = t.Partners[i];
             var offset = (i - (n - 1) / 2.0) * PartnerOffset;
-            traces.Add(SeriesTrace(t.PartnerIndex[p.Code], PlotlyText.Escape(p.Name), PartnerColour(p, i), offset));
+            var name = PlotlyText.Escape(p.Name);
+            var colour = PartnerColour(p, i);
+            // The series' first marker may be open or filled; the legend shows the partner's colour as a square instead
+            // (the same legend group, so clicking it still hides the series).
+            traces.Add(SeriesTrace(t.PartnerIndex[p.Code], name, colour, offset).Set("showlegend", false).Set("legendgroup", p.Code));
+            traces.Add(Trace("scatter", ("name", name), ("legendgroup", p.Code), ("x", new object?[] { null }), ("y", new object?[] { null }),
+                ("mode", "markers"), ("marker", Object(("color", colour), ("symbol", "square"), ("size", 11)))));
         }
         traces.AddRange(LegendKey());
         var layout = TimeLayout(t, ForeignPolicyTitle,

@@ -89,4 +89,18 @@ public class FigureReadabilityTests
         Assert.Equal("diamond-open", (string?)json["data"]![1]!["marker"]!["symbol"]);
         Assert.Contains("◇", (string?)json["layout"]!["title"]!["text"]);
     }
+
+    [Fact]
+    public void Each_partner_has_one_legend_entry_in_its_colour_grouped_with_its_series()
+    {
+        var data = Json(IssueFigures.Names.ForeignPolicyDynamics)["data"]!.AsArray();
+        foreach (var partner in ChartTestData.Data.Partners)
+        {
+            var group = data.Where(t => (string?)t!["legendgroup"] == partner.Code).ToArray();
+            Assert.Equal(2, group.Length);
+            var entry = Assert.Single(group, t => (bool?)t!["showlegend"] != false);
+            Assert.Equal("square", (string?)entry!["marker"]!["symbol"]);
+            Assert.Equal((string?)entry["marker"]!["color"], (string?)group.Single(t => t != entry)!["marker"]!["color"]);
+        }
+    }
 }

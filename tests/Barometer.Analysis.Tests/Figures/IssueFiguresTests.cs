@@ -13,8 +13,12 @@ public class IssueFiguresTests
 
     private static JsonNode Json(string name) => JsonNode.Parse(FigureJson.Of(ChartTestData.Figure(name).Chart))!;
 
-    private static JsonNode Trace(JsonNode figure, string name) =>
-        figure["data"]!.AsArray().Single(t => (string?)t!["name"] == name)!;
+    /// <summary>The trace named <paramref name="name"/> that holds data (not its legend entry, where a figure has one).</summary>
+    private static JsonNode Trace(JsonNode figure, string name)
+    {
+        var named = figure["data"]!.AsArray().Where(t => (string?)t!["name"] == name).ToArray();
+        return named.Length == 1 ? named[0]! : named.Single(t => t!["x"]!.AsArray().Count > 1)!;
+    }
 
     private static int?[] Ints(JsonNode array) => array.AsArray().Select(v => v is null ? (int?)null : (int)v).ToArray();
 
