@@ -17,9 +17,12 @@ internal static class JupyterKernelComparison
     public static async Task<int> RunAsync(string[] kernelSpecDirectories, int launches, int rounds)
     {
         var rows = new List<string[]>();
-        foreach (var directory in kernelSpecDirectories)
+        foreach (var argument in kernelSpecDirectories)
         {
-            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
+            // LABEL=DIR names a row; otherwise the kernelspec's folder name does.
+            var split = argument.IndexOf('=', StringComparison.Ordinal);
+            var directory = split > 0 ? argument[(split + 1)..] : argument;
+            var name = split > 0 ? argument[..split] : Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
             var start = KernelStartInfo.FromKernelSpec(directory);
             Console.Error.WriteLine($"{name}: {string.Join(' ', start.Argv)}");
             var ready = new List<double>();
