@@ -45,11 +45,16 @@ public static class KernelCommand
 
             // This process is the kernel's host: cells' console text and input go over the protocol.
             ConsoleCapture.Install();
-            ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
             using (var server = new KernelServer(connection, new KernelServerOptions
             {
-                // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user reads.
-                AfterFirstKernelInfo = static () => _ = ScriptEnvironment.Shared.WarmUpAsync(),
+                // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user
+                // reads, with multi-core JIT replaying the compiler's methods recorded by earlier kernels (started
+                // here, not at process start, so it does not compete with the kernel_info_reply for the cores).
+                AfterFirstKernelInfo = static () =>
+                {
+                    ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
+                    _ = ScriptEnvironment.Shared.WarmUpAsync();
+                },
             }))
             {
                 await server.RunAsync(cancellationToken);
