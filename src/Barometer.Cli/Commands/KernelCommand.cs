@@ -140,8 +140,12 @@ public static class KernelCommand
 
     private static string KernelsDirectory(string? prefix) => prefix is null ? KernelSpec.UserKernelsDirectory() : KernelSpec.PrefixKernelsDirectory(prefix);
 
-    /// <summary>The command that starts this very executable as a kernel: the apphost, or <c>dotnet barometer.dll</c>; never <c>dotnet run</c>.</summary>
-    private static List<string> LaunchArgv()
+    /// <summary>
+    /// The command that starts this very executable as a kernel (the apphost, or <c>dotnet barometer.dll</c>; never
+    /// <c>dotnet run</c>), with <c>{connection_file}</c> for the connection file: the kernelspec's argv, and what
+    /// <c>new KernelStartInfo(KernelCommand.LaunchArgv())</c> starts for an isolated notebook run.
+    /// </summary>
+    public static List<string> LaunchArgv()
     {
         var process = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell which executable is running.");
         var argv = new List<string> { process };
