@@ -9,21 +9,26 @@ namespace Barometer.Kernel.Benchmarks;
 /// <see cref="KernelClient"/> (as a front end would): per fresh kernel process, the time from launch to ready
 /// (<c>kernel_info_reply</c> received and iopub joined) and from launch to the first <c>execute_reply</c> of
 /// <c>1 + 1</c>; then, in one warmed-up kernel, the round trip of that trivial cell (execute_request sent →
-/// execute_reply and idle received), median and 90th percentile over <c>rounds</c> cells. Prints a table.
+/// execute_reply and idle received), median and 90th percentile over <c>rounds</c> cells, and the kernel process's
+/// CPU time per warm cell (less sensitive than wall time to other load on the machine). Prints a table.
 /// </summary>
 internal static class JupyterKernelComparison
 {
     public static async Task<int> RunAsync(string[] kernelSpecDirectories, int launches, int rounds)
     {
         var rows = new List<string[]>();
-        foreach (var directory in kernelSpecDirectories)
+        foreach (var argument in kernelSpecDirectories)
         {
-            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
+            // LABEL=DIR names a row; otherwise the kernelspec's folder name does.
+            var split = argument.IndexOf('=', StringComparison.Ordinal);
+            var directory = split > 0 ? argument[(split + 1)..] : argument;
+            var name = split > 0 ? argument[..split] : Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
             var start = KernelStartInfo.FromKernelSpec(directory);
             Console.Error.WriteLine($"{name}: {string.Join(' ', start.Argv)}");
             var ready = new List<double>();
             var firstExecute = new List<double>();
             var roundTrips = new List<double>();
+            var kernelCpuPerCell = double.NaN;
             for (var launch = 0; launch < launches; launch++)
             {
                 var clock = Stopwatch.StartNew();
@@ -39,6 +44,8 @@ internal static class JupyterKernelComparison
                         Check(await client.ExecuteToEndAsync("1 + 1"), name);
                     }
 
+                    using var kernelProcess = Process.GetProcessById(client.ProcessId!.Value);
+                    var cpuBefore = kernelProcess.TotalProcessorTime;
                     for (var i = 0; i < rounds; i++)
                     {
                         var trip = Stopwatch.StartNew();
@@ -46,17 +53,21 @@ internal static class JupyterKernelComparison
                         roundTrips.Add(trip.Elapsed.TotalMilliseconds);
                         Check(outcome, name);
                     }
+
+                    kernelProcess.Refresh();
+                    kernelCpuPerCell = (kernelProcess.TotalProcessorTime - cpuBefore).TotalMilliseconds / rounds;
                 }
 
                 await client.ShutdownAsync();
             }
 
-            rows.Add([name, Median(ready), Median(firstExecute), Median(roundTrips), Percentile(roundTrips, 0.9)]);
+            rows.Add([name, Median(ready), Median(firstExecute), Median(roundTrips), Percentile(roundTrips, 0.9), kernelCpuPerCell.ToString("0.0", CultureInfo.InvariantCulture) + " ms"]);
         }
 
-        Console.WriteLine($"Jupyter kernels on {Environment.ProcessorCount} cores: medians of {launches} cold launches; round trip of '1 + 1' over {rounds} warm cells");
+        var load = File.Exists("/proc/loadavg") ? $", load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}" : string.Empty;
+        Console.WriteLine($"Jupyter kernels on {Environment.ProcessorCount} cores{load}: medians of {launches} cold launches; round trip of '1 + 1' over {rounds} warm cells");
         Console.WriteLine();
-        string[] header = ["kernel", "ready (kernel_info_reply)", "first execute_reply of 1 + 1", "warm round trip (median)", "warm round trip (p90)"];
+        string[] header = ["kernel", "ready (kernel_info_reply)", "first execute_reply of 1 + 1", "warm round trip (median)", "warm round trip (p90)", "kernel CPU per warm cell"];
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
         Console.WriteLine("| " + string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i]))) + " |");
         Console.WriteLine("| " + string.Join(" | ", widths.Select(w => new string('-', w))) + " |");

@@ -5,8 +5,8 @@ using Barometer.Kernel.Execution;
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --filter '*'   (BenchmarkDotNet, warm process)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --cold [LAUNCHES]  (fresh processes)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --suite [RUNS]  (six notebooks: in process vs a kernel process each)
-// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --jupyter KERNELSPEC_DIR...  (Jupyter kernels side by side:
-//     e.g. the folder `barometer kernel install --prefix P` wrote, P/share/jupyter/kernels/csharp, and /usr/share/jupyter/kernels/python3)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --jupyter [LABEL=]KERNELSPEC_DIR...  (Jupyter kernels side by side:
+//     e.g. csharp=P/share/jupyter/kernels/csharp, written by `barometer kernel install --prefix P`, and ipykernel=/usr/share/jupyter/kernels/python3)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --language [REQUESTS]  (completion/inspection latency, warm #r nuget)
 // This program is a process host: cells' console text goes to their outputs.
 ConsoleCapture.Install();

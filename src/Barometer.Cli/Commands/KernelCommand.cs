@@ -45,7 +45,6 @@ public static class KernelCommand
 
             // This process is the kernel's host: cells' console text and input go over the protocol.
             ConsoleCapture.Install();
-            ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
             using (var server = new KernelServer(connection, new KernelServerOptions
             {
                 // The kernel's log (its standard error, which Jupyter front ends and `notebooks run` show) says what a
@@ -55,8 +54,14 @@ public static class KernelCommand
                     CellTimeout = Timeout.InfiniteTimeSpan,
                     PackageProgress = new PackageLog(),
                 }),
-                // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user reads.
-                AfterFirstKernelInfo = static () => _ = ScriptEnvironment.Shared.WarmUpAsync(),
+                // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user
+                // reads, with multi-core JIT replaying the compiler's methods recorded by earlier kernels (started
+                // here, not at process start, so it does not compete with the kernel_info_reply for the cores).
+                AfterFirstKernelInfo = static () =>
+                {
+                    ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
+                    _ = ScriptEnvironment.Shared.WarmUpAsync();
+                },
             }))
             {
                 await server.RunAsync(cancellationToken);
@@ -142,9 +147,12 @@ public static class KernelCommand
 
     private static string KernelsDirectory(string? prefix) => prefix is null ? KernelSpec.UserKernelsDirectory() : KernelSpec.PrefixKernelsDirectory(prefix);
 
-    /// <summary>The command that starts this very executable as a kernel: the apphost, or <c>dotnet barometer.dll</c>; never <c>dotnet run</c>.</summary>
-    /// <summary>The argv that starts this executable's kernel (a kernelspec's argv, also what <c>notebooks run</c> starts per notebook).</summary>
-    internal static List<string> LaunchArgv()
+    /// <summary>
+    /// The command that starts this very executable as a kernel (the apphost, or <c>dotnet barometer.dll</c>; never
+    /// <c>dotnet run</c>), with <c>{connection_file}</c> for the connection file: the kernelspec's argv, and what
+    /// <c>new KernelStartInfo(KernelCommand.LaunchArgv())</c> starts for an isolated notebook run.
+    /// </summary>
+    public static List<string> LaunchArgv()
     {
         var process = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell which executable is running.");
         var argv = new List<string> { process };

@@ -427,7 +427,17 @@ public sealed class KernelServer : IDisposable
     private void Publish(string type, JsonObject content, JupyterMessage? parent) =>
         Send(Socket.IOPub, JupyterMessage.Create(type, content, _session, parent, identities: [System.Text.Encoding.UTF8.GetBytes($"kernel.{_session}.{type}")]));
 
-    private void Send(Socket socket, JupyterMessage message) => _outgoing.Enqueue((socket, WireFormat.Encode(message, _signer)));
+    private void Send(Socket socket, JupyterMessage message)
+    {
+        try
+        {
+            _outgoing.Enqueue((socket, WireFormat.Encode(message, _signer)));
+        }
+        catch (ObjectDisposedException) when (_shutdown.IsCancellationRequested)
+        {
+            // Shut down: the sockets are closed, nobody is listening any more.
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()
