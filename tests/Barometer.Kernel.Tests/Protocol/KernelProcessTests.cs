@@ -189,8 +189,15 @@ public class KernelProcessTests(KernelFixture kernel) : IClassFixture<KernelFixt
         var comms = await Client.RequestAsync("comm_info_request", new JsonObject());
 
         Assert.Equal(("incomplete", "    "), ((string?)incomplete.Content["status"], (string?)incomplete.Content["indent"]));
-        Assert.Equal(("ok", 0, 5, 5), ((string?)complete.Content["status"], complete.Content["matches"]!.AsArray().Count, (int?)complete.Content["cursor_start"], (int?)complete.Content["cursor_end"]));
-        Assert.Equal(("ok", false), ((string?)inspect.Content["status"], (bool?)inspect.Content["found"]));
+        // The kernel's own language service answers: Roslyn's completion of the session, the symbol's documentation.
+        Assert.Equal(("ok", 0, 5), ((string?)complete.Content["status"], (int?)complete.Content["cursor_start"], (int?)complete.Content["cursor_end"]));
+        var matches = complete.Content["matches"]!.AsArray().Select(m => (string?)m).ToList();
+        Assert.Contains("Console", matches);
+        var types = complete.Content["metadata"]!["_jupyter_types_experimental"]!.AsArray();
+        Assert.Equal(matches.Count, types.Count);
+        Assert.Equal("class", (string?)types[matches.IndexOf("Console")]!["type"]);
+        Assert.Equal(("ok", true), ((string?)inspect.Content["status"], (bool?)inspect.Content["found"]));
+        Assert.Contains("Console", (string?)inspect.Content["data"]!["text/plain"], StringComparison.Ordinal);
         Assert.Empty(comms.Content["comms"]!.AsObject());
     }
 }
