@@ -138,10 +138,17 @@ def main(argv):
             300, "every cell finishing"))
         time.sleep(1.0)  # let the last chart draw before the screenshot
         summary = json.loads(tools.evaluate(state))
-        shot = tools.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)
         os.makedirs(os.path.dirname(screenshot), exist_ok=True)
+        shot = tools.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)
         with open(screenshot, "wb") as f:
             f.write(base64.b64decode(shot["data"]))
+        # A second picture scrolled to the first chart, for a person to look at what the reader sees.
+        if tools.evaluate("(() => { const c = document.querySelector('.output_area .js-plotly-plot, .output_area .output_png img');"
+                          " if (!c) return false; c.scrollIntoView(); return true; })()"):
+            time.sleep(0.5)
+            shot = tools.call("Page.captureScreenshot", format="png")
+            with open(os.path.splitext(screenshot)[0] + "-chart.png", "wb") as f:
+                f.write(base64.b64decode(shot["data"]))
         summary["kernel"] = kernel
         print(json.dumps(summary))
         problems = []
