@@ -70,6 +70,9 @@ public sealed class KernelClient : IAsyncDisposable
     /// <summary>The last lines the kernel process wrote to standard error (rejected messages, failures).</summary>
     public string RecentStandardError => StandardErrorText();
 
+    /// <summary>The kernel process's exit code once it has exited (null while it runs, or for <see cref="Connect"/>).</summary>
+    public int? ExitCode => _process is { HasExited: true } process ? process.ExitCode : null;
+
     /// <summary>True once the kernel process has exited.</summary>
     public bool HasExited => _dead is not null || (_process?.HasExited ?? false);
 
