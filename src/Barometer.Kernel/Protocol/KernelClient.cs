@@ -102,6 +102,12 @@ public sealed class KernelClient : IAsyncDisposable
             start.ArgumentList.Add(argument.Replace("{connection_file}", connectionFile, StringComparison.Ordinal));
         }
 
+        if (!OperatingSystem.IsWindows())
+        {
+            // As jupyter_client: kernels that watch their front end (ipykernel, ours) exit when this process is gone.
+            start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         foreach (var (name, value) in startInfo.Environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
