@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Protocol;
 using NetMQ;
@@ -45,6 +47,8 @@ public static class KernelCommand
 
             // This process is the kernel's host: cells' console text and input go over the protocol.
             ConsoleCapture.Install();
+            using var frontEndGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var parentWatch = WatchParent(frontEndGone);
             using (var server = new KernelServer(connection, new KernelServerOptions
             {
                 // The kernel's log (its standard error, which Jupyter front ends and `notebooks run` show) says what a
@@ -64,7 +68,7 @@ public static class KernelCommand
                 },
             }))
             {
-                await server.RunAsync(cancellationToken);
+                await server.RunAsync(frontEndGone.Token);
             }
 
             NetMQConfig.Cleanup(block: false);
@@ -163,6 +167,45 @@ public static class KernelCommand
 
         argv.AddRange(["kernel", "start", "-f", "{connection_file}"]);
         return argv;
+    }
+
+    /// <summary>
+    /// As ipykernel on Unix: when the front end that started the kernel (JPY_PARENT_PID, set by jupyter_client and
+    /// <see cref="KernelClient"/>) is gone, the kernel shuts down instead of living on as an orphan.
+    /// </summary>
+    private static Timer? WatchParent(CancellationTokenSource stop)
+    {
+        if (OperatingSystem.IsWindows() ||
+            !int.TryParse(Environment.GetEnvironmentVariable("JPY_PARENT_PID"), NumberStyles.None, CultureInfo.InvariantCulture, out var parent) || parent <= 1)
+        {
+            return null;
+        }
+
+        return new Timer(_ =>
+        {
+            if (!IsRunning(parent) && !stop.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"kernel: the front end (process {parent}) is gone; shutting down.");
+                stop.Cancel();
+            }
+        }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static string JitProfileDirectory()

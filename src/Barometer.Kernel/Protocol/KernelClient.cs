@@ -70,6 +70,9 @@ public sealed class KernelClient : IAsyncDisposable
     /// <summary>The last lines the kernel process wrote to standard error (rejected messages, failures).</summary>
     public string RecentStandardError => StandardErrorText();
 
+    /// <summary>The kernel process's exit code once it has exited (null while it runs, or for <see cref="Connect"/>).</summary>
+    public int? ExitCode => _process is { HasExited: true } process ? process.ExitCode : null;
+
     /// <summary>True once the kernel process has exited.</summary>
     public bool HasExited => _dead is not null || (_process?.HasExited ?? false);
 
@@ -97,6 +100,12 @@ public sealed class KernelClient : IAsyncDisposable
         foreach (var argument in startInfo.Argv.Skip(1))
         {
             start.ArgumentList.Add(argument.Replace("{connection_file}", connectionFile, StringComparison.Ordinal));
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            // As jupyter_client: kernels that watch their front end (ipykernel, ours) exit when this process is gone.
+            start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         foreach (var (name, value) in startInfo.Environment ?? new Dictionary<string, string>())
