@@ -1,3 +1,4 @@
+using Barometer.IO;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;

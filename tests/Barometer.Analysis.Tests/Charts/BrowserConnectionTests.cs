@@ -1,3 +1,4 @@
+using Barometer.IO;
 using System.Diagnostics;
 using Barometer.Analysis.Charts;
 using Barometer.Analysis.Charts.Browser;
