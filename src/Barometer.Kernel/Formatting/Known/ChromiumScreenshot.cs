@@ -32,9 +32,11 @@ internal static class ChromiumScreenshot
                 ", height: " + height.ToString(CultureInfo.InvariantCulture) + "}), c);</script></body></html>");
             var png = Path.Combine(dir, "chart.png");
             var info = new ProcessStartInfo(chromium) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+            // Chromium's sandbox refuses to run as root; anyone else keeps it.
+            if (string.Equals(Environment.UserName, "root", StringComparison.Ordinal)) info.ArgumentList.Add("--no-sandbox");
             foreach (var a in new[]
             {
-                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions",
+                "--headless", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions",
                 "--disable-background-networking", "--allow-file-access-from-files", $"--user-data-dir={Path.Combine(dir, "profile")}",
                 "--virtual-time-budget=10000", $"--window-size={width},{height}", $"--screenshot={png}", new Uri(page).AbsoluteUri,
             })
