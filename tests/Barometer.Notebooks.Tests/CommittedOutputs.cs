@@ -76,9 +76,19 @@ internal static partial class CommittedOutputs
         }
     }
 
-    /// <summary>Timings, absolute paths, chart element ids and embedded images (the static fallback of chart HTML) masked.</summary>
-    private static string Mask(string text, string repoRoot) =>
-        EmbeddedImage().Replace(ElementIds().Replace(Seconds().Replace(text.Replace(repoRoot, "<repo>").ReplaceLineEndings("\n"), "<time>"), "<id>"), "");
+    /// <summary>
+    /// Timings, absolute paths, chart element ids, embedded images (the static fallback of chart HTML) and whether a
+    /// <c>#r "nuget:"</c> package came from a restore or the local cache (which depends on the machine, not the notebook)
+    /// masked.
+    /// </summary>
+    private static string Mask(string text, string repoRoot)
+    {
+        var masked = EmbeddedImage().Replace(ElementIds().Replace(Seconds().Replace(text.Replace(repoRoot, "<repo>").ReplaceLineEndings("\n"), "<time>"), "<id>"), "");
+        return PackageRestoring().Replace(masked, "").Replace(" from the local cache.", ".", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^Restoring [^\n]*…\n", RegexOptions.Multiline)]
+    private static partial Regex PackageRestoring();
 
     [GeneratedRegex(@"\b\d+(\.\d+)?\s?(ms|s)\b")]
     private static partial Regex Seconds();
