@@ -70,17 +70,8 @@ public sealed class FigureImageRenderer : IAsyncDisposable
     }
 
     /// <summary>An SVG document of <paramref name="width"/>×<paramref name="height"/> pixels.</summary>
-    public async Task<string> RenderSvgAsync(GenericChart chart, int width, int height, CancellationToken ct = default)
-    {
-        var url = await ToImageAsync(FigureJson.Of(chart, indented: false), "svg", width, height, 1, ct);
-        var comma = url.IndexOf(',');
-        if (!url.StartsWith("data:image/svg+xml", StringComparison.Ordinal) || comma < 0)
-            throw new IOException($"Plotly.toImage returned no SVG ({Truncate(url)})");
-        var payload = url[(comma + 1)..];
-        return url[..comma].EndsWith(";base64", StringComparison.Ordinal)
-            ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(payload))
-            : Uri.UnescapeDataString(payload);
-    }
+    public async Task<string> RenderSvgAsync(GenericChart chart, int width, int height, CancellationToken ct = default) =>
+        SvgFromDataUrl(await ToImageAsync(FigureJson.Of(chart, indented: false), "svg", width, height, 1, ct));
 
     /// <summary>
     /// The SVG and a PNG of one figure from a single plotly render: plotly draws the SVG once, and the page rasterises
