@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Barometer.Kernel.Documents;
+using Barometer.IO;
 
 namespace Barometer.Kernel.Protocol;
 
