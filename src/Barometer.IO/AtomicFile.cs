@@ -10,6 +10,8 @@ namespace Barometer.IO;
 /// </summary>
 public static class AtomicFile
 {
+    private static readonly System.Buffers.SearchValues<char> LowerHexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
+
     /// <summary>UTF-8 without a byte-order mark (what Jupyter and VS Code write).</summary>
     public static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
@@ -32,7 +34,7 @@ public static class AtomicFile
         {
             var name = Path.GetFileName(file);
             var guid = name.Length - ".tmp".Length - 32;
-            if (guid < 3 || name[guid - 1] != '.' || name.AsSpan(guid, 32).ContainsAnyExcept("0123456789abcdef"))
+            if (guid < 3 || name[guid - 1] != '.' || name.AsSpan(guid, 32).ContainsAnyExcept(LowerHexDigits))
             {
                 continue;
             }

@@ -52,7 +52,7 @@ internal sealed class CdpConnection : IAsyncDisposable
     /// <see cref="CallTimeout"/>) without an answer.
     /// </summary>
     public async Task<JsonElement> SendAsync(string method, object? parameters = null, string? sessionId = null,
-        CancellationToken ct = default, TimeSpan? timeout = null)
+        TimeSpan? timeout = null, CancellationToken ct = default)
     {
         if (_closedBecause is { } why) throw new CdpException($"the DevTools connection is closed ({why}); cannot send {method}");
         var id = Interlocked.Increment(ref _nextId);

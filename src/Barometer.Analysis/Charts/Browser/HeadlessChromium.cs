@@ -63,7 +63,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
     /// <paramref name="callTimeout"/> bounds every DevTools call (default <see cref="DefaultCallTimeout"/>).
     /// </summary>
     public static async Task<HeadlessChromium> StartAsync(string? executable = null, TimeSpan? startTimeout = null,
-        CancellationToken ct = default, TimeSpan? callTimeout = null)
+        TimeSpan? callTimeout = null, CancellationToken ct = default)
     {
         if (OperatingSystem.IsWindows())
             throw new PlatformNotSupportedException("rendering images drives Chromium over fds 3 and 4, which needs Linux or macOS");
@@ -267,7 +267,7 @@ public sealed class BrowserPage : IAsyncDisposable
         await _cdp.SendAsync("Runtime.enable", sessionId: SessionId, ct: ct);
         await _cdp.SendAsync("Log.enable", sessionId: SessionId, ct: ct);
         await _cdp.SendAsync("Emulation.setDeviceMetricsOverride",
-            new { width, height, deviceScaleFactor = 1, mobile = false }, SessionId, ct);
+            new { width, height, deviceScaleFactor = 1, mobile = false }, SessionId, ct: ct);
     }
 
     /// <summary>Loads <paramref name="url"/> and waits for its load event (at most <paramref name="timeout"/>, default the connection's call limit).</summary>
@@ -276,7 +276,7 @@ public sealed class BrowserPage : IAsyncDisposable
         lock (_errors) _errors.Clear();
         var load = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _load = load;
-        var result = await _cdp.SendAsync("Page.navigate", new { url = url.AbsoluteUri }, SessionId, ct);
+        var result = await _cdp.SendAsync("Page.navigate", new { url = url.AbsoluteUri }, SessionId, ct: ct);
         if (result.TryGetProperty("errorText", out var error) && error.GetString() is { Length: > 0 } text)
             throw new IOException($"could not load {url}: {text}");
         var limit = timeout ?? _cdp.CallTimeout;
@@ -295,7 +295,7 @@ public sealed class BrowserPage : IAsyncDisposable
     public async Task<JsonElement> EvaluateAsync(string expression, CancellationToken ct = default)
     {
         var answer = await _cdp.SendAsync("Runtime.evaluate",
-            new { expression, awaitPromise = true, returnByValue = true }, SessionId, ct);
+            new { expression, awaitPromise = true, returnByValue = true }, SessionId, ct: ct);
         if (answer.TryGetProperty("exceptionDetails", out var details))
             throw new CdpException($"JavaScript error: {Describe(details)}");
         var result = answer.GetProperty("result");

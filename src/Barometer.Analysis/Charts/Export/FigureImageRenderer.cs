@@ -22,7 +22,7 @@ public sealed class FigureImageRenderer : IAsyncDisposable
         var browser = await HeadlessChromium.StartAsync(ct: ct);
         try
         {
-            return await StartAsync(browser, PlotlyJs.FindOrExtract(), ct, owned: true);
+            return await StartAsync(browser, PlotlyJs.FindOrExtract(), owned: true, ct);
         }
         catch
         {
@@ -33,9 +33,9 @@ public sealed class FigureImageRenderer : IAsyncDisposable
 
     /// <summary>Opens a page in <paramref name="browser"/> that loads plotly.js from <paramref name="plotlyJsPath"/> (null: the CDN).</summary>
     public static Task<FigureImageRenderer> StartAsync(HeadlessChromium browser, string? plotlyJsPath, CancellationToken ct = default) =>
-        StartAsync(browser, plotlyJsPath, ct, owned: false);
+        StartAsync(browser, plotlyJsPath, owned: false, ct);
 
-    private static async Task<FigureImageRenderer> StartAsync(HeadlessChromium browser, string? plotlyJsPath, CancellationToken ct, bool owned)
+    private static async Task<FigureImageRenderer> StartAsync(HeadlessChromium browser, string? plotlyJsPath, bool owned, CancellationToken ct)
     {
         var src = plotlyJsPath is null ? PlotlyJs.CdnUrl : new Uri(Path.GetFullPath(plotlyJsPath)).AbsoluteUri;
         var host = Path.Combine(browser.ProfileDirectory, "barometer-render-host.html");
