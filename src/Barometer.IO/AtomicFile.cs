@@ -57,7 +57,8 @@ public static class AtomicFile
     public static Task CopyAsync(string source, string destination, CancellationToken cancellationToken = default) =>
         WriteAsync(destination, async (stream, ct) =>
         {
-            await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+            var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+            await using var inputDisposal = input.ConfigureAwait(false);
             await input.CopyToAsync(stream, ct).ConfigureAwait(false);
         }, cancellationToken);
 
@@ -71,7 +72,8 @@ public static class AtomicFile
         var temp = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+            await using (stream.ConfigureAwait(false))
             {
                 await write(stream, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
