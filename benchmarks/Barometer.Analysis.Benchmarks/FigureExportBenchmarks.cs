@@ -46,6 +46,7 @@ public class FigureExportBenchmarks
     public Task<ExportResult> ExportWithoutImages() => FigureExporter.ExportAsync(_figures, _dir, new ExportOptions { Images = false });
 
     [Benchmark(Description = "browser fixed cost: start, load plotly.js, close")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "BenchmarkDotNet runs [Benchmark] methods on an instance of the class.")]
     public async Task StartBrowserAndPlotly()
     {
         await using var browser = await HeadlessChromium.StartAsync();

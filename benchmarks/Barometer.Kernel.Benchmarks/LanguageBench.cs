@@ -148,7 +148,7 @@ internal static class LanguageBench
         return 0;
     }
 
-    private static async Task<Stats> MeasureAsync(IReadOnlyList<Func<Task>> requests, int count)
+    private static async Task<Stats> MeasureAsync(Func<Task>[] requests, int count)
     {
         foreach (var request in requests)
         {
@@ -163,7 +163,7 @@ internal static class LanguageBench
         for (var i = 0; i < count; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            await requests[i % requests.Count]();
+            await requests[i % requests.Length]();
             samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 

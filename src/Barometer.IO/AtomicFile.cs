@@ -10,6 +10,8 @@ namespace Barometer.IO;
 /// </summary>
 public static class AtomicFile
 {
+    private static readonly System.Buffers.SearchValues<char> LowerHexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
+
     /// <summary>UTF-8 without a byte-order mark (what Jupyter and VS Code write).</summary>
     public static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
@@ -32,7 +34,7 @@ public static class AtomicFile
         {
             var name = Path.GetFileName(file);
             var guid = name.Length - ".tmp".Length - 32;
-            if (guid < 3 || name[guid - 1] != '.' || name.AsSpan(guid, 32).ContainsAnyExcept("0123456789abcdef"))
+            if (guid < 3 || name[guid - 1] != '.' || name.AsSpan(guid, 32).ContainsAnyExcept(LowerHexDigits))
             {
                 continue;
             }
@@ -55,7 +57,8 @@ public static class AtomicFile
     public static Task CopyAsync(string source, string destination, CancellationToken cancellationToken = default) =>
         WriteAsync(destination, async (stream, ct) =>
         {
-            await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+            var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+            await using var inputDisposal = input.ConfigureAwait(false);
             await input.CopyToAsync(stream, ct).ConfigureAwait(false);
         }, cancellationToken);
 
@@ -69,7 +72,8 @@ public static class AtomicFile
         var temp = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+            await using (stream.ConfigureAwait(false))
             {
                 await write(stream, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);

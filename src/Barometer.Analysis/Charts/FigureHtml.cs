@@ -26,7 +26,7 @@ public static class FigureHtml
         sb.Append("<meta name=\"generator\" content=\"Barometer.Analysis, plotly.js ").Append(PlotlyJs.Version).Append("\">\n");
         sb.Append("<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n");
         sb.Append("<style>html,body{margin:0;height:100%;font-family:sans-serif}")
-          .Append("#").Append(PageElementId).Append("{width:100%;height:calc(100vh - 2em);min-height:420px}")
+          .Append('#').Append(PageElementId).Append("{width:100%;height:calc(100vh - 2em);min-height:420px}")
           .Append(".note{margin:.3em .8em;font-size:.85em;color:#555}</style>\n");
         sb.Append(ScriptTag(plotly));
         sb.Append("</head>\n<body>\n");

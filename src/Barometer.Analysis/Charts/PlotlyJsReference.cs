@@ -15,6 +15,7 @@ public abstract record PlotlyJsReference
     public sealed record Inline(string Script) : PlotlyJsReference;
 
     /// <summary>No script tag: the page (a notebook, a gallery) already has a global <c>Plotly</c>.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "A plotly.js already loaded as a page global; the library is used from C# notebooks only, where Global is no keyword.")]
     public sealed record Global : PlotlyJsReference;
 
     /// <summary>The pinned version from the CDN without a note.</summary>

@@ -18,6 +18,7 @@ public static class PlotlyProperties
     }
 
     /// <summary>A nested plotly object (<c>marker</c>, <c>font</c>, <c>axis</c>…) from name/value pairs; null values are skipped.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Named after plotly's term: a nested plotly object, used in figure code as Object((name, value)...).")]
     public static DynamicObj.DynamicObj Object(params (string Name, object? Value)[] properties)
     {
         var o = new DynamicObj.DynamicObj();

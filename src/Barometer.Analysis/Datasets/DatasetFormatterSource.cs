@@ -9,6 +9,7 @@ namespace Barometer.Analysis.Datasets;
 /// </summary>
 public sealed class DatasetFormatterSource
 {
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "The kernel's convention finds CreateTypeFormatters() by reflection as an instance method of a new instance.")]
     public IEnumerable<object> CreateTypeFormatters() =>
     [
         new TypeFormatter<PivotTable>(MimeTypes.Html, p => p.ToHtml()),

@@ -26,7 +26,9 @@ public static class ColourScaleFigure
         static string[] Column(IEnumerable<string> cells) => cells.ToArray();
         var fills = rows.Select(r => BandFill(r.Band.Colour)).ToArray();
         var table = Trace("table",
+#pragma warning disable CA1861 // the array becomes part of the returned figure, which callers may change: a shared static array would leak between figures
             ("columnwidth", new[] { 1.0, 1.6, 1.4, 4.6, 1.3 }),
+#pragma warning restore CA1861
             ("header", Object(
                 ("values", Headers.Select(h => new[] { PlotlyText.Bold(PlotlyText.Escape(h)) }).ToArray()),
                 ("fill", Object(("color", "#3d3d3d"))), ("font", Object(("color", "#ffffff"), ("size", 13))),

@@ -30,7 +30,9 @@ public static class CumulativeScoreFigure
             var events = byPartner[partner.Code].Select((e, n) => (e, n)).OrderBy(x => x.e.Date.Start).ThenBy(x => x.n).Select(x => x.e).ToArray();
             var x = new List<object?> { issue.Period.Start };
             var y = new List<object?> { 0 };
+#pragma warning disable CA1861 // the array becomes part of the returned figure, which callers may change: a shared static array would leak between figures
             var custom = new List<object?> { new[] { "start of the period", "", "", "0" } };
+#pragma warning restore CA1861
             var sizes = new List<double> { 0 };
             var total = 0;
             foreach (var e in events)

@@ -41,6 +41,7 @@ public static class FigureStyle
     public const string Minus = "\u2212";
 
     /// <summary>A score with its sign for text output: <c>+18</c>, <c>-4</c>, <c>0</c> (ASCII, for terminals and files).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "'Signed' describes the output (a score with its sign), not the C# keyword.")]
     public static string Signed(int value) => value > 0 ? "+" + value.ToString(CultureInfo.InvariantCulture) : value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A score with its sign as the charts draw it: <c>+18</c>, <c>−4</c> (U+2212, the sign of plotly's axis ticks), <c>0</c>.</summary>

@@ -216,7 +216,7 @@ public static partial class ScenarioReader
             return result;
         }
 
-        private ScenarioChange? Rescore(YamlNode value)
+        private RescoreEvent? Rescore(YamlNode value)
         {
             if (value is not YamlMappingNode map)
             {
@@ -234,9 +234,9 @@ public static partial class ScenarioReader
                 Error(map, "'rescore' needs a new score: 'score' for a relationship event, 'nationalSecurity' and/or 'regionalTension' for a security event");
                 ok = false;
             }
-            else if (fields.ContainsKey("score") && (fields.ContainsKey("nationalSecurity") || fields.ContainsKey("regionalTension")))
+            else if (fields.TryGetValue("score", out var scoreEntry) && (fields.ContainsKey("nationalSecurity") || fields.ContainsKey("regionalTension")))
             {
-                Error(fields["score"].Key, "give either 'score' (relationship event) or 'nationalSecurity'/'regionalTension' (security event), not both");
+                Error(scoreEntry.Key, "give either 'score' (relationship event) or 'nationalSecurity'/'regionalTension' (security event), not both");
                 ok = false;
             }
             if (!ok || (fields.ContainsKey("score") && score is null) || (fields.ContainsKey("nationalSecurity") && national is null)
@@ -291,7 +291,7 @@ public static partial class ScenarioReader
                 : new AddRelationshipEvent(partner!, date!, label!, score!.Value) { Position = at, FieldPositions = positions };
         }
 
-        private ScenarioChange? Thresholds(YamlNode value)
+        private ReplaceThresholds? Thresholds(YamlNode value)
         {
             if (value is not YamlSequenceNode seq || seq.Children.Count == 0)
             {

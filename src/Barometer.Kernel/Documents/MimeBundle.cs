@@ -7,6 +7,7 @@ namespace Barometer.Kernel.Documents;
 /// One value rendered under several MIME types (the <c>data</c> of a <c>display_data</c> or
 /// <c>execute_result</c> output). Insertion order is kept; <c>text/plain</c> is expected in every bundle.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix", Justification = "A MIME bundle is the Jupyter protocol's name for this value.")]
 public sealed class MimeBundle : IReadOnlyDictionary<string, string>
 {
     private readonly List<KeyValuePair<string, string>> _items = [];

@@ -69,7 +69,7 @@ internal sealed class DocumentedReferences
         return File.Exists(path) ? WithDocumentation(path) : null;
     }
 
-    private static MetadataReference WithDocumentation(string path)
+    private static PortableExecutableReference WithDocumentation(string path)
     {
         var xml = Path.ChangeExtension(path, ".xml");
         return File.Exists(xml)

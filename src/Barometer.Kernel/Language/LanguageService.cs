@@ -61,6 +61,7 @@ public sealed class LanguageService : Protocol.ICodeAssistance, IDisposable
     }
 
     /// <summary>Whether <paramref name="code"/> is a complete submission (for <c>jupyter console</c>'s line-by-line input).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "One of the service's requests beside completion and inspection, asked through the instance; CheckCompleteness is the static form.")]
     public CompletenessResult IsComplete(string code) => CheckCompleteness(code);
 
     /// <summary>

@@ -81,7 +81,7 @@ internal sealed class SessionWorkspace : IDisposable
         }
     }
 
-    private void SyncSubmissions(IReadOnlyList<Script> chain)
+    private void SyncSubmissions(List<Script> chain)
     {
         // The chain only grows (a failed cell leaves the state as it was); restart if it was replaced.
         var common = 0;

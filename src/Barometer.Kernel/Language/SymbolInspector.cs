@@ -112,7 +112,7 @@ internal static class SymbolInspector
         return model.GetTypeInfo(node, cancellationToken).Type is { TypeKind: not TypeKind.Error } type ? [type] : [];
     }
 
-    private static BaseArgumentListSyntax? ArgumentListAt(SyntaxNode root, int position)
+    private static ArgumentListSyntax? ArgumentListAt(SyntaxNode root, int position)
     {
         var token = root.FindToken(Math.Max(0, Math.Min(position, root.FullSpan.End) - 1));
         for (var node = token.Parent; node is not null; node = node.Parent)

@@ -241,7 +241,7 @@ public sealed class PackageService : IDisposable
         }
     }
 
-    private PackageFailure RestoreFailure(IReadOnlyList<PackageDirective> wanted, IReadOnlyList<RestoreMessage> errors)
+    private static PackageFailure RestoreFailure(List<PackageDirective> wanted, IReadOnlyList<RestoreMessage> errors)
     {
         var details = errors.Select(e => e.Code is null ? e.Message : $"{e.Code}: {e.Message}").ToList();
 
@@ -255,7 +255,7 @@ public sealed class PackageService : IDisposable
             }
         }
 
-        var first = errors.FirstOrDefault();
+        var first = errors.Count > 0 ? errors[0] : null;
         var text = first is null ? "dotnet restore failed without a message" : (first.Code is null ? first.Message : $"{first.Code}: {first.Message}");
         return new PackageFailure(wanted[0], $"restore failed: {text}", details);
     }

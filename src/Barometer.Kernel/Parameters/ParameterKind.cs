@@ -1,6 +1,7 @@
 namespace Barometer.Kernel.Parameters;
 
 /// <summary>The parameter types the injector can convert a command-line string to.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Each member names the .NET type a parameter is converted to; that is the point of the enum.")]
 public enum ParameterKind
 {
     /// <summary><c>int</c>.</summary>

@@ -1,4 +1,3 @@
-using Barometer.IO;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -6,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Barometer.Kernel.Documents;
+using Barometer.IO;
 
 namespace Barometer.Kernel.Protocol;
 

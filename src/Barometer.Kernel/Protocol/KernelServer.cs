@@ -67,8 +67,8 @@ public sealed class KernelServer : IDisposable
         using var registration = cancellationToken.Register(() => _shutdown.Cancel());
         var ioThread = new Thread(ServeSockets) { IsBackground = true, Name = "jupyter-sockets" };
         ioThread.Start();
-        var shell = Task.Run(() => ProcessAsync(_shellQueue.Reader, HandleShellAsync));
-        var control = Task.Run(() => ProcessAsync(_controlQueue.Reader, HandleControlAsync));
+        var shell = Task.Run(() => ProcessAsync(_shellQueue.Reader, HandleShellAsync), CancellationToken.None);
+        var control = Task.Run(() => ProcessAsync(_controlQueue.Reader, HandleControlAsync), CancellationToken.None);
         try
         {
             await Task.WhenAny(_stopped.Task, Task.Delay(Timeout.Infinite, _shutdown.Token)).ConfigureAwait(false);

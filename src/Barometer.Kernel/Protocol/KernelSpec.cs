@@ -1,8 +1,8 @@
-using Barometer.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Barometer.Kernel.Documents;
+using Barometer.IO;
 
 namespace Barometer.Kernel.Protocol;
 

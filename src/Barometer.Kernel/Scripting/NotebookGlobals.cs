@@ -29,8 +29,10 @@ public class NotebookGlobals
     /// (<c>CancellationToken.ThrowIfCancellationRequested()</c>); a cell that ignores it is abandoned after a
     /// short grace period. Outside a running cell it is <see cref="System.Threading.CancellationToken.None"/>.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Notebook code sees the instance members of its globals object; the member belongs to that surface.")]
     public CancellationToken CancellationToken => RunningCell.Current?.CancellationToken ?? CancellationToken.None;
 
     /// <summary>Marks <paramref name="html"/> as HTML: displayed or returned, it renders as <c>text/html</c>.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Notebook code sees the instance members of its globals object; the member belongs to that surface.")]
     public HtmlString HTML(string html) => new(html);
 }

@@ -1,8 +1,8 @@
-using Barometer.IO;
 using System.Diagnostics;
 using Barometer.Analysis.Charts;
 using Barometer.Analysis.Charts.Browser;
 using Barometer.Analysis.Charts.Export;
+using Barometer.IO;
 
 namespace Barometer.Analysis.Tests.Charts;
 

@@ -2,6 +2,8 @@ using Barometer.Analysis.Charts;
 using Barometer.Analysis.Charts.Browser;
 using Barometer.Analysis.Charts.Export;
 
+#pragma warning disable CA1861 // Expected values and inputs stay written inline where the test uses them; each test runs once, so a static field gains nothing.
+
 namespace Barometer.Analysis.Tests.Charts;
 
 /// <summary>The issue-18 figures exported once with images, for every browser test of <see cref="BrowserExportTests"/>.</summary>

@@ -11,7 +11,7 @@ public class DisplayTests
         PlotlyProperties.Chart([PlotlyProperties.Trace("bar", ("x", new[] { "<a>" }), ("y", new[] { 1 }))], PlotlyProperties.Layout()),
         new FigureTable(["x"], [["<a>"]]));
 
-    private static IEnumerable<object> ConventionFormatters(Type type, out string[]? preferred)
+    private static object[] ConventionFormatters(Type type, out string[]? preferred)
     {
         var attribute = type.GetCustomAttributes(true).Single(a => a.GetType().Name == "TypeFormatterSourceAttribute");
         var sourceType = (Type)attribute.GetType().GetProperty("FormatterSourceType")!.GetValue(attribute)!;

@@ -1,6 +1,8 @@
 using Barometer.Analysis.Charts;
 using Plotly.NET;
 
+#pragma warning disable CA1861 // Expected values and inputs stay written inline where the test uses them; each test runs once, so a static field gains nothing.
+
 namespace Barometer.Analysis.Tests.Charts;
 
 public class FigureHtmlTests

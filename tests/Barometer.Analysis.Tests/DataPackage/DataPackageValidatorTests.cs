@@ -58,7 +58,7 @@ public class DataPackageValidatorTests
             Assert.DoesNotContain("seeds/", File.ReadAllText(file));
     }
 
-    private static IReadOnlyList<DataError> ValidateWith(string file, int line, int column, string value)
+    private static DataError[] ValidateWith(string file, int line, int column, string value)
     {
         using var data = CopyWithDescriptor();
         data.SetCell(file, line, column, value);

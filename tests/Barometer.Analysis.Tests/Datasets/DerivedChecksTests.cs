@@ -9,7 +9,7 @@ public class DerivedChecksTests
 {
     private const string Checks = "external/derived_checks.csv";
 
-    private static IReadOnlyDictionary<string, DerivedCheckResult> Run(string dataDir)
+    private static Dictionary<string, DerivedCheckResult> Run(string dataDir)
     {
         var (results, errors) = DerivedChecks.TryRun(dataDir);
         Assert.True(errors.Count == 0, string.Join("\n", errors));

@@ -3,6 +3,8 @@ using Barometer.Kernel.Documents;
 using Barometer.Kernel.Tests.Support;
 using Barometer.IO;
 
+#pragma warning disable CA1861 // Expected values and inputs stay written inline where the test uses them; each test runs once, so a static field gains nothing.
+
 namespace Barometer.Kernel.Tests.Documents;
 
 public class AtomicFileTests

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Barometer.Kernel.Documents;
 
+#pragma warning disable CA1861 // Expected values and inputs stay written inline where the test uses them; each test runs once, so a static field gains nothing.
+
 namespace Barometer.Kernel.Tests.Documents;
 
 public class IpynbRoundTripTests

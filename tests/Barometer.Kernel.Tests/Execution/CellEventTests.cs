@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Barometer.Kernel.Execution;
 
+#pragma warning disable CA1861 // Expected values and inputs stay written inline where the test uses them; each test runs once, so a static field gains nothing.
+
 namespace Barometer.Kernel.Tests.Execution;
 
 /// <summary>The execution core's event stream, which the runner and the Jupyter server both observe.</summary>

@@ -2,6 +2,8 @@ using Barometer.Kernel.Execution;
 using Barometer.Kernel.Formatting;
 using SomeChartLibrary;
 
+#pragma warning disable CA1861 // Expected values and inputs stay written inline where the test uses them; each test runs once, so a static field gains nothing.
+
 namespace Barometer.Kernel.Tests.Formatting;
 
 public record Person(string Name, int Age);

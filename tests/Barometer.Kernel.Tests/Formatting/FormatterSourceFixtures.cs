@@ -2,6 +2,8 @@ using System.Net;
 
 // A library that ships rich output without referencing any notebook package: it declares its own
 // TypeFormatterSourceAttribute (matched by name, in any namespace), as .NET Interactive's convention allows.
+#pragma warning disable CA1822 // The kernel's formatter convention finds these members by reflection as instance members (CreateTypeFormatters, MimeType, Format).
+
 namespace SomeChartLibrary.Formatting
 {
     [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]

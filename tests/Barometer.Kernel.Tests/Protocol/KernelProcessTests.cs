@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Barometer.Kernel.Protocol;
 
+#pragma warning disable CA1861 // Expected values and inputs stay written inline where the test uses them; each test runs once, so a static field gains nothing.
+
 namespace Barometer.Kernel.Tests.Protocol;
 
 /// <summary>The client against a real kernel process: execution, live output, interrupt, stdin, aborts, introspection.</summary>

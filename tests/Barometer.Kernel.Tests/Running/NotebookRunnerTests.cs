@@ -6,6 +6,8 @@ using Barometer.Kernel.Running;
 using Barometer.Kernel.Tests.Support;
 using static Barometer.Kernel.Tests.Support.Notebooks;
 
+#pragma warning disable CA1861 // Expected values and inputs stay written inline where the test uses them; each test runs once, so a static field gains nothing.
+
 namespace Barometer.Kernel.Tests.Running;
 
 public class NotebookRunnerTests

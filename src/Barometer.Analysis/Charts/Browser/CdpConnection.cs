@@ -52,7 +52,7 @@ internal sealed class CdpConnection : IAsyncDisposable
     /// <see cref="CallTimeout"/>) without an answer.
     /// </summary>
     public async Task<JsonElement> SendAsync(string method, object? parameters = null, string? sessionId = null,
-        CancellationToken ct = default, TimeSpan? timeout = null)
+        TimeSpan? timeout = null, CancellationToken ct = default)
     {
         if (_closedBecause is { } why) throw new CdpException($"the DevTools connection is closed ({why}); cannot send {method}");
         var id = Interlocked.Increment(ref _nextId);
@@ -67,12 +67,12 @@ internal sealed class CdpConnection : IAsyncDisposable
             // The loop may have ended between the check above and the registration: fail rather than wait for nothing.
             if (_closedBecause is { } closed) answer.TrySetException(new CdpException($"the DevTools connection is closed ({closed})"));
             var bytes = JsonSerializer.SerializeToUtf8Bytes(message);
-            await _sendLock.WaitAsync(ct);
+            await _sendLock.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                await _toBrowser.WriteAsync(bytes, ct);
+                await _toBrowser.WriteAsync(bytes, ct).ConfigureAwait(false);
                 _toBrowser.WriteByte(0);
-                await _toBrowser.FlushAsync(ct);
+                await _toBrowser.FlushAsync(ct).ConfigureAwait(false);
             }
             catch (IOException e)
             {
@@ -84,7 +84,7 @@ internal sealed class CdpConnection : IAsyncDisposable
             }
             try
             {
-                return await answer.Task.WaitAsync(limit, ct);
+                return await answer.Task.WaitAsync(limit, ct).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -117,7 +117,7 @@ internal sealed class CdpConnection : IAsyncDisposable
         {
             while (true)
             {
-                var read = await _fromBrowser.ReadAsync(buffer, _closing.Token);
+                var read = await _fromBrowser.ReadAsync(buffer, _closing.Token).ConfigureAwait(false);
                 if (read == 0) break;
                 var start = 0;
                 for (var i = 0; i < read; i++)
@@ -176,14 +176,14 @@ internal sealed class CdpConnection : IAsyncDisposable
         _closing.Cancel();
         try
         {
-            await _toBrowser.DisposeAsync();
+            await _toBrowser.DisposeAsync().ConfigureAwait(false);
         }
         catch (IOException)
         {
         }
         try
         {
-            await _receiveLoop.WaitAsync(TimeSpan.FromSeconds(5));
+            await _receiveLoop.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

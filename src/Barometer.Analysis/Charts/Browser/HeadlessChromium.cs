@@ -63,7 +63,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
     /// <paramref name="callTimeout"/> bounds every DevTools call (default <see cref="DefaultCallTimeout"/>).
     /// </summary>
     public static async Task<HeadlessChromium> StartAsync(string? executable = null, TimeSpan? startTimeout = null,
-        CancellationToken ct = default, TimeSpan? callTimeout = null)
+        TimeSpan? callTimeout = null, CancellationToken ct = default)
     {
         if (OperatingSystem.IsWindows())
             throw new PlatformNotSupportedException("rendering images drives Chromium over fds 3 and 4, which needs Linux or macOS");
@@ -112,12 +112,12 @@ public sealed class HeadlessChromium : IAsyncDisposable
         var cdp = new CdpConnection(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, callTimeout ?? DefaultCallTimeout);
         try
         {
-            var version = await cdp.SendAsync("Browser.getVersion", ct: ct, timeout: startTimeout ?? TimeSpan.FromSeconds(30));
+            var version = await cdp.SendAsync("Browser.getVersion", ct: ct, timeout: startTimeout ?? TimeSpan.FromSeconds(30)).ConfigureAwait(false);
             return new HeadlessChromium(process, cdp, profile, version.GetProperty("product").GetString() ?? "Chromium", stderr);
         }
         catch (Exception e)
         {
-            await cdp.DisposeAsync();
+            await cdp.DisposeAsync().ConfigureAwait(false);
             Kill(process);
             process.Dispose();
             TryDelete(profile);
@@ -131,11 +131,11 @@ public sealed class HeadlessChromium : IAsyncDisposable
     /// <summary>Opens a new blank page (tab) with the Page, Runtime and Log domains enabled.</summary>
     public async Task<BrowserPage> OpenPageAsync(int width = 1280, int height = 800, CancellationToken ct = default)
     {
-        var target = await _cdp.SendAsync("Target.createTarget", new { url = "about:blank" }, ct: ct);
+        var target = await _cdp.SendAsync("Target.createTarget", new { url = "about:blank" }, ct: ct).ConfigureAwait(false);
         var targetId = target.GetProperty("targetId").GetString()!;
-        var attached = await _cdp.SendAsync("Target.attachToTarget", new { targetId, flatten = true }, ct: ct);
+        var attached = await _cdp.SendAsync("Target.attachToTarget", new { targetId, flatten = true }, ct: ct).ConfigureAwait(false);
         var page = new BrowserPage(_cdp, targetId, attached.GetProperty("sessionId").GetString()!);
-        await page.EnableAsync(width, height, ct);
+        await page.EnableAsync(width, height, ct).ConfigureAwait(false);
         return page;
     }
 
@@ -149,16 +149,16 @@ public sealed class HeadlessChromium : IAsyncDisposable
     {
         try
         {
-            await _cdp.SendAsync("Browser.close", timeout: TimeSpan.FromSeconds(3));
+            await _cdp.SendAsync("Browser.close", timeout: TimeSpan.FromSeconds(3)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CdpException or TimeoutException or OperationCanceledException or IOException)
         {
         }
-        await _cdp.DisposeAsync();
+        await _cdp.DisposeAsync().ConfigureAwait(false);
         try
         {
             using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _process.WaitForExitAsync(exit.Token);
+            await _process.WaitForExitAsync(exit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -263,11 +263,11 @@ public sealed class BrowserPage : IAsyncDisposable
 
     internal async Task EnableAsync(int width, int height, CancellationToken ct)
     {
-        await _cdp.SendAsync("Page.enable", sessionId: SessionId, ct: ct);
-        await _cdp.SendAsync("Runtime.enable", sessionId: SessionId, ct: ct);
-        await _cdp.SendAsync("Log.enable", sessionId: SessionId, ct: ct);
+        await _cdp.SendAsync("Page.enable", sessionId: SessionId, ct: ct).ConfigureAwait(false);
+        await _cdp.SendAsync("Runtime.enable", sessionId: SessionId, ct: ct).ConfigureAwait(false);
+        await _cdp.SendAsync("Log.enable", sessionId: SessionId, ct: ct).ConfigureAwait(false);
         await _cdp.SendAsync("Emulation.setDeviceMetricsOverride",
-            new { width, height, deviceScaleFactor = 1, mobile = false }, SessionId, ct);
+            new { width, height, deviceScaleFactor = 1, mobile = false }, SessionId, ct: ct).ConfigureAwait(false);
     }
 
     /// <summary>Loads <paramref name="url"/> and waits for its load event (at most <paramref name="timeout"/>, default the connection's call limit).</summary>
@@ -276,13 +276,13 @@ public sealed class BrowserPage : IAsyncDisposable
         lock (_errors) _errors.Clear();
         var load = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _load = load;
-        var result = await _cdp.SendAsync("Page.navigate", new { url = url.AbsoluteUri }, SessionId, ct);
+        var result = await _cdp.SendAsync("Page.navigate", new { url = url.AbsoluteUri }, SessionId, ct: ct).ConfigureAwait(false);
         if (result.TryGetProperty("errorText", out var error) && error.GetString() is { Length: > 0 } text)
             throw new IOException($"could not load {url}: {text}");
         var limit = timeout ?? _cdp.CallTimeout;
         try
         {
-            await load.Task.WaitAsync(limit, ct);
+            await load.Task.WaitAsync(limit, ct).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -295,7 +295,7 @@ public sealed class BrowserPage : IAsyncDisposable
     public async Task<JsonElement> EvaluateAsync(string expression, CancellationToken ct = default)
     {
         var answer = await _cdp.SendAsync("Runtime.evaluate",
-            new { expression, awaitPromise = true, returnByValue = true }, SessionId, ct);
+            new { expression, awaitPromise = true, returnByValue = true }, SessionId, ct: ct).ConfigureAwait(false);
         if (answer.TryGetProperty("exceptionDetails", out var details))
             throw new CdpException($"JavaScript error: {Describe(details)}");
         var result = answer.GetProperty("result");
@@ -308,15 +308,15 @@ public sealed class BrowserPage : IAsyncDisposable
     /// </summary>
     public async Task<PageReport> CheckFigurePageAsync(Uri url, TimeSpan? renderTimeout = null, CancellationToken ct = default)
     {
-        await NavigateAsync(url, ct: ct);
+        await NavigateAsync(url, ct: ct).ConfigureAwait(false);
         var ms = (int)(renderTimeout ?? TimeSpan.FromSeconds(15)).TotalMilliseconds;
         var state = await EvaluateAsync(
             "new Promise(function (resolve) { var start = Date.now(); (function poll() {" +
             " var drawn = !!document.querySelector('.plot-container .main-svg');" +
             " if (drawn || Date.now() - start > " + ms + ") resolve({ drawn: drawn, title: document.title });" +
-            " else setTimeout(poll, 50); })(); })", ct);
+            " else setTimeout(poll, 50); })(); })", ct).ConfigureAwait(false);
         // Errors logged while drawing arrive as events just after; let them land.
-        await Task.Delay(100, ct);
+        await Task.Delay(100, ct).ConfigureAwait(false);
         return new PageReport(url.AbsoluteUri, state.GetProperty("drawn").GetBoolean(), state.GetProperty("title").GetString() ?? "", Errors);
     }
 
@@ -358,7 +358,7 @@ public sealed class BrowserPage : IAsyncDisposable
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-            await _cdp.SendAsync("Target.closeTarget", new { targetId = _targetId }, ct: timeout.Token);
+            await _cdp.SendAsync("Target.closeTarget", new { targetId = _targetId }, ct: timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CdpException or TimeoutException or OperationCanceledException)
         {

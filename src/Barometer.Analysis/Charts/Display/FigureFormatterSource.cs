@@ -6,6 +6,7 @@ public sealed class FigureFormatterSource
     /// <summary>The MIME type Jupyter front ends render with plotly.js.</summary>
     public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "The kernel's convention finds CreateTypeFormatters() by reflection as an instance method of a new instance.")]
     public IEnumerable<object> CreateTypeFormatters() =>
     [
         new TypeFormatter<NamedFigure>(MimeTypes.Html, f => FigureHtml.Fragment(f.Chart)),

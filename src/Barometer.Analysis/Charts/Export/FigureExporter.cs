@@ -104,7 +104,7 @@ public static class FigureExporter
         {
             ct.ThrowIfCancellationRequested();
             var path = Path.Combine(dir, fileName);
-            await write(path);
+            await write(path).ConfigureAwait(false);
             files.Add(path);
             done++;
             Report(stage, figure, path, fileName);
@@ -121,17 +121,17 @@ public static class FigureExporter
         var (reference, source) = ((PlotlyJsReference)null!, "");
         try
         {
-            (reference, source) = await PlotlyReferenceAsync(bundle, options.Placement, dir, Write, notices, ct);
+            (reference, source) = await PlotlyReferenceAsync(bundle, options.Placement, dir, Write, notices, ct).ConfigureAwait(false);
             foreach (var f in figures)
             {
-                await Write(f.Name, f.Name + ".plotly.json", p => AtomicFile.WriteAllTextAsync(p, FigureJson.Of(f.Chart) + "\n", ct));
-                await Write(f.Name, f.Name + ".csv", p => AtomicFile.WriteAllTextAsync(p, CsvExport.ToCsv(f.Data), ct));
-                await Write(f.Name, f.Name + ".html", p => AtomicFile.WriteAllTextAsync(p, FigureHtml.Page(f.Chart, reference, f.Title), ct));
+                await Write(f.Name, f.Name + ".plotly.json", p => AtomicFile.WriteAllTextAsync(p, FigureJson.Of(f.Chart) + "\n", ct)).ConfigureAwait(false);
+                await Write(f.Name, f.Name + ".csv", p => AtomicFile.WriteAllTextAsync(p, CsvExport.ToCsv(f.Data), ct)).ConfigureAwait(false);
+                await Write(f.Name, f.Name + ".html", p => AtomicFile.WriteAllTextAsync(p, FigureHtml.Page(f.Chart, reference, f.Title), ct)).ConfigureAwait(false);
             }
         }
         catch
         {
-            if (starting is not null) await CloseQuietlyAsync(starting);
+            if (starting is not null) await CloseQuietlyAsync(starting).ConfigureAwait(false);
             throw;
         }
 
@@ -142,16 +142,16 @@ public static class FigureExporter
             var imageClock = Stopwatch.StartNew();
             try
             {
-                var (startedBrowser, startedRenderer) = await starting;
-                await using var browser = startedBrowser;
-                await using var renderer = startedRenderer;
+                var (browser, renderer) = await starting.ConfigureAwait(false);
+                await using var browserDisposal = browser.ConfigureAwait(false);
+                await using var rendererDisposal = renderer.ConfigureAwait(false);
                 foreach (var f in figures)
                 {
                     try
                     {
-                        var (png, svg) = await renderer.RenderBothAsync(f.Chart, f.Width, f.Height, options.PngScale, ct);
-                        await Write(f.Name, f.Name + ".png", p => AtomicFile.WriteAllBytesAsync(p, png, ct), ExportStage.Rendered);
-                        await Write(f.Name, f.Name + ".svg", p => AtomicFile.WriteAllTextAsync(p, svg, ct), ExportStage.Rendered);
+                        var (png, svg) = await renderer.RenderBothAsync(f.Chart, f.Width, f.Height, options.PngScale, ct).ConfigureAwait(false);
+                        await Write(f.Name, f.Name + ".png", p => AtomicFile.WriteAllBytesAsync(p, png, ct), ExportStage.Rendered).ConfigureAwait(false);
+                        await Write(f.Name, f.Name + ".svg", p => AtomicFile.WriteAllTextAsync(p, svg, ct), ExportStage.Rendered).ConfigureAwait(false);
                     }
                     catch (BrowserTimeoutException e)
                     {
@@ -169,7 +169,7 @@ public static class FigureExporter
             imageElapsed = imageClock.Elapsed;
         }
 
-        await Write("", GalleryFileName, p => AtomicFile.WriteAllTextAsync(p, Gallery(figures, imagesWritten, source, notices, options.GalleryTitle), ct));
+        await Write("", GalleryFileName, p => AtomicFile.WriteAllTextAsync(p, Gallery(figures, imagesWritten, source, notices, options.GalleryTitle), ct)).ConfigureAwait(false);
         Report(ExportStage.Finished, null, null, $"wrote {files.Count} files in {clock.Elapsed.TotalSeconds:0.0} s");
         return new ExportResult(dir, files, imagesWritten, notices, clock.Elapsed, imageElapsed, source);
     }
@@ -177,14 +177,14 @@ public static class FigureExporter
     private static async Task<(HeadlessChromium Browser, FigureImageRenderer Renderer)> StartRendererAsync(
         string chromium, string? bundle, TimeSpan callTimeout, CancellationToken ct)
     {
-        var browser = await HeadlessChromium.StartAsync(chromium, ct: ct, callTimeout: callTimeout);
+        var browser = await HeadlessChromium.StartAsync(chromium, ct: ct, callTimeout: callTimeout).ConfigureAwait(false);
         try
         {
-            return (browser, await FigureImageRenderer.StartAsync(browser, bundle, ct));
+            return (browser, await FigureImageRenderer.StartAsync(browser, bundle, ct).ConfigureAwait(false));
         }
         catch
         {
-            await browser.DisposeAsync();
+            await browser.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -194,9 +194,9 @@ public static class FigureExporter
     {
         try
         {
-            var (browser, renderer) = await starting;
-            await renderer.DisposeAsync();
-            await browser.DisposeAsync();
+            var (browser, renderer) = await starting.ConfigureAwait(false);
+            await renderer.DisposeAsync().ConfigureAwait(false);
+            await browser.DisposeAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or CdpException or System.Net.WebSockets.WebSocketException or TimeoutException or OperationCanceledException)
         {
@@ -218,8 +218,8 @@ public static class FigureExporter
             return (new PlotlyJsReference.Cdn(note), PlotlyJs.CdnUrl);
         }
         if (placement == PlotlyJsPlacement.Inline)
-            return (new PlotlyJsReference.Inline(await File.ReadAllTextAsync(bundle, ct)), bundle);
-        await write("", PlotlyJs.BesideFileName, p => AtomicFile.CopyAsync(bundle, p, ct), ExportStage.Wrote);
+            return (new PlotlyJsReference.Inline(await File.ReadAllTextAsync(bundle, ct).ConfigureAwait(false)), bundle);
+        await write("", PlotlyJs.BesideFileName, p => AtomicFile.CopyAsync(bundle, p, ct), ExportStage.Wrote).ConfigureAwait(false);
         return (new PlotlyJsReference.File(PlotlyJs.BesideFileName), bundle);
     }
 

@@ -19,34 +19,34 @@ public sealed class FigureImageRenderer : IAsyncDisposable
     /// <summary>Starts its own browser (found by <see cref="ChromiumLocator"/>) and loads the bundled plotly.js (else the CDN's).</summary>
     public static async Task<FigureImageRenderer> StartAsync(CancellationToken ct = default)
     {
-        var browser = await HeadlessChromium.StartAsync(ct: ct);
+        var browser = await HeadlessChromium.StartAsync(ct: ct).ConfigureAwait(false);
         try
         {
-            return await StartAsync(browser, PlotlyJs.FindOrExtract(), ct, owned: true);
+            return await StartAsync(browser, PlotlyJs.FindOrExtract(), owned: true, ct).ConfigureAwait(false);
         }
         catch
         {
-            await browser.DisposeAsync();
+            await browser.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
     /// <summary>Opens a page in <paramref name="browser"/> that loads plotly.js from <paramref name="plotlyJsPath"/> (null: the CDN).</summary>
     public static Task<FigureImageRenderer> StartAsync(HeadlessChromium browser, string? plotlyJsPath, CancellationToken ct = default) =>
-        StartAsync(browser, plotlyJsPath, ct, owned: false);
+        StartAsync(browser, plotlyJsPath, owned: false, ct);
 
-    private static async Task<FigureImageRenderer> StartAsync(HeadlessChromium browser, string? plotlyJsPath, CancellationToken ct, bool owned)
+    private static async Task<FigureImageRenderer> StartAsync(HeadlessChromium browser, string? plotlyJsPath, bool owned, CancellationToken ct)
     {
         var src = plotlyJsPath is null ? PlotlyJs.CdnUrl : new Uri(Path.GetFullPath(plotlyJsPath)).AbsoluteUri;
         var host = Path.Combine(browser.ProfileDirectory, "barometer-render-host.html");
         await File.WriteAllTextAsync(host,
             "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script src=\"" + WebUtility.HtmlEncode(src) +
-            "\" charset=\"utf-8\"></script></head><body></body></html>", ct);
-        var page = await browser.OpenPageAsync(ct: ct);
+            "\" charset=\"utf-8\"></script></head><body></body></html>", ct).ConfigureAwait(false);
+        var page = await browser.OpenPageAsync(ct: ct).ConfigureAwait(false);
         try
         {
-            await page.NavigateAsync(new Uri(host), ct: ct);
-            var loaded = await page.EvaluateAsync("typeof Plotly !== 'undefined' && Plotly.version", ct);
+            await page.NavigateAsync(new Uri(host), ct: ct).ConfigureAwait(false);
+            var loaded = await page.EvaluateAsync("typeof Plotly !== 'undefined' && Plotly.version", ct).ConfigureAwait(false);
             if (loaded.ValueKind != System.Text.Json.JsonValueKind.String)
                 throw new IOException($"plotly.js did not load from {src}: {string.Join("; ", page.Errors)}");
             if (loaded.GetString() != PlotlyJs.Version)
@@ -55,7 +55,7 @@ public sealed class FigureImageRenderer : IAsyncDisposable
         }
         catch
         {
-            await page.DisposeAsync();
+            await page.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -63,7 +63,7 @@ public sealed class FigureImageRenderer : IAsyncDisposable
     /// <summary>A PNG of <paramref name="width"/>×<paramref name="height"/> CSS pixels, times <paramref name="scale"/> device pixels.</summary>
     public async Task<byte[]> RenderPngAsync(GenericChart chart, int width, int height, double scale = 1, CancellationToken ct = default)
     {
-        var url = await ToImageAsync(FigureJson.Of(chart, indented: false), "png", width, height, scale, ct);
+        var url = await ToImageAsync(FigureJson.Of(chart, indented: false), "png", width, height, scale, ct).ConfigureAwait(false);
         const string prefix = "data:image/png;base64,";
         if (!url.StartsWith(prefix, StringComparison.Ordinal)) throw new IOException($"Plotly.toImage returned no PNG ({Truncate(url)})");
         return Convert.FromBase64String(url[prefix.Length..]);
@@ -71,7 +71,7 @@ public sealed class FigureImageRenderer : IAsyncDisposable
 
     /// <summary>An SVG document of <paramref name="width"/>×<paramref name="height"/> pixels.</summary>
     public async Task<string> RenderSvgAsync(GenericChart chart, int width, int height, CancellationToken ct = default) =>
-        SvgFromDataUrl(await ToImageAsync(FigureJson.Of(chart, indented: false), "svg", width, height, 1, ct));
+        SvgFromDataUrl(await ToImageAsync(FigureJson.Of(chart, indented: false), "svg", width, height, 1, ct).ConfigureAwait(false));
 
     /// <summary>
     /// The SVG and a PNG of one figure from a single plotly render: plotly draws the SVG once, and the page rasterises
@@ -92,7 +92,7 @@ public sealed class FigureImageRenderer : IAsyncDisposable
             " const context = canvas.getContext('2d'); context.fillStyle = '#ffffff'; context.fillRect(0, 0, canvas.width, canvas.height);" +
             " context.drawImage(img, 0, 0, canvas.width, canvas.height);" +
             " return [svg, canvas.toDataURL('image/png')]; })()";
-        var result = await _page.EvaluateAsync(script, ct);
+        var result = await _page.EvaluateAsync(script, ct).ConfigureAwait(false);
         if (result.ValueKind != System.Text.Json.JsonValueKind.Array || result.GetArrayLength() != 2)
             throw new IOException("the page returned no SVG and PNG");
         var svgUrl = result[0].GetString() ?? "";
@@ -118,7 +118,7 @@ public sealed class FigureImageRenderer : IAsyncDisposable
         var options = string.Create(CultureInfo.InvariantCulture,
             $"{{format:'{format}',width:{width},height:{height},scale:{scale}}}");
         // The figure JSON is a JavaScript expression; its encoder escapes everything that could end the string early.
-        var result = await _page.EvaluateAsync($"Plotly.toImage({figureJson}, {options})", ct);
+        var result = await _page.EvaluateAsync($"Plotly.toImage({figureJson}, {options})", ct).ConfigureAwait(false);
         return result.GetString() ?? throw new IOException("Plotly.toImage returned nothing");
     }
 
@@ -126,7 +126,7 @@ public sealed class FigureImageRenderer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _page.DisposeAsync();
-        if (_ownedBrowser is not null) await _ownedBrowser.DisposeAsync();
+        await _page.DisposeAsync().ConfigureAwait(false);
+        if (_ownedBrowser is not null) await _ownedBrowser.DisposeAsync().ConfigureAwait(false);
     }
 }

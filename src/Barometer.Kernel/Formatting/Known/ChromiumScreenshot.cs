@@ -64,11 +64,13 @@ internal static class ChromiumScreenshot
 
     private static string Px(int v) => v.ToString(CultureInfo.InvariantCulture) + "px";
 
+    private static readonly string[] BrowserNames = ["chromium", "chromium-browser", "google-chrome"];
+
     private static string? Find()
     {
         var configured = Environment.GetEnvironmentVariable(BrowserVariable);
         if (!string.IsNullOrWhiteSpace(configured)) return File.Exists(configured) ? configured : OnPath(configured);
-        return new[] { "chromium", "chromium-browser", "google-chrome" }.Select(OnPath).FirstOrDefault(p => p is not null);
+        return BrowserNames.Select(OnPath).FirstOrDefault(p => p is not null);
     }
 
     private static string? OnPath(string name) =>
