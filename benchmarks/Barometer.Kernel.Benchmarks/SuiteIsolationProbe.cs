@@ -54,7 +54,7 @@ internal static class SuiteIsolationProbe
             }));
         }
 
-        Console.WriteLine($"six notebooks, {Environment.ProcessorCount} cores, median of {runs} fresh runs");
+        Console.WriteLine($"{notebooks.Length} notebooks, {Environment.ProcessorCount} cores, median of {runs} fresh runs");
         Console.WriteLine($"{"how",-48} {"median",9} {"runs",-30}");
         double? baseline = null;
         foreach (var (name, start) in rows)
