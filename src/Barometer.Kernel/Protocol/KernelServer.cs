@@ -171,10 +171,12 @@ public sealed class KernelServer : IDisposable
         }
     }
 
+    /// <summary>Handles one channel's requests in order, each between a <c>busy</c> and an <c>idle</c> status on iopub.</summary>
     private async Task ProcessAsync(ChannelReader<Received> queue, Func<Received, Task> handle)
     {
         await foreach (var request in queue.ReadAllAsync().ConfigureAwait(false))
         {
+            Publish("status", new JsonObject { ["execution_state"] = "busy" }, request.Message);
             try
             {
                 await handle(request).ConfigureAwait(false);
@@ -183,52 +185,37 @@ public sealed class KernelServer : IDisposable
             {
                 _log.WriteLine($"kernel: handling {request.Message.MessageType} failed: {ex}");
             }
+            finally
+            {
+                Publish("status", new JsonObject { ["execution_state"] = "idle" }, request.Message);
+            }
         }
     }
 
     private async Task HandleShellAsync(Received request)
     {
-        var message = request.Message;
-        Publish("status", new JsonObject { ["execution_state"] = "busy" }, message);
-        try
+        if (request.Message.MessageType == "execute_request")
         {
-            switch (message.MessageType)
-            {
-                case "execute_request":
-                    await ExecuteAsync(request).ConfigureAwait(false);
-                    break;
-                default:
-                    await AnswerCommonAsync(message, Socket.Shell).ConfigureAwait(false);
-                    break;
-            }
+            await ExecuteAsync(request).ConfigureAwait(false);
         }
-        finally
+        else
         {
-            Publish("status", new JsonObject { ["execution_state"] = "idle" }, message);
+            await AnswerCommonAsync(request.Message, Socket.Shell).ConfigureAwait(false);
         }
     }
 
     private async Task HandleControlAsync(Received request)
     {
         var message = request.Message;
-        Publish("status", new JsonObject { ["execution_state"] = "busy" }, message);
-        try
+        if (message.MessageType == "interrupt_request")
         {
-            switch (message.MessageType)
-            {
-                case "interrupt_request":
-                    CurrentSession()?.Interrupt();
-                    Interlocked.Exchange(ref _pendingInput, null)?.TrySetCanceled();
-                    Reply(Socket.Control, "interrupt_reply", new JsonObject { ["status"] = "ok" }, message);
-                    break;
-                default:
-                    await AnswerCommonAsync(message, Socket.Control).ConfigureAwait(false);
-                    break;
-            }
+            CurrentSession()?.Interrupt();
+            Interlocked.Exchange(ref _pendingInput, null)?.TrySetCanceled();
+            Reply(Socket.Control, "interrupt_reply", new JsonObject { ["status"] = "ok" }, message);
         }
-        finally
+        else
         {
-            Publish("status", new JsonObject { ["execution_state"] = "idle" }, message);
+            await AnswerCommonAsync(message, Socket.Control).ConfigureAwait(false);
         }
     }
 
