@@ -24,6 +24,14 @@ public static class AtomicFile
         WriteAsync(path, async (stream, ct) => await stream.WriteAsync(bytes, ct).ConfigureAwait(false), cancellationToken);
 
     /// <summary>
+    /// Writes <paramref name="text"/> atomically as UTF-8 into a file only its owner may read or write (mode 0600 on
+    /// Unix from the moment the temporary file is created, so no other user can open it at any point): for secrets
+    /// such as a Jupyter connection file's key.
+    /// </summary>
+    public static Task WritePrivateTextAsync(string path, string text, CancellationToken cancellationToken = default) =>
+        WriteAsync(path, async (stream, ct) => await stream.WriteAsync(Utf8NoBom.GetBytes(text), ct).ConfigureAwait(false), OwnerOnly, cancellationToken);
+
+    /// <summary>
     /// Deletes the temporary files this class names (<c>.NAME.GUID.tmp</c>, 32 hex digits) in <paramref name="directory"/>:
     /// a process killed mid-write (SIGKILL, power loss) leaves them behind. Returns how many were deleted.
     /// </summary>
@@ -62,8 +70,14 @@ public static class AtomicFile
             await input.CopyToAsync(stream, ct).ConfigureAwait(false);
         }, cancellationToken);
 
+    /// <summary>Read and write for the owner only (0600).</summary>
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     /// <summary>Writes the file atomically, <paramref name="write"/> producing the content.</summary>
-    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default) =>
+        WriteAsync(path, write, unixCreateMode: null, cancellationToken);
+
+    private static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, UnixFileMode? unixCreateMode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         var fullPath = Path.GetFullPath(path);
@@ -72,7 +86,20 @@ public static class AtomicFile
         var temp = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+                BufferSize = 64 * 1024,
+                Options = FileOptions.Asynchronous,
+            };
+            if (unixCreateMode is { } mode && !OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = mode;
+            }
+
+            var stream = new FileStream(temp, options);
             await using (stream.ConfigureAwait(false))
             {
                 await write(stream, cancellationToken).ConfigureAwait(false);

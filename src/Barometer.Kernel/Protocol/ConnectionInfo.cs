@@ -152,8 +152,11 @@ public sealed record ConnectionInfo
         ["signature_scheme"] = SignatureScheme,
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 
-    /// <summary>Writes the connection file (temp file + rename).</summary>
-    public Task SaveAsync(string path, CancellationToken cancellationToken = default) => AtomicFile.WriteAllTextAsync(path, ToJson(), cancellationToken);
+    /// <summary>
+    /// Writes the connection file (temp file + rename), readable and writable by its owner only (0600 on Unix from
+    /// its creation): the key in it lets whoever reads it run code as this user.
+    /// </summary>
+    public Task SaveAsync(string path, CancellationToken cancellationToken = default) => AtomicFile.WritePrivateTextAsync(path, ToJson(), cancellationToken);
 
     private static string String(JsonObject root, string name, string source, string fallback) => root[name] switch
     {

@@ -34,6 +34,7 @@ public sealed class KernelClient : IAsyncDisposable
 
     private readonly ConnectionInfo _connection;
     private readonly MessageSigner _signer;
+    private readonly SignatureHistory _signatures = new();
     private readonly string _session = Guid.NewGuid().ToString();
     private readonly NetMQQueue<(KernelChannel? Channel, NetMQMessage Message)> _outgoing = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JupyterMessage>> _replies = new(StringComparer.Ordinal);
@@ -61,6 +62,9 @@ public sealed class KernelClient : IAsyncDisposable
     /// <summary>The connection the client uses.</summary>
     public ConnectionInfo Connection => _connection;
 
+    /// <summary>The connection file this client wrote for its kernel (0600, in the private runtime folder); null for <see cref="Connect"/>.</summary>
+    public string? ConnectionFile => _connectionFile;
+
     /// <summary>How the kernel was started (null for <see cref="Connect"/>).</summary>
     public KernelStartInfo? StartInfo { get; }
 
@@ -86,7 +90,8 @@ public sealed class KernelClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(startInfo);
         var connection = ConnectionInfo.CreateWithFreePorts();
-        var connectionFile = Path.Combine(Path.GetTempPath(), $"kernel-{Guid.NewGuid():N}.json");
+        // As jupyter_client: in the user's private (0700) runtime folder, the file itself 0600.
+        var connectionFile = Path.Combine(JupyterPaths.PrivateRuntimeDirectory(), $"kernel-{Guid.NewGuid():N}.json");
         await connection.SaveAsync(connectionFile, cancellationToken).ConfigureAwait(false);
 
         var start = new ProcessStartInfo(startInfo.Argv[0].Replace("{connection_file}", connectionFile, StringComparison.Ordinal))
@@ -550,6 +555,6 @@ public sealed class KernelClient : IAsyncDisposable
     private JupyterMessage? Decode(NetMQSocket socket)
     {
         var frames = WireFormat.Frames(socket.ReceiveMultipartMessage());
-        return WireFormat.TryDecode(frames, _signer, out var message, out _) ? message : null;
+        return WireFormat.TryDecode(frames, _signer, _signatures, out var message, out _) ? message : null;
     }
 }

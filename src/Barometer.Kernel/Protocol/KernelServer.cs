@@ -24,6 +24,7 @@ public sealed class KernelServer : IDisposable
     private readonly ConnectionInfo _connection;
     private readonly KernelServerOptions _options;
     private readonly MessageSigner _signer;
+    private readonly SignatureHistory _signatures = new();
     private readonly TextWriter _log;
     private readonly string _session = Guid.NewGuid().ToString();
     private readonly NetMQQueue<(Socket Socket, NetMQMessage Message)> _outgoing = new();
@@ -148,7 +149,7 @@ public sealed class KernelServer : IDisposable
     private void Receive(NetMQSocket socket, Socket kind)
     {
         var frames = WireFormat.Frames(socket.ReceiveMultipartMessage());
-        if (!WireFormat.TryDecode(frames, _signer, out var message, out var problem))
+        if (!WireFormat.TryDecode(frames, _signer, _signatures, out var message, out var problem))
         {
             _log.WriteLine($"kernel: rejected a message on {kind.ToString().ToLowerInvariant()}: {problem}; it was not acted on.");
             return;

@@ -26,32 +26,8 @@ public static partial class KernelSpec
     /// <summary>True when <paramref name="name"/> is a valid kernel name (letters, digits, <c>.</c>, <c>_</c>, <c>-</c>).</summary>
     public static bool IsValidName(string name) => NamePattern().IsMatch(name);
 
-    /// <summary>
-    /// The user's Jupyter kernels folder: <c>$JUPYTER_DATA_DIR/kernels</c>, else
-    /// <c>~/.local/share/jupyter/kernels</c> on Linux (<c>$XDG_DATA_HOME/jupyter/kernels</c> when set),
-    /// <c>~/Library/Jupyter/kernels</c> on macOS, <c>%APPDATA%\jupyter\kernels</c> on Windows.
-    /// </summary>
-    public static string UserKernelsDirectory()
-    {
-        if (Environment.GetEnvironmentVariable("JUPYTER_DATA_DIR") is { Length: > 0 } dataDir)
-        {
-            return Path.Combine(dataDir, "kernels");
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), "jupyter", "kernels");
-        }
-
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        if (OperatingSystem.IsMacOS())
-        {
-            return Path.Combine(home, "Library", "Jupyter", "kernels");
-        }
-
-        var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
-        return Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(home, ".local", "share") : xdg, "jupyter", "kernels");
-    }
+    /// <summary>The user's Jupyter kernels folder: <c>kernels</c> in <see cref="JupyterPaths.DataDirectory"/>.</summary>
+    public static string UserKernelsDirectory() => Path.Combine(JupyterPaths.DataDirectory(), "kernels");
 
     /// <summary>The kernels folder under an installation prefix.</summary>
     public static string PrefixKernelsDirectory(string prefix) => Path.Combine(Path.GetFullPath(prefix), "share", "jupyter", "kernels");

@@ -48,7 +48,15 @@ public static class WireFormat
     /// <param name="signer">The connection's signer.</param>
     /// <param name="message">The message, when decoding succeeded.</param>
     /// <param name="problem">Why it was rejected, otherwise.</param>
-    public static bool TryDecode(IReadOnlyList<byte[]> frames, MessageSigner signer, out JupyterMessage? message, out string? problem)
+    public static bool TryDecode(IReadOnlyList<byte[]> frames, MessageSigner signer, out JupyterMessage? message, out string? problem) =>
+        TryDecode(frames, signer, history: null, out message, out problem);
+
+    /// <summary>
+    /// Decodes a received multipart message, verifies its signature and, with a <paramref name="history"/>, rejects a
+    /// message whose signature was accepted before (a replay); the signature is recorded only once the whole message
+    /// decoded.
+    /// </summary>
+    public static bool TryDecode(IReadOnlyList<byte[]> frames, MessageSigner signer, SignatureHistory? history, out JupyterMessage? message, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(signer);
@@ -80,9 +88,10 @@ public static class WireFormat
             return false;
         }
 
+        JupyterMessage decoded;
         try
         {
-            message = new JupyterMessage(
+            decoded = new JupyterMessage(
                 Parse(header, "header"),
                 Parse(parent, "parent_header"),
                 Parse(metadata, "metadata"),
@@ -96,6 +105,13 @@ public static class WireFormat
             return false;
         }
 
+        if (signer.IsSigning && history is not null && !history.TryAdd(signature))
+        {
+            problem = $"duplicate signature (a replay of message {(string?)decoded.Header["msg_id"] ?? "?"} of type '{decoded.MessageType}')";
+            return false;
+        }
+
+        message = decoded;
         problem = null;
         return true;
     }

@@ -45,5 +45,9 @@ public class ConnectionInfoTests
         Assert.Equal(64, info.Key.Length);
         Assert.NotEqual(info.Key, ConnectionInfo.CreateWithFreePorts().Key);
         Assert.Equal(info, ConnectionInfo.Load(dir.File("c.json")));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(dir.File("c.json"))); // the key is a secret
+        }
     }
 }

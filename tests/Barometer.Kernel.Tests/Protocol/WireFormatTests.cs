@@ -52,6 +52,42 @@ public class WireFormatTests
     }
 
     [Fact]
+    public void A_message_received_twice_byte_for_byte_is_rejected_the_second_time_as_a_replay()
+    {
+        var signer = new MessageSigner("secret");
+        var history = new SignatureHistory();
+        var frames = WireFormat.Frames(WireFormat.Encode(Sample(), signer));
+        var upperCaseSignature = frames.ToList();
+        upperCaseSignature[2] = Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(frames[2]).ToUpperInvariant());
+
+        Assert.True(WireFormat.TryDecode(frames, signer, history, out _, out var first), first);
+        Assert.False(WireFormat.TryDecode(frames, signer, history, out var replayed, out var problem));
+        Assert.Null(replayed);
+        Assert.Contains("duplicate signature", problem, StringComparison.Ordinal);
+        Assert.Contains("execute_request", problem, StringComparison.Ordinal);
+        Assert.False(WireFormat.TryDecode(upperCaseSignature, signer, history, out _, out _));
+        Assert.True(WireFormat.TryDecode(WireFormat.Frames(WireFormat.Encode(Sample(), signer)), signer, history, out _, out var fresh), fresh);
+    }
+
+    [Fact]
+    public void A_rejected_message_does_not_enter_the_history_and_the_history_forgets_its_oldest_past_its_capacity()
+    {
+        var signer = new MessageSigner("secret");
+        var history = new SignatureHistory(capacity: 2);
+        var tampered = WireFormat.Frames(WireFormat.Encode(Sample(), signer));
+        tampered[6] = "{\"code\":\"2\"}"u8.ToArray();
+        Assert.False(WireFormat.TryDecode(tampered, signer, history, out _, out _));
+        Assert.Equal(0, history.Count);
+
+        var messages = Enumerable.Range(0, 3).Select(_ => WireFormat.Frames(WireFormat.Encode(Sample(), signer))).ToList();
+        Assert.All(messages, m => Assert.True(WireFormat.TryDecode(m, signer, history, out _, out _)));
+
+        Assert.Equal(2, history.Count);
+        Assert.False(WireFormat.TryDecode(messages[2], signer, history, out _, out _));
+        Assert.True(WireFormat.TryDecode(messages[0], signer, history, out _, out _)); // forgotten: bounded memory
+    }
+
+    [Fact]
     public void Malformed_frames_are_rejected_with_a_reason()
     {
         var signer = new MessageSigner(string.Empty);
