@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Protocol;
+using Barometer.Kernel.Server;
 using NetMQ;
 
 namespace Barometer.Cli.Commands;

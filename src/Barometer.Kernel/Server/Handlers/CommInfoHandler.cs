@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+
+namespace Barometer.Kernel.Server.Handlers;
+
+/// <summary>
+/// <c>comm_info_request</c>: the comms open now, <c>{ comm_id: { target_name } }</c>, only those of the request's
+/// <c>target_name</c> when it names one (front ends ask for <c>jupyter.widget</c> to restore widgets).
+/// </summary>
+internal sealed class CommInfoHandler(Interpreter interpreter) : IMessageHandler
+{
+    public Task HandleAsync(KernelRequest request)
+    {
+        var target = (string?)request.Content["target_name"];
+        var comms = new JsonObject();
+        foreach (var comm in interpreter.Comms.OpenComms.Where(c => target is null || c.TargetName == target).OrderBy(c => c.Id, StringComparer.Ordinal))
+        {
+            comms[comm.Id] = new JsonObject { ["target_name"] = comm.TargetName };
+        }
+
+        request.Reply("comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = comms });
+        return Task.CompletedTask;
+    }
+}
