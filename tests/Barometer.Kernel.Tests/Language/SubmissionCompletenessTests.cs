@@ -1,7 +1,6 @@
 using Barometer.Kernel.Language;
-using Barometer.Kernel.Protocol;
 
-namespace Barometer.Kernel.Tests.Protocol;
+namespace Barometer.Kernel.Tests.Language;
 
 public class SubmissionCompletenessTests
 {
