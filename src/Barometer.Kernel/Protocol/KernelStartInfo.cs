@@ -21,8 +21,8 @@ public sealed record KernelStartInfo(IReadOnlyList<string> Argv)
     /// </summary>
     public Action<string>? StandardErrorLine { get; init; }
 
-    /// <summary>The kernel's argv from a kernelspec folder's <c>kernel.json</c>.</summary>
-    /// <exception cref="FormatException">The file has no argv list.</exception>
+    /// <summary>The kernel's argv (and <c>env</c>, as jupyter_client honours it) from a kernelspec folder's <c>kernel.json</c>.</summary>
+    /// <exception cref="FormatException">The file has no argv list, or an <c>env</c> value is not a string.</exception>
     public static KernelStartInfo FromKernelSpec(string kernelSpecDirectory)
     {
         var path = Path.Combine(kernelSpecDirectory, "kernel.json");
@@ -32,6 +32,12 @@ public sealed record KernelStartInfo(IReadOnlyList<string> Argv)
             throw new FormatException($"{path}: 'argv' must be a non-empty list of strings.");
         }
 
-        return new KernelStartInfo(argv.Select(a => (string?)a ?? throw new FormatException($"{path}: 'argv' must be a list of strings.")).ToList());
+        var environment = json["env"] is JsonObject env
+            ? env.ToDictionary(e => e.Key, e => (string?)e.Value ?? throw new FormatException($"{path}: 'env' must map names to strings."), StringComparer.Ordinal)
+            : null;
+        return new KernelStartInfo(argv.Select(a => (string?)a ?? throw new FormatException($"{path}: 'argv' must be a list of strings.")).ToList())
+        {
+            Environment = environment,
+        };
     }
 }

@@ -109,8 +109,9 @@ internal sealed class Interpreter : IDisposable
                         await Assistance.WarmUpAsync(stopping).ConfigureAwait(false);
                     }
                 }
-                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                catch (Exception ex) when (stopping.IsCancellationRequested && ex is OperationCanceledException or ObjectDisposedException)
                 {
+                    // The kernel is shutting down.
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
