@@ -59,14 +59,14 @@ public static class KernelCommand
                     CellTimeout = Timeout.InfiniteTimeSpan,
                     PackageProgress = new PackageLog(),
                 }),
-                // Roslyn is loaded only after the front end has its kernel_info_reply; then, on the server's background
-                // warm-up task, the compiler is warmed up while the user reads, with multi-core JIT replaying the
-                // compiler's methods recorded by earlier kernels (started here, not at process start, so it does not
-                // compete with the kernel_info_reply for the cores); then the language services (completion).
+                // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user
+                // reads (on a background task), with multi-core JIT replaying the compiler's methods recorded by earlier
+                // kernels (started here, not at process start, so it does not compete with the kernel_info_reply for the
+                // cores). The server warms the language services up beside it.
                 AfterFirstKernelInfo = static () =>
                 {
                     ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
-                    ScriptEnvironment.Shared.WarmUpAsync().GetAwaiter().GetResult();
+                    _ = ScriptEnvironment.Shared.WarmUpAsync();
                 },
                 // BAROMETER_KERNEL_LANGUAGE_WARMUP=0 leaves the language services cold until the first request (to measure).
                 WarmUpLanguageServices = Environment.GetEnvironmentVariable("BAROMETER_KERNEL_LANGUAGE_WARMUP") != "0",

@@ -19,7 +19,10 @@ internal sealed class Interpreter : IDisposable
     private ScriptSession? _session;
     private ICodeAssistance? _assistance;
     private ScriptSession? _assistanceSession;
-    private Task? _warmUp;
+    private bool _warmUpStarted;
+    private bool _languageServicesWarm;
+    private CancellationTokenSource? _warmUpRun;
+    private CancellationToken _stopping;
 
     public Interpreter(KernelServerOptions options, ICommSink comms, TextWriter log)
     {
@@ -85,40 +88,103 @@ internal sealed class Interpreter : IDisposable
     }
 
     /// <summary>
-    /// Once, after the first <c>kernel_info_reply</c> went out: runs the host's <see cref="KernelServerOptions.AfterFirstKernelInfo"/>
-    /// and, with <see cref="KernelServerOptions.WarmUpLanguageServices"/>, makes the session and warms its language
-    /// services — all on a background task, so the request lanes stay free (a <c>history_request</c> right behind the
-    /// <c>kernel_info_request</c>, as <c>jupyter console</c> sends, is answered at once).
+    /// Once, after the first <c>kernel_info_reply</c> went out: starts the host's <see cref="KernelServerOptions.AfterFirstKernelInfo"/>
+    /// and, with <see cref="KernelServerOptions.WarmUpLanguageServices"/>, the warm-up of the language services (the
+    /// session is made for it) — on background tasks, so the request lanes stay free: a <c>history_request</c> right
+    /// behind the <c>kernel_info_request</c>, as <c>jupyter console</c> sends it, is answered at once.
     /// </summary>
     public void StartWarmUp(CancellationToken stopping)
     {
         lock (_gate)
         {
-            if (_warmUp is not null)
+            if (_warmUpStarted)
             {
                 return;
             }
 
-            _warmUp = Task.Run(async () =>
+            _warmUpStarted = true;
+            _stopping = stopping;
+        }
+
+        if (_options.AfterFirstKernelInfo is { } hook)
+        {
+            _ = Task.Run(() => Guarded("the host's warm-up", hook), CancellationToken.None);
+        }
+
+        ResumeWarmUp();
+    }
+
+    /// <summary>
+    /// A request that needs the session now (a cell, a completion) goes first: the language warm-up in progress is
+    /// cancelled (what it loaded stays loaded); <see cref="ResumeWarmUp"/> starts it again after a cell.
+    /// </summary>
+    public void PauseWarmUp()
+    {
+        lock (_gate)
+        {
+            _warmUpRun?.Cancel();
+            _warmUpRun = null;
+        }
+    }
+
+    /// <summary>Starts (again) the warm-up of the language services, unless it finished, runs, or was not asked for.</summary>
+    public void ResumeWarmUp()
+    {
+        CancellationTokenSource run;
+        lock (_gate)
+        {
+            if (!_warmUpStarted || _languageServicesWarm || _warmUpRun is not null || !_options.WarmUpLanguageServices || _stopping.IsCancellationRequested)
             {
-                try
+                return;
+            }
+
+            run = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
+            _warmUpRun = run;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Assistance.WarmUpAsync(run.Token).ConfigureAwait(false);
+                lock (_gate)
                 {
-                    _options.AfterFirstKernelInfo?.Invoke();
-                    if (_options.WarmUpLanguageServices)
+                    _languageServicesWarm = true;
+                }
+            }
+            catch (Exception ex) when (run.IsCancellationRequested && ex is OperationCanceledException or ObjectDisposedException)
+            {
+                // Superseded by a request, or the kernel is shutting down.
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // An optimisation only: the first real request does the same work and reports what fails.
+                _log.WriteLine($"kernel: warming up the language services failed: {ex.Message}");
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    if (ReferenceEquals(_warmUpRun, run))
                     {
-                        await Assistance.WarmUpAsync(stopping).ConfigureAwait(false);
+                        _warmUpRun = null;
                     }
                 }
-                catch (Exception ex) when (stopping.IsCancellationRequested && ex is OperationCanceledException or ObjectDisposedException)
-                {
-                    // The kernel is shutting down.
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    // An optimisation only: the first real request does the same work and reports what fails.
-                    _log.WriteLine($"kernel: warming up the language services failed: {ex.Message}");
-                }
-            }, CancellationToken.None);
+
+                run.Dispose();
+            }
+        }, CancellationToken.None);
+    }
+
+    private void Guarded(string what, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _log.WriteLine($"kernel: {what} failed: {ex.Message}");
         }
     }
 
@@ -129,6 +195,8 @@ internal sealed class Interpreter : IDisposable
     {
         lock (_gate)
         {
+            _warmUpRun?.Cancel();
+            _warmUpRun = null;
             (_assistance as IDisposable)?.Dispose();
             _assistance = null;
             _session?.Dispose();

@@ -1,4 +1,5 @@
 using Barometer.Kernel.Language;
+using Barometer.Kernel.Protocol;
 
 namespace Barometer.Kernel.Tests.Language;
 

@@ -109,10 +109,11 @@ public class DispatcherTests
         await using var kernel = new InMemoryKernel(new KernelServerOptions
         {
             SessionFactory = () => new ScriptSession(),
-            CodeAssistance = session => new CountingAssistance(() =>
+            CodeAssistance = session => new CountingAssistance(_ =>
             {
                 Interlocked.Increment(ref warmUps);
                 warmed.TrySetResult();
+                return Task.CompletedTask;
             }),
         });
 
@@ -123,6 +124,43 @@ public class DispatcherTests
 
         Assert.Equal(1, warmUps);
         Assert.Equal(["Console"], completion.Content["matches"]!.AsArray().Select(m => (string?)m));
+    }
+
+    [Fact]
+    public async Task A_cell_supersedes_the_language_warm_up_which_starts_again_after_it()
+    {
+        var warmUps = new List<Task>();
+        var firstStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var kernel = new InMemoryKernel(new KernelServerOptions
+        {
+            SessionFactory = () => new ScriptSession(),
+            // A warm-up that only ends when it is cancelled, as a long one would be mid-way when a cell arrives.
+            CodeAssistance = session => new CountingAssistance(token =>
+            {
+                var run = Task.Delay(Timeout.Infinite, token);
+                lock (warmUps)
+                {
+                    warmUps.Add(run);
+                    (warmUps.Count == 1 ? firstStarted : secondStarted).TrySetResult();
+                }
+
+                return run;
+            }),
+        });
+
+        await kernel.ReplyAsync(kernel.Send("kernel_info_request"));
+        await firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var cell = await kernel.ReplyAsync(kernel.Execute("1 + 1"));
+        await secondStarted.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal("ok", (string?)cell.Content["status"]);
+        lock (warmUps)
+        {
+            Assert.Equal(2, warmUps.Count);
+            Assert.True(warmUps[0].IsCanceled, "the first warm-up was cancelled when the cell came");
+            Assert.False(warmUps[1].IsCompleted);
+        }
     }
 
     [Fact]
@@ -190,7 +228,7 @@ public class DispatcherTests
         await kernel.DisposeAsync();
     }
 
-    private sealed class CountingAssistance(Action warmUp) : Barometer.Kernel.Language.ICodeAssistance
+    private sealed class CountingAssistance(Func<CancellationToken, Task> warmUp) : Barometer.Kernel.Language.ICodeAssistance
     {
         public Task<Barometer.Kernel.Language.CompletionResult> CompleteAsync(string code, int cursorPosition, CancellationToken cancellationToken) =>
             Task.FromResult(new Barometer.Kernel.Language.CompletionResult(["Console"], 0, cursorPosition, [new(0, cursorPosition, "Console", "class")]));
@@ -198,10 +236,6 @@ public class DispatcherTests
         public Task<Barometer.Kernel.Language.InspectionResult> InspectAsync(string code, int cursorPosition, int detailLevel, CancellationToken cancellationToken) =>
             Task.FromResult(Barometer.Kernel.Language.InspectionResult.NotFound);
 
-        public Task WarmUpAsync(CancellationToken cancellationToken)
-        {
-            warmUp();
-            return Task.CompletedTask;
-        }
+        public Task WarmUpAsync(CancellationToken cancellationToken) => warmUp(cancellationToken);
     }
 }

@@ -12,6 +12,7 @@ internal sealed class CompleteHandler(Interpreter interpreter) : IMessageHandler
     public async Task HandleAsync(KernelRequest request)
     {
         var code = request.Text("code");
+        interpreter.PauseWarmUp(); // this request does the loading itself, at once
         var result = await interpreter.Assistance.CompleteAsync(code, CursorOf(request, code), request.Stopping).ConfigureAwait(false);
         request.Reply("complete_reply", new JsonObject
         {

@@ -46,6 +46,7 @@ internal sealed class ExecuteHandler(Interpreter interpreter, StdinInput stdin) 
         };
 
         CellExecutionResult result;
+        interpreter.PauseWarmUp(); // the cell gets the cores; the language services are warmed up after it
         try
         {
             result = await session.ExecuteAsync(submission, publisher.OnEvent, request.Stopping).ConfigureAwait(false);
@@ -53,6 +54,7 @@ internal sealed class ExecuteHandler(Interpreter interpreter, StdinInput stdin) 
         finally
         {
             await publisher.CompleteAsync().ConfigureAwait(false);
+            interpreter.ResumeWarmUp();
         }
 
         if (storeHistory)

@@ -13,6 +13,7 @@ internal sealed class InspectHandler(Interpreter interpreter) : IMessageHandler
     public async Task HandleAsync(KernelRequest request)
     {
         var code = request.Text("code");
+        interpreter.PauseWarmUp(); // this request does the loading itself, at once
         var detail = request.Content["detail_level"] is JsonValue level && level.TryGetValue<int>(out var d) ? d : 0;
         var result = await interpreter.Assistance.InspectAsync(code, CompleteHandler.CursorOf(request, code), detail, request.Stopping).ConfigureAwait(false);
 
