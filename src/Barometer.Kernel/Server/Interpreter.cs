@@ -23,6 +23,8 @@ internal sealed class Interpreter : IDisposable
     private bool _languageServicesWarm;
     private CancellationTokenSource? _warmUpRun;
     private CancellationToken _stopping;
+    private long _activity;
+    private int _cellsRunning;
 
     public Interpreter(KernelServerOptions options, ICommSink comms, TextWriter log)
     {
@@ -43,8 +45,9 @@ internal sealed class Interpreter : IDisposable
             {
                 if (_session is null)
                 {
-                    _session = _options.SessionFactory();
-                    _session.Comms.Connect(_comms);
+                    var session = _options.SessionFactory();
+                    session.Comms.Connect(_comms);
+                    Volatile.Write(ref _session, session);
                 }
 
                 return _session;
@@ -52,17 +55,11 @@ internal sealed class Interpreter : IDisposable
         }
     }
 
-    /// <summary>The session if one was made (null before the first need: nothing to interrupt).</summary>
-    public ScriptSession? CurrentSession
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _session;
-            }
-        }
-    }
+    /// <summary>
+    /// The session if one was made (null before the first need: nothing to interrupt). Never waits, also not for a
+    /// session being made, so an interrupt or shutdown is answered at once.
+    /// </summary>
+    public ScriptSession? CurrentSession => Volatile.Read(ref _session);
 
     /// <summary>The comms of the session, made now if need be.</summary>
     public CommManager Comms => Session.Comms;
@@ -88,10 +85,11 @@ internal sealed class Interpreter : IDisposable
     }
 
     /// <summary>
-    /// Once, after the first <c>kernel_info_reply</c> went out: starts the host's <see cref="KernelServerOptions.AfterFirstKernelInfo"/>
-    /// and, with <see cref="KernelServerOptions.WarmUpLanguageServices"/>, the warm-up of the language services (the
-    /// session is made for it) — on background tasks, so the request lanes stay free: a <c>history_request</c> right
-    /// behind the <c>kernel_info_request</c>, as <c>jupyter console</c> sends it, is answered at once.
+    /// Once, after the first <c>kernel_info_reply</c> went out: on a background task, so the request lanes stay free (a
+    /// <c>history_request</c> right behind the <c>kernel_info_request</c>, as <c>jupyter console</c> sends it, is answered
+    /// at once), runs the host's <see cref="KernelServerOptions.AfterFirstKernelInfo"/> (e.g. warming the compiler up),
+    /// then, with <see cref="KernelServerOptions.WarmUpLanguageServices"/>, warms the language services up once the
+    /// kernel is quiet (see <see cref="ResumeWarmUp"/>).
     /// </summary>
     public void StartWarmUp(CancellationToken stopping)
     {
@@ -106,74 +104,140 @@ internal sealed class Interpreter : IDisposable
             _stopping = stopping;
         }
 
-        if (_options.AfterFirstKernelInfo is { } hook)
+        _ = Task.Run(() =>
         {
-            _ = Task.Run(() => Guarded("the host's warm-up", hook), CancellationToken.None);
-        }
+            if (_options.AfterFirstKernelInfo is { } hook)
+            {
+                Guarded("the host's warm-up", hook);
+            }
 
-        ResumeWarmUp();
+            ResumeWarmUp();
+        }, CancellationToken.None);
     }
 
-    /// <summary>
-    /// A request that needs the session now (a cell, a completion) goes first: the language warm-up in progress is
-    /// cancelled (what it loaded stays loaded); <see cref="ResumeWarmUp"/> starts it again after a cell.
-    /// </summary>
-    public void PauseWarmUp()
+    /// <summary>A request came (e.g. a front end still connecting asks <c>kernel_info</c> again): the kernel is not quiet yet.</summary>
+    public void NoteActivity()
     {
         lock (_gate)
         {
+            _activity++;
+        }
+    }
+
+    /// <summary>
+    /// A request that needs the session now (a cell, a completion, an inspection) goes first: a language warm-up in
+    /// progress is cancelled (what it loaded stays loaded) and none starts while a cell runs; a cell calls
+    /// <see cref="ResumeWarmUp"/> when it ends.
+    /// </summary>
+    public void PauseWarmUp(bool cellStarts = false)
+    {
+        lock (_gate)
+        {
+            _activity++;
+            if (cellStarts)
+            {
+                _cellsRunning++;
+            }
+
             _warmUpRun?.Cancel();
             _warmUpRun = null;
         }
     }
 
-    /// <summary>Starts (again) the warm-up of the language services, unless it finished, runs, or was not asked for.</summary>
-    public void ResumeWarmUp()
+    /// <summary>
+    /// Starts (again) the warm-up of the language services once the kernel has been quiet for
+    /// <see cref="QuietBeforeWarmUp"/> — no cell, completion or inspection meanwhile — so that cells sent back to back
+    /// (a headless run, "run all") never share the cores with it; unless it finished, runs, or was not asked for.
+    /// </summary>
+    public void ResumeWarmUp(bool cellEnded = false)
     {
-        CancellationTokenSource run;
+        long activity;
         lock (_gate)
         {
-            if (!_warmUpStarted || _languageServicesWarm || _warmUpRun is not null || !_options.WarmUpLanguageServices || _stopping.IsCancellationRequested)
+            if (cellEnded)
+            {
+                _cellsRunning--;
+            }
+
+            if (!_warmUpStarted || _languageServicesWarm || _warmUpRun is not null || _cellsRunning > 0 || !_options.WarmUpLanguageServices || _stopping.IsCancellationRequested)
             {
                 return;
             }
 
-            run = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
-            _warmUpRun = run;
+            activity = _activity;
         }
 
         _ = Task.Run(async () =>
         {
-            try
+            CancellationTokenSource run;
+            while (true)
             {
-                await Assistance.WarmUpAsync(run.Token).ConfigureAwait(false);
-                lock (_gate)
+                try
                 {
-                    _languageServicesWarm = true;
+                    await Task.Delay(QuietBeforeWarmUp, _stopping).ConfigureAwait(false);
                 }
-            }
-            catch (Exception ex) when (run.IsCancellationRequested && ex is OperationCanceledException or ObjectDisposedException)
-            {
-                // Superseded by a request, or the kernel is shutting down.
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // An optimisation only: the first real request does the same work and reports what fails.
-                _log.WriteLine($"kernel: warming up the language services failed: {ex.Message}");
-            }
-            finally
-            {
-                lock (_gate)
+                catch (OperationCanceledException)
                 {
-                    if (ReferenceEquals(_warmUpRun, run))
-                    {
-                        _warmUpRun = null;
-                    }
+                    return;
                 }
 
-                run.Dispose();
+                lock (_gate)
+                {
+                    if (_languageServicesWarm || _warmUpRun is not null || _cellsRunning > 0 || _stopping.IsCancellationRequested)
+                    {
+                        return; // done, running, or a cell will resume it when it ends
+                    }
+
+                    if (_activity != activity)
+                    {
+                        activity = _activity; // not quiet yet: wait again
+                        continue;
+                    }
+
+                    run = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
+                    _warmUpRun = run;
+                    break;
+                }
             }
+
+            await WarmUpLanguageServicesAsync(run).ConfigureAwait(false);
         }, CancellationToken.None);
+    }
+
+    /// <summary>How long the kernel must be quiet before the language services are warmed up.</summary>
+    internal static TimeSpan QuietBeforeWarmUp { get; } = TimeSpan.FromMilliseconds(500);
+
+    private async Task WarmUpLanguageServicesAsync(CancellationTokenSource run)
+    {
+        try
+        {
+            await Assistance.WarmUpAsync(run.Token).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _languageServicesWarm = !run.IsCancellationRequested;
+            }
+        }
+        catch (Exception ex) when (run.IsCancellationRequested && ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // Superseded by a request, or the kernel is shutting down.
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // An optimisation only: the first real request does the same work and reports what fails.
+            _log.WriteLine($"kernel: warming up the language services failed: {ex.Message}");
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (ReferenceEquals(_warmUpRun, run))
+                {
+                    _warmUpRun = null;
+                }
+            }
+
+            run.Dispose();
+        }
     }
 
     private void Guarded(string what, Action action)

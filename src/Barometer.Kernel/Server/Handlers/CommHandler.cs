@@ -36,10 +36,11 @@ internal sealed class CommHandler(Interpreter interpreter, TextWriter log) : IMe
                 }
 
                 break;
-            case "comm_msg" when !interpreter.Comms.HandleMessage(commId, message):
+            // Before the session exists no comm is open: a message or close is for an unknown comm.
+            case "comm_msg" when interpreter.CurrentSession?.Comms.HandleMessage(commId, message) != true:
                 log.WriteLine($"kernel: comm_msg for comm {commId} ignored: no such comm is open.");
                 break;
-            case "comm_close" when !interpreter.Comms.HandleClose(commId, message):
+            case "comm_close" when interpreter.CurrentSession?.Comms.HandleClose(commId, message) != true:
                 log.WriteLine($"kernel: comm_close for comm {commId} ignored: no such comm is open.");
                 break;
         }

@@ -12,7 +12,9 @@ internal sealed class CommInfoHandler(Interpreter interpreter) : IMessageHandler
     {
         var target = (string?)request.Content["target_name"];
         var comms = new JsonObject();
-        foreach (var comm in interpreter.Comms.OpenComms.Where(c => target is null || c.TargetName == target).OrderBy(c => c.Id, StringComparer.Ordinal))
+        // No session yet: no comm can be open (and none is made just to say so).
+        var open = interpreter.CurrentSession?.Comms.OpenComms ?? [];
+        foreach (var comm in open.Where(c => target is null || c.TargetName == target).OrderBy(c => c.Id, StringComparer.Ordinal))
         {
             comms[comm.Id] = new JsonObject { ["target_name"] = comm.TargetName };
         }

@@ -35,7 +35,6 @@ internal sealed class ExecuteHandler(Interpreter interpreter, StdinInput stdin) 
             return;
         }
 
-        var session = interpreter.Session;
         var publisher = new CellPublisher(request.Sender, message, silent);
         var submission = new CellSubmission(code)
         {
@@ -46,15 +45,15 @@ internal sealed class ExecuteHandler(Interpreter interpreter, StdinInput stdin) 
         };
 
         CellExecutionResult result;
-        interpreter.PauseWarmUp(); // the cell gets the cores; the language services are warmed up after it
+        interpreter.PauseWarmUp(cellStarts: true); // the cell gets the cores; the language services are warmed up after it
         try
         {
-            result = await session.ExecuteAsync(submission, publisher.OnEvent, request.Stopping).ConfigureAwait(false);
+            result = await interpreter.Session.ExecuteAsync(submission, publisher.OnEvent, request.Stopping).ConfigureAwait(false);
         }
         finally
         {
             await publisher.CompleteAsync().ConfigureAwait(false);
-            interpreter.ResumeWarmUp();
+            interpreter.ResumeWarmUp(cellEnded: true);
         }
 
         if (storeHistory)

@@ -11,6 +11,7 @@ internal sealed class KernelInfoHandler(Interpreter interpreter) : IMessageHandl
     public Task HandleAsync(KernelRequest request)
     {
         request.Reply("kernel_info_reply", KernelInfo.ReplyContent());
+        interpreter.NoteActivity();
         interpreter.StartWarmUp(request.Stopping);
         return Task.CompletedTask;
     }
