@@ -23,7 +23,9 @@ NETWORK_ERRORS = re.compile(r"HttpRequestException|SocketException|Name or servi
 PACKAGE_ERRORS = re.compile(r"NU1\d{3}|Unable to find package|could not be restored|Unable to load the service index|restore fail", re.I)
 IDENTITY_ERRORS = re.compile(r"CS1503|CS0121|CS1929|CS0433|CS0012|CS1705|CS0029.*\[.*\.dll\]")
 LANGUAGE_ERRORS = re.compile(r"CS8652|CS8773|CS9058|CS8370|CS8936|CS9298|not available in C# \d|language version", re.I)
-MISSING_NAME = re.compile(r"CS0103|CS0246|CS0234")
+MISSING_NAME = re.compile(r"CS0103|CS0246|CS0234|CS1061")
+UNSUPPORTED_MAGIC = re.compile(r"magic command '#!(?P<name>[a-zA-Z-]+)")
+CROSS_CELL_INFERENCE = re.compile(r"CS0411")
 COMMON_IMPLICIT_TYPES = re.compile(r"'(File|Path|Directory|FileInfo|DirectoryInfo|Stream|StreamReader|FileStream|HttpClient|HttpMethod|HttpRequestMessage|Thread|Interlocked|CancellationToken|CancellationTokenSource|Stopwatch|Debug|Regex|Channel|ConcurrentDictionary|ConcurrentBag|BlockingCollection|StringBuilder|Encoding|JsonSerializer)'")
 
 
@@ -44,6 +46,9 @@ def classify(row, source, language_is_csharp_family, needs, earlier_failure):
     error = f"{row.ename} {row.evalue}"
     if row.language != "csharp":
         return f"kernel cell: #!{row.language}"
+    unsupported = UNSUPPORTED_MAGIC.search(error)
+    if unsupported:
+        return f"magic: #!{unsupported.group('name')}"
     magics = [name for name in MAGIC_LINE.findall(source) if not is_known_kernel(name)]
     if magics:
         return "magic: " + ", ".join(f"#!{name}" for name in dict.fromkeys(magics))
@@ -56,6 +61,8 @@ def classify(row, source, language_is_csharp_family, needs, earlier_failure):
             return name
     if IDENTITY_ERRORS.search(error) and ".dll" in error:
         return "reference identity (one assembly, two identities)"
+    if CROSS_CELL_INFERENCE.search(error):
+        return "type inference fails on an earlier cell's method (CS0411; two CoreLib identities)"
     if LANGUAGE_ERRORS.search(error):
         return "language version"
     if MISSING_NAME.search(error) and COMMON_IMPLICIT_TYPES.search(error):

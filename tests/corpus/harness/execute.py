@@ -13,6 +13,7 @@ import re
 import shutil
 import tempfile
 import time
+import warnings
 from dataclasses import dataclass
 
 import nbformat
@@ -62,7 +63,9 @@ def load_notebook(path):
         text = stream.read()
     if path.endswith(".dib"):
         return read_dib(text, path)
-    return nbformat.reads(text, as_version=4)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # old notebooks lack cell ids; nbformat warns and adds them in memory
+        return nbformat.reads(text, as_version=4)
 
 
 def cell_language(cell, default_language):
