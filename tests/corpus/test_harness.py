@@ -47,7 +47,7 @@ let y = 2
 
 
 def row(file="a.ipynb", cell=1, status="ok", language="csharp", needs="", ename="", evalue=""):
-    return CellResult(file, cell, language, status, ename, evalue, 0.0, needs, "")
+    return CellResult(file, cell, language, status, ename, evalue, 0.0, needs)
 
 
 class DibTests(unittest.TestCase):

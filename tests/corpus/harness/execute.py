@@ -45,7 +45,6 @@ class CellResult:
     evalue: str
     seconds: float
     needs: str
-    source: str  # the cell's first line, for the reader of the table
     cause: str = ""  # a first guess at why it failed (harness/causes.py)
 
 
@@ -132,13 +131,12 @@ async def _run(entry, corpus_dir, options):
             continue
         number += 1
         cell_lang, prefix = cell_language(cell, language)
-        first_line = cell.source.strip().split("\n", 1)[0][:80]
         if prefix:
             # As Polyglot Notebooks runs it: the cell's kernel comes from its metadata. Jupyter sends only the
             # text, so the kernel line is put in front, for every kernel under test alike.
             cell.source = f"#!{cell_lang}\n{cell.source}"
         needs = entry.cell_needs.get(number, ("", ""))[0]
-        row = CellResult(entry.file, number, cell_lang, "not-run", "", "", 0.0, needs, first_line)
+        row = CellResult(entry.file, number, cell_lang, "not-run", "", "", 0.0, needs)
         rows.append(row)
         if cell.source.strip():
             planned.append((cell, index, row))

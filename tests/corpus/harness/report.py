@@ -6,7 +6,7 @@ from collections import Counter, OrderedDict
 
 from .execute import CSHARP_FAMILY, CellResult
 
-RESULT_COLUMNS = ["file", "code_cell", "language", "status", "ename", "evalue", "seconds", "needs", "cause", "source"]
+RESULT_COLUMNS = ["file", "code_cell", "language", "status", "ename", "evalue", "seconds", "needs", "cause"]
 
 
 def summarize(rows):
