@@ -54,7 +54,7 @@ def parse_args(argv):
     parser.add_argument("--notes", default=os.path.join(HERE, "cell-notes.csv"))
     parser.add_argument("--only", action="append", default=[], help="run only notebooks whose file contains this text (repeatable)")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks at once (default 2)")
-    parser.add_argument("--cell-timeout", type=int, default=45, help="seconds a cell may take (default 45)")
+    parser.add_argument("--cell-timeout", type=int, default=120, help="seconds a cell may take (default 120)")
     parser.add_argument("--package-timeout", type=int, default=180, help="seconds for a cell with #r \"nuget:\" (default 180)")
     parser.add_argument("--notebook-timeout", type=int, default=300, help="seconds a notebook may take (default 300)")
     parser.add_argument("--save", action="store_true", help="write results/<label>.csv and .json")
