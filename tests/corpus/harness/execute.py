@@ -89,16 +89,23 @@ def default_language(notebook):
     return name
 
 
-def code_cell_sources(path):
-    """The notebook's code cells' texts, in order (code cell N is item N-1), as they are sent to the kernel."""
-    notebook = load_notebook(path)
+def code_cells(notebook):
+    """(index in the notebook, cell, kernel name, text as sent to the kernel) for each code cell, in order.
+
+    As Polyglot Notebooks runs a cell, its kernel comes from its metadata; Jupyter sends only the text, so a cell
+    whose metadata names another kernel than the notebook's default gets the kernel line in front, for every kernel
+    under test alike.
+    """
     language = default_language(notebook)
-    sources = []
-    for cell in notebook.cells:
+    for index, cell in enumerate(notebook.cells):
         if cell.cell_type == "code":
-            cell_lang, prefix = cell_language(cell, language)
-            sources.append(f"#!{cell_lang}\n{cell.source}" if prefix else cell.source)
-    return sources
+            kernel, prefix = cell_language(cell, language)
+            yield index, cell, kernel, (f"#!{kernel}\n{cell.source}" if prefix else cell.source)
+
+
+def code_cell_sources(path):
+    """The notebook's code cells' texts as sent to the kernel (code cell N is item N-1)."""
+    return [text for _, _, _, text in code_cells(load_notebook(path))]
 
 
 def attach_causes(rows, corpus_dir):
@@ -122,21 +129,12 @@ def run_notebook(entry, corpus_dir, options):
 
 async def _run(entry, corpus_dir, options):
     notebook = load_notebook(os.path.join(corpus_dir, entry.file))
-    language = default_language(notebook)
     rows = []
     planned = []  # (cell, index, row)
-    number = 0
-    for index, cell in enumerate(notebook.cells):
-        if cell.cell_type != "code":
-            continue
-        number += 1
-        cell_lang, prefix = cell_language(cell, language)
-        if prefix:
-            # As Polyglot Notebooks runs it: the cell's kernel comes from its metadata. Jupyter sends only the
-            # text, so the kernel line is put in front, for every kernel under test alike.
-            cell.source = f"#!{cell_lang}\n{cell.source}"
+    for number, (index, cell, kernel, text) in enumerate(code_cells(notebook), 1):
+        cell.source = text
         needs = entry.cell_needs.get(number, ("", ""))[0]
-        row = CellResult(entry.file, number, cell_lang, "not-run", "", "", 0.0, needs)
+        row = CellResult(entry.file, number, kernel, "not-run", "", "", 0.0, needs)
         rows.append(row)
         if cell.source.strip():
             planned.append((cell, index, row))
