@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Protocol;
+using Barometer.Kernel.Server;
 using NetMQ;
 
 namespace Barometer.Cli.Commands;
@@ -59,13 +60,16 @@ public static class KernelCommand
                     PackageProgress = new PackageLog(),
                 }),
                 // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user
-                // reads, with multi-core JIT replaying the compiler's methods recorded by earlier kernels (started
-                // here, not at process start, so it does not compete with the kernel_info_reply for the cores).
+                // reads (on the server's background task), with multi-core JIT replaying the compiler's methods recorded
+                // by earlier kernels (started here, not at process start, so it does not compete with the
+                // kernel_info_reply for the cores). The server warms the language services up after it, when quiet.
                 AfterFirstKernelInfo = static () =>
                 {
                     ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
-                    _ = ScriptEnvironment.Shared.WarmUpAsync();
+                    ScriptEnvironment.Shared.WarmUpAsync().GetAwaiter().GetResult();
                 },
+                // BAROMETER_KERNEL_LANGUAGE_WARMUP=0 leaves the language services cold until the first request (to measure).
+                WarmUpLanguageServices = Environment.GetEnvironmentVariable("BAROMETER_KERNEL_LANGUAGE_WARMUP") != "0",
             }))
             {
                 await server.RunAsync(frontEndGone.Token);

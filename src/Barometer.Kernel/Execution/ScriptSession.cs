@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Barometer.Kernel.Comms;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Packages;
 using Barometer.Kernel.Scripting;
@@ -44,7 +45,7 @@ public sealed class ScriptSession : IDisposable
         _environment = _options.Environment ?? ScriptEnvironment.Shared;
         var baseDirectory = Path.GetFullPath(_options.BaseDirectory ?? Directory.GetCurrentDirectory());
         _scriptOptions = _environment.CreateOptions(baseDirectory);
-        _globals = new NotebookGlobals(_options.Formatters);
+        _globals = new NotebookGlobals(_options.Formatters, Comms);
         var documentName = string.IsNullOrWhiteSpace(_options.DocumentName) ? "notebook" : Path.GetFileName(_options.DocumentName);
         _pathPrefix = Path.Combine(baseDirectory, documentName);
         _packages = new PackageService(new PackageServiceOptions
@@ -60,6 +61,12 @@ public sealed class ScriptSession : IDisposable
 
     /// <summary>The session's settings.</summary>
     public ScriptSessionOptions Options => _options;
+
+    /// <summary>
+    /// The session's comms with a front end (the <c>Comms</c> global of its cells): targets registered by kernel code,
+    /// the comms open now. Under the Jupyter kernel they carry <c>comm_*</c> messages; elsewhere what is sent goes nowhere.
+    /// </summary>
+    public CommManager Comms { get; } = new();
 
     /// <summary>The session's NuGet packages (<c>#r "nuget:…"</c>): what is loaded, how many restores ran.</summary>
     public PackageService Packages => _packages;

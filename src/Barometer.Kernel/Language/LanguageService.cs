@@ -12,7 +12,7 @@ namespace Barometer.Kernel.Language;
 /// Code is seen as the session's next cell: everything the executed cells declared, imported or referenced
 /// (<c>#r</c> assemblies and NuGet packages) is in scope. Requests are serialised; they only read the session.
 /// </summary>
-public sealed class LanguageService : Protocol.ICodeAssistance, IDisposable
+public sealed class LanguageService : ICodeAssistance, IDisposable
 {
     private readonly ScriptSession _session;
     private readonly SessionWorkspace _workspace;

@@ -1,5 +1,6 @@
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Protocol;
+using Barometer.Kernel.Server;
 
 namespace Barometer.Kernel.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Barometer.Kernel.Language;
 using Barometer.Kernel.Protocol;
 
-namespace Barometer.Kernel.Tests.Protocol;
+namespace Barometer.Kernel.Tests.Language;
 
 public class SubmissionCompletenessTests
 {
