@@ -47,6 +47,9 @@ public enum CellErrorKind
 
     /// <summary>The cell uses a Polyglot magic command this kernel does not support.</summary>
     UnsupportedDirective,
+
+    /// <summary>A <c>#:project</c> directive failed (no such project, a build error, an output that cannot be loaded).</summary>
+    ProjectReference,
 }
 
 /// <summary>An error of one cell, in the shape of an nbformat <c>error</c> output.</summary>

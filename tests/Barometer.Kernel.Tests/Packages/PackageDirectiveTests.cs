@@ -25,20 +25,24 @@ public class PackageDirectiveTests
 
     [Theory]
     [InlineData(null, "*")]
-    [InlineData("5.0.0", "[5.0.0]")]
-    [InlineData("5.0", "[5.0.0]")]
+    [InlineData("5.0.0", "5.0.0")]
+    [InlineData("[5.0.0]", "[5.0.0]")]
     [InlineData("[1.0,2.0)", "[1.0,2.0)")]
     [InlineData("5.*", "5.*")]
     [InlineData("*-*", "*-*")]
-    public void Versions_map_to_package_reference_versions(string? written, string expected)
-    {
-        NuGet.Versioning.VersionRange? range = null;
-        if (written is not null)
-        {
-            Assert.True(NuGet.Versioning.VersionRange.TryParse(written, allowFloating: true, out range));
-        }
+    public void Versions_reach_the_restore_as_written_so_NuGet_reads_them(string? written, string expected) =>
+        Assert.Equal(expected, PackageService.RequirementVersion(written));
 
-        Assert.Equal(expected, PackageService.RequirementVersion(written, range));
+    [Fact]
+    public void A_plain_version_is_a_minimum_and_brackets_mean_exactly_as_NuGet_reads_them()
+    {
+        var plain = NuGet.Versioning.VersionRange.Parse(PackageService.RequirementVersion("4.1.5"));
+        var exact = NuGet.Versioning.VersionRange.Parse(PackageService.RequirementVersion("[4.1.5]"));
+
+        Assert.True(plain.Satisfies(NuGet.Versioning.NuGetVersion.Parse("6.0.1")));
+        Assert.False(plain.Satisfies(NuGet.Versioning.NuGetVersion.Parse("4.1.4")));
+        Assert.False(exact.Satisfies(NuGet.Versioning.NuGetVersion.Parse("6.0.1")));
+        Assert.True(exact.Satisfies(NuGet.Versioning.NuGetVersion.Parse("4.1.5")));
     }
 
     [Fact]
