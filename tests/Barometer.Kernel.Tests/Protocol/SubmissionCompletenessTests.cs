@@ -35,8 +35,8 @@ public class SubmissionCompletenessTests
     [Fact]
     public void Kernel_info_names_the_CSharp_version_cells_compile_with_the_SDK_default_for_the_running_NET()
     {
-        Assert.Equal(KernelInfo.CSharpVersion, Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString(Execution.ScriptEnvironment.DefaultLanguageVersion));
-        Assert.Equal(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp14, Execution.ScriptEnvironment.LanguageVersionFor(new Version(10, 0)));
+        Assert.Equal(KernelInfo.CSharpVersion, Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString(Barometer.Kernel.Execution.ScriptEnvironment.DefaultLanguageVersion));
+        Assert.Equal(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp14, Barometer.Kernel.Execution.ScriptEnvironment.LanguageVersionFor(new Version(10, 0)));
     }
 
     [Fact]
