@@ -12,8 +12,8 @@ public class IpynbPositionTests
         var json = "{\n  \"nbformat\": 4,\n  \"cells\": [],\n  x\n}\n";
         var e = Assert.Throws<NotebookFormatException>(() => IpynbReader.Parse(json));
         Assert.Equal((4, 3), (e.Line, e.Column));
-        Assert.StartsWith("The notebook is not valid JSON at line 4, column 3: ", e.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("LineNumber: 3", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The notebook is not valid JSON at line 4, column 3: ", e.Message);
+        Assert.DoesNotContain("LineNumber: 3", e.Message);
     }
 
     [Fact]

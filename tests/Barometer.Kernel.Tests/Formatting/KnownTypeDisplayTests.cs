@@ -6,7 +6,7 @@ namespace Barometer.Kernel.Tests.Formatting;
 /// <summary>A Plotly.NET chart and a DataFrame built in a cell display as a notebook reader expects.</summary>
 public class KnownTypeDisplayTests
 {
-    private static string Dll(string name) => Path.Combine(AppContext.BaseDirectory, name + ".dll").Replace("\\", "/", StringComparison.Ordinal);
+    private static string Dll(string name) => Path.Combine(AppContext.BaseDirectory, name + ".dll").Replace("\\", "/");
 
     private static string References(params string[] names) => string.Concat(names.Select(n => $"#r \"{Dll(n)}\"\n"));
 
@@ -28,15 +28,15 @@ public class KnownTypeDisplayTests
         var figure = JsonNode.Parse(data["application/vnd.plotly.v1+json"])!;
         Assert.Equal("scatter", (string?)figure["data"]![0]!["type"]);
         Assert.Equal(-4.0, (double)figure["data"]![0]!["y"]![1]!);
-        Assert.DoesNotContain("</script><b>", data["application/vnd.plotly.v1+json"], StringComparison.Ordinal);
+        Assert.DoesNotContain("</script><b>", data["application/vnd.plotly.v1+json"]);
         // Offline: the first chart of the session carries plotly.js itself, the next relies on it.
-        Assert.Contains("plotly.js v2.28.0", data["text/html"], StringComparison.Ordinal);
-        Assert.Contains("Plotly.newPlot", data["text/html"], StringComparison.Ordinal);
-        Assert.DoesNotContain("<script src=", data["text/html"], StringComparison.Ordinal);
+        Assert.Contains("plotly.js v2.28.0", data["text/html"]);
+        Assert.Contains("Plotly.newPlot", data["text/html"]);
+        Assert.DoesNotContain("<script src=", data["text/html"]);
         var next = Assert.Single(second.Outputs).Data["text/html"];
-        Assert.DoesNotContain("plotly.js v2.28.0", next, StringComparison.Ordinal);
+        Assert.DoesNotContain("plotly.js v2.28.0", next);
         Assert.True(next.Length < 20_000);
-        Assert.StartsWith("Plotly chart", data["text/plain"], StringComparison.Ordinal);
+        Assert.StartsWith("Plotly chart", data["text/plain"]);
     }
 
     [SkippableFact]
@@ -61,9 +61,9 @@ public class KnownTypeDisplayTests
 
         Assert.True(result.Succeeded, result.Error?.EValue);
         var data = Assert.Single(result.Outputs).Data;
-        Assert.Contains("2 rows &#215; 2 columns", data["text/html"], StringComparison.Ordinal);
-        Assert.Contains("<th>index<br><small>int</small></th>", data["text/html"], StringComparison.Ordinal);
-        Assert.Contains("&lt;EU&gt;", data["text/html"], StringComparison.Ordinal);
+        Assert.Contains("2 rows &#215; 2 columns", data["text/html"]);
+        Assert.Contains("<th>index<br><small>int</small></th>", data["text/html"]);
+        Assert.Contains("&lt;EU&gt;", data["text/html"]);
         Assert.Equal("DataFrame: 2 rows × 2 columns\npartner  index\nstring     int\nRU          14\n<EU>", data["text/plain"]);
     }
 }

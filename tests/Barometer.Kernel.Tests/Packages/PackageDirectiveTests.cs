@@ -75,9 +75,12 @@ public class PackageDirectiveTests
     public async Task A_source_directive_adds_a_session_source_resolved_against_the_notebook_folder()
     {
         using var folder = new Support.TempDirectory();
+        Directory.CreateDirectory(folder.File("feed"));
         using var session = new ScriptSession(new ScriptSessionOptions { BaseDirectory = folder.Path, PackageCacheDirectory = folder.File("cache") });
+        var missing = await session.ExecuteAsync("#i \"nuget: https://example.invalid/v3/index.json\"\n#i \"nuget: no-such-feed\"");
         var result = await session.ExecuteAsync("#i \"nuget: feed\"\n#i \"nuget: https://example.invalid/v3/index.json\"");
 
+        Assert.Contains("no-such-feed' does not exist", missing.Error!.EValue, StringComparison.Ordinal);
         Assert.True(result.Succeeded, result.Error?.EValue);
         Assert.Equal(new[] { folder.File("feed"), "https://example.invalid/v3/index.json" }, session.Packages.Sources);
     }

@@ -50,7 +50,7 @@ public sealed class ProjectDirectiveTests : IDisposable
         Assert.True(first.Status == "ok", (string?)first.Reply.Content["evalue"]);
         Assert.Contains("Building Lib", first.Text(), StringComparison.Ordinal);
         Assert.Equal("11", SessionReferencesTests.Result(first));
-        Assert.Equal(("ok", "\"hello\""), (unchanged.Status, SessionReferencesTests.Result(unchanged)));
+        Assert.Equal(("ok", "hello"), (unchanged.Status, SessionReferencesTests.Result(unchanged)));
         Assert.Equal(string.Empty, unchanged.Text()); // up to date: no build
         Assert.True(edited.Status == "ok", (string?)edited.Reply.Content["evalue"]);
         Assert.Contains("Building Lib", edited.Text(), StringComparison.Ordinal);

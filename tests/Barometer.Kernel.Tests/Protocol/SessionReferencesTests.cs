@@ -100,7 +100,7 @@ public sealed class SessionReferencesTests : IDisposable
         Assert.Equal("2", Result(union));
         Assert.Equal("3", Result(csharp14));
         Assert.Equal("error", csharp13.Status);
-        Assert.Contains("CS8652", (string?)csharp13.Reply.Content["evalue"], StringComparison.Ordinal);
+        Assert.Contains("C# 13.0", (string?)csharp13.Reply.Content["evalue"], StringComparison.Ordinal);
         Assert.Equal("error", badProperty.Status);
         Assert.Contains("LangVersion", (string?)badProperty.Reply.Content["evalue"], StringComparison.Ordinal);
     }
