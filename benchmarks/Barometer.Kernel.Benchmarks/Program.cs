@@ -8,6 +8,7 @@ using Barometer.Kernel.Execution;
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --jupyter [LABEL=]KERNELSPEC_DIR...  (Jupyter kernels side by side:
 //     e.g. csharp=P/share/jupyter/kernels/csharp, written by `barometer kernel install --prefix P`, and ipykernel=/usr/share/jupyter/kernels/python3)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --language [REQUESTS]  (completion/inspection latency, warm #r nuget)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --project-check [PROJECT] [PAIRS]  (#:project's up-to-date check vs a no-op dotnet build)
 // This program is a process host: cells' console text goes to their outputs.
 ConsoleCapture.Install();
 return args switch
@@ -20,6 +21,9 @@ return args switch
     ["--suite"] => SuiteIsolationProbe.RunParent(3),
     ["--suite", var runs] => SuiteIsolationProbe.RunParent(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
     ["--jupyter", .. var kernelSpecs] when kernelSpecs.Length > 0 => await JupyterKernelComparison.RunAsync(kernelSpecs, launches: 5, rounds: 50),
+    ["--project-check"] => await ProjectCheckProbe.RunAsync("src/Barometer.Analysis", 5),
+    ["--project-check", var project] => await ProjectCheckProbe.RunAsync(project, 5),
+    ["--project-check", var project, var pairs] => await ProjectCheckProbe.RunAsync(project, int.Parse(pairs, System.Globalization.CultureInfo.InvariantCulture)),
     ["--cold", var launches] => ColdStartProbe.RunParent(int.Parse(launches, System.Globalization.CultureInfo.InvariantCulture)),
     _ => RunBenchmarks(args),
 };
