@@ -62,7 +62,7 @@ public sealed class ProjectDirectiveTests : IDisposable
         Assert.Equal("ProjectReferenceError", (string?)broken.Reply.Content["ename"]);
         var evalue = (string?)broken.Reply.Content["evalue"];
         Assert.Contains("line 2: #:project ../src/Lib", evalue, StringComparison.Ordinal);
-        Assert.Contains($"{source}:4:40: error CS1002: ; expected", evalue, StringComparison.Ordinal);
+        Assert.Contains($"{source}:4:36: error CS1002: ; expected", evalue, StringComparison.Ordinal);
     }
 
     [Fact]
