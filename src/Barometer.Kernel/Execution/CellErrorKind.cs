@@ -26,4 +26,7 @@ public enum CellErrorKind
 
     /// <summary>The cell uses a Polyglot magic command this kernel does not support.</summary>
     UnsupportedDirective,
+
+    /// <summary>A <c>#:project</c> directive failed (no such project, a build error, an output that cannot be loaded).</summary>
+    ProjectReference,
 }
