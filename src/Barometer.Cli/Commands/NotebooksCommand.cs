@@ -14,7 +14,7 @@ namespace Barometer.Cli.Commands;
 
 /// <summary>
 /// <c>barometer notebooks run [PATH...] [--out DIR] [-p NAME VALUE]... [--allow-errors] [--in-place] [--timeout SECONDS]
-/// [--jobs N] [--strict-parameters]</c>: executes C# notebooks (<c>.ipynb</c>, <c>.dib</c>) papermill-style, each in a
+/// [--jobs N] [--strict-parameters] [--trace]</c>: executes C# notebooks (<c>.ipynb</c>, <c>.dib</c>) papermill-style, each in a
 /// kernel process of its own (this executable's <c>kernel start</c>, driven over the Jupyter protocol), and writes
 /// executed copies.
 /// </summary>
@@ -89,6 +89,11 @@ public static class NotebooksCommand
             Description = "Make a -p NAME that the notebook's parameters cell does not declare an error (default: a warning, as papermill does).",
         };
 
+        var trace = new Option<bool>("--trace")
+        {
+            Description = "Print where each cell's time went in the kernel (preprocess, parse, compile, run with its JIT time, format, …) and each notebook's totals.",
+        };
+
         var run = new Command("run", "Execute notebooks, each in its own C# kernel process, and write executed copies (sources stay untouched unless --in-place).")
         {
             paths,
@@ -99,6 +104,7 @@ public static class NotebooksCommand
             timeout,
             jobs,
             strictParameters,
+            trace,
         };
         run.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
@@ -112,6 +118,7 @@ public static class NotebooksCommand
             {
                 Jobs = parse.GetValue(jobs),
                 StrictParameters = parse.GetValue(strictParameters),
+                Trace = parse.GetValue(trace),
             };
             return await NotebookRun.ExecuteAsync(settings, cancellationToken);
         });
@@ -144,6 +151,9 @@ public static class NotebooksCommand
 
         /// <summary>Undeclared parameters are errors.</summary>
         public bool StrictParameters { get; init; }
+
+        /// <summary>Print each cell's phases and each notebook's totals.</summary>
+        public bool Trace { get; init; }
     }
 
     /// <summary>One notebook to run: where it is and where its executed copy goes.</summary>
@@ -189,7 +199,7 @@ public static class NotebooksCommand
                 try
                 {
                     log.Line(null, $"[{index + 1}/{jobs.Count}] {job.DisplayName}", "bold");
-                    outcomes[index] = await RunOneAsync(job, settings, kernel, log.For(parallel > 1 ? job : null), cancellationToken).ConfigureAwait(false);
+                    outcomes[index] = await RunOneAsync(job, settings, kernel, log.For(parallel > 1 ? job : null, settings.Trace), cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -260,6 +270,7 @@ public static class NotebooksCommand
             try
             {
                 var result = await NotebookRunner.RunAsync(job.Input, options, progress, cancellationToken);
+                progress.Traced(result);
                 foreach (var warning in result.Warnings)
                 {
                     progress.Report(new CellProgress(job.Input, 0, 0, CellProgressStage.Warning, null, null, string.Empty, warning));
@@ -417,7 +428,7 @@ public static class NotebooksCommand
         {
             private readonly object _gate = new();
 
-            public NotebookLines For(NotebookJob? prefixWith) => new(this, prefixWith);
+            public NotebookLines For(NotebookJob? prefixWith, bool trace) => new(this, prefixWith, trace ? new NotebookTraceText() : null);
 
             public void Line(NotebookJob? prefixWith, string text, string style)
             {
@@ -440,8 +451,17 @@ public static class NotebooksCommand
             }
 
             /// <summary>One notebook's lines: one per finished cell, as the runner reports it, and its kernel's log lines.</summary>
-            internal sealed class NotebookLines(ProgressLog log, NotebookJob? prefixWith) : IProgress<CellProgress>
+            internal sealed class NotebookLines(ProgressLog log, NotebookJob? prefixWith, NotebookTraceText? trace) : IProgress<CellProgress>
             {
+                /// <summary>With --trace: the notebook's totals.</summary>
+                public void Traced(NotebookRunResult result)
+                {
+                    if (trace is not null)
+                    {
+                        log.Line(prefixWith, "  " + trace.Summary(result), "grey");
+                    }
+                }
+
                 /// <summary>A line of the kernel process's log (package restores, warnings).</summary>
                 public void Log(string line)
                 {
@@ -480,6 +500,10 @@ public static class NotebooksCommand
                     }
 
                     log.Line(prefixWith, text, style);
+                    if (trace?.CellLine(value) is { } traced)
+                    {
+                        log.Line(prefixWith, "    " + traced, "grey");
+                    }
                 }
             }
         }

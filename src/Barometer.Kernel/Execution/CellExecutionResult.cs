@@ -26,6 +26,9 @@ public sealed record CellExecutionResult
     /// <summary>Compile plus run time.</summary>
     public TimeSpan Duration { get; init; }
 
+    /// <summary>Where the cell's time went, phase by phase.</summary>
+    public CellTrace Trace { get; init; } = new([]);
+
     /// <summary>True when the cell succeeded.</summary>
     public bool Succeeded => Status == CellExecutionStatus.Succeeded;
 }

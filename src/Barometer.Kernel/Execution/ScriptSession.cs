@@ -193,6 +193,7 @@ public sealed class ScriptSession : IDisposable
         CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
+        var trace = new CellTraceRecorder();
         var executionCount = submission.StoreHistory ? ++_executionCount : _executionCount;
         var location = new CellLocation(submission.CellNumber ?? Math.Max(1, executionCount), executionCount, submission.Code);
         emit(new CellStarted(executionCount, submission.Code));
@@ -214,10 +215,12 @@ public sealed class ScriptSession : IDisposable
                 HasReturnValue = hasReturnValue,
                 ReturnValue = returnValue,
                 Duration = stopwatch.Elapsed,
+                Trace = trace.ToTrace(),
             };
         }
 
         var prepared = SubmissionPreprocessor.Prepare(submission.Code, submission.KernelName);
+        trace.Lap(CellTracePhases.Preprocess);
         if (prepared.Error is not null)
         {
             return Finish(CellExecutionStatus.Failed, ErrorReporter.FromPreparation(prepared.Error, location));
@@ -245,6 +248,8 @@ public sealed class ScriptSession : IDisposable
             {
                 return Finish(CellExecutionStatus.Failed, ErrorReporter.FromProjectFailure(projectFailure.Directive, projectFailure.Message, projectFailure.Details, location));
             }
+
+            trace.Lap(CellTracePhases.Projects);
         }
 
         if (prepared.Packages.Count > 0)
@@ -256,6 +261,8 @@ public sealed class ScriptSession : IDisposable
             {
                 return Finish(CellExecutionStatus.Failed, ErrorReporter.FromPackageFailure(packageFailure, location));
             }
+
+            trace.Lap(CellTracePhases.Packages);
         }
 
         if (string.IsNullOrWhiteSpace(prepared.Code))
@@ -268,7 +275,14 @@ public sealed class ScriptSession : IDisposable
         var timeout = submission.Timeout ?? _options.CellTimeout;
 
         // A warm-up compiling beside the first cells could bind them to other symbols: wait for it to end.
-        await _environment.WhenWarmedUpAsync().ConfigureAwait(false);
+        var warmUp = _environment.WhenWarmedUpAsync();
+        if (!warmUp.IsCompleted)
+        {
+            trace.Skip();
+            await warmUp.ConfigureAwait(false);
+            trace.Lap(CellTracePhases.WarmUp);
+        }
+
         var previous = _state;
         var options = NextCellOptions.WithFilePath(_pathPrefix + ErrorReporter.CellPathMarker + location.CellNumber);
         var interrupted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -278,7 +292,9 @@ public sealed class ScriptSession : IDisposable
         // busy loop must not keep the timeout from firing. The timeout measures execution only: it starts once
         // the submission has compiled (a cold Roslyn compile alone can take seconds).
         var compiled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var run = Task.Run(() => CompileAndRunAsync(prepared.Code, options, previous, cell, location, compiled, cellCancellation.Token), CancellationToken.None);
+        var run = Task.Run(
+            () => SubmissionRun.CompileAndRunAsync(CreateScript(prepared.Code, options, previous), previous, _globals, cell, location, compiled, trace, RegisterSubmission, cellCancellation.Token),
+            CancellationToken.None);
         await Task.WhenAny(compiled.Task, run, interrupted.Task).ConfigureAwait(false);
         using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delay = Task.Delay(timeout, timeoutCts.Token);
@@ -339,7 +355,7 @@ public sealed class ScriptSession : IDisposable
         }
 
         _state = outcome.State;
-        _chainReferences.UnionWith(options.MetadataReferences); // the chain now carries them (see CompileAndRunAsync)
+        _chainReferences.UnionWith(options.MetadataReferences); // the chain now carries them (see CreateScript)
         if (outcome.State!.Exception is { } exception)
         {
             return exception is OperationCanceledException && interrupt.IsCancellationRequested
@@ -349,59 +365,30 @@ public sealed class ScriptSession : IDisposable
 
         if (outcome.HasReturnValue)
         {
+            trace.Skip();
             emit(new ResultProduced(executionCount, _options.Formatters.Format(outcome.State.ReturnValue)));
+            trace.Lap(CellTracePhases.Format);
         }
 
         return Finish(CellExecutionStatus.Succeeded, null, outcome.HasReturnValue, outcome.HasReturnValue ? outcome.State.ReturnValue : null);
     }
 
-    private async Task<RunOutcome> CompileAndRunAsync(
-        string code,
-        ScriptOptions options,
-        ScriptState<object>? previous,
-        RunningCell cell,
-        CellLocation location,
-        TaskCompletionSource compiled,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The cell as the next submission of the chain. A submission inherits the references of the submissions before it,
+    /// so a continuation is given only the references the chain does not have yet (a package restored since). Handing
+    /// every submission the whole set again (about 170 framework assemblies) makes Roslyn bind each one per submission and
+    /// keep it alive through the chain: the heap grew with the square of the cell count (1.2 GB after 600 trivial cells;
+    /// 40 MB this way).
+    /// </summary>
+    private Script<object> CreateScript(string code, ScriptOptions options, ScriptState<object>? previous) => previous is null
+        ? CSharpScript.Create(code, options, typeof(NotebookGlobals), _packages.AssemblyLoader)
+        : previous.Script.ContinueWith(code, options.WithReferences(options.MetadataReferences.Where(r => !_chainReferences.Contains(r))));
+
+    private void RegisterSubmission(string className, int cellNumber)
     {
-        // A submission inherits the references of the submissions before it, so a continuation is given only the
-        // references the chain does not have yet (a package restored since). Handing every submission the whole set
-        // again (about 170 framework assemblies) makes Roslyn bind each one per submission and keep it alive through
-        // the chain: the heap grew with the square of the cell count (1.2 GB after 600 trivial cells; 40 MB this way).
-        var script = previous is null
-            ? CSharpScript.Create(code, options, typeof(NotebookGlobals), _packages.AssemblyLoader)
-            : previous.Script.ContinueWith(code, options.WithReferences(options.MetadataReferences.Where(r => !_chainReferences.Contains(r))));
-
-        var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count > 0)
+        lock (_submissionCells)
         {
-            return new RunOutcome(null, false, ErrorReporter.FromDiagnostics(errors, location));
-        }
-
-        if (SubmissionAnalysis.ScriptClassName(script) is { } className)
-        {
-            lock (_submissionCells)
-            {
-                _submissionCells[className] = location.CellNumber;
-            }
-        }
-
-        var hasReturnValue = SubmissionAnalysis.HasTrailingExpression(script);
-        compiled.TrySetResult();
-
-        // Everything the cell's code does from here on (including tasks and threads it starts) belongs to this
-        // cell: the AsyncLocal flows with the execution context.
-        RunningCell.Current = cell;
-        try
-        {
-            var state = previous is null
-                ? await script.RunAsync(_globals, static _ => true, CancellationToken.None).ConfigureAwait(false)
-                : await script.RunFromAsync(previous, static _ => true, CancellationToken.None).ConfigureAwait(false);
-            return new RunOutcome(state, hasReturnValue, null);
-        }
-        finally
-        {
-            RunningCell.Current = null;
+            _submissionCells[className] = cellNumber;
         }
     }
 
@@ -422,5 +409,4 @@ public sealed class ScriptSession : IDisposable
         _state = null;
     }
 
-    private sealed record RunOutcome(ScriptState<object>? State, bool HasReturnValue, CellError? CompileError);
 }

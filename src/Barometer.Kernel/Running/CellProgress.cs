@@ -42,4 +42,8 @@ public sealed record CellProgress(
     int? ExecutionCount,
     TimeSpan? Duration,
     string SourcePreview,
-    string? Message);
+    string? Message)
+{
+    /// <summary>Where a finished cell's time went in the kernel, phase by phase, when the kernel says (this project's kernel does).</summary>
+    public Execution.CellTrace? Trace { get; init; }
+}

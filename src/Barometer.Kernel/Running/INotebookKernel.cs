@@ -36,4 +36,7 @@ public sealed record CellRun(CellExecutionStatus Status, int? ExecutionCount, Ce
 
     /// <summary>True when the kernel cannot run further cells (its process ended).</summary>
     public bool KernelLost => Status == CellExecutionStatus.KernelDied;
+
+    /// <summary>Where the cell's time went in the kernel, when the kernel says (this project's kernel does).</summary>
+    public CellTrace? Trace { get; init; }
 }

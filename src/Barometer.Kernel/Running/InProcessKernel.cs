@@ -23,7 +23,7 @@ public sealed class InProcessKernel(ScriptSessionOptions options) : INotebookKer
             Timeout = request.Timeout,
         };
         var result = await _session.ExecuteAsync(submission, onEvent, cancellationToken).ConfigureAwait(false);
-        return new CellRun(result.Status, result.ExecutionCount, result.Error);
+        return new CellRun(result.Status, result.ExecutionCount, result.Error) { Trace = result.Trace };
     }
 
     /// <inheritdoc />

@@ -76,6 +76,7 @@ public sealed class JupyterKernel : INotebookKernel
 
         var executionCount = (int?)null;
         CellError? error = null;
+        CellTrace? trace = null;
         try
         {
             await foreach (var message in _client.ExecuteAsync(request.Code, options, linked.Token).ConfigureAwait(false))
@@ -95,6 +96,7 @@ public sealed class JupyterKernel : INotebookKernel
                         break;
                     case null when message.MessageType == "execute_reply":
                         executionCount = IopubEvents.ExecutionCount(message) ?? executionCount;
+                        trace = CellTrace.FromJson(message.Metadata[CellTrace.MetadataKey]);
                         break;
                 }
             }
@@ -121,17 +123,17 @@ public sealed class JupyterKernel : INotebookKernel
 
         if (error is null)
         {
-            return new CellRun(CellExecutionStatus.Succeeded, executionCount, null);
+            return new CellRun(CellExecutionStatus.Succeeded, executionCount, null) { Trace = trace };
         }
 
         if (timeout.IsCancellationRequested && error.Kind == CellErrorKind.Interrupted)
         {
             // The cell stopped when interrupted at its timeout: report the timeout, which is what happened.
             var timedOut = ErrorReporter.Timeout(request.Timeout, location with { ExecutionCount = executionCount ?? 0 });
-            return new CellRun(CellExecutionStatus.TimedOut, executionCount, timedOut);
+            return new CellRun(CellExecutionStatus.TimedOut, executionCount, timedOut) { Trace = trace };
         }
 
-        return new CellRun(error.Kind == CellErrorKind.Interrupted ? CellExecutionStatus.Interrupted : CellExecutionStatus.Failed, executionCount, error);
+        return new CellRun(error.Kind == CellErrorKind.Interrupted ? CellExecutionStatus.Interrupted : CellExecutionStatus.Failed, executionCount, error) { Trace = trace };
     }
 
     /// <summary>Asks the kernel to shut down, then stops its process.</summary>

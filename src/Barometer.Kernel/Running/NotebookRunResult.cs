@@ -37,6 +37,9 @@ public sealed record NotebookRunResult
     /// <summary>Wall-clock time of the run (load, execute, write).</summary>
     public TimeSpan Duration { get; init; }
 
+    /// <summary>How long the kernel took to start (to answer <c>kernel_info_request</c> for a kernel process).</summary>
+    public TimeSpan KernelStartup { get; init; }
+
     /// <summary>The first failure that failed the run (null when it succeeded).</summary>
     public NotebookExecutionException? FirstError { get; init; }
 

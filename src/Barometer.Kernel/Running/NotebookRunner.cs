@@ -107,6 +107,7 @@ public static class NotebookRunner
             CellsExecuted = run.CellsExecuted,
             CellsFailed = run.CellsFailed,
             Duration = stopwatch.Elapsed,
+            KernelStartup = run.KernelStartup,
             FirstError = firstError,
         };
     }
@@ -159,6 +160,8 @@ public static class NotebookRunner
 
         public Failure? FirstFailure { get; private set; }
 
+        public TimeSpan KernelStartup { get; private set; }
+
         public async Task ExecuteAsync(CancellationToken cancellationToken)
         {
             // Start clean, as papermill does: no stale outputs next to fresh ones in a partial notebook.
@@ -170,9 +173,11 @@ public static class NotebookRunner
             }
 
             INotebookKernel kernel;
+            var starting = Stopwatch.StartNew();
             try
             {
                 kernel = await StartKernelAsync(path, options, cancellationToken).ConfigureAwait(false);
+                KernelStartup = starting.Elapsed;
             }
             catch (Exception ex) when (ex is DeadKernelException or TimeoutException)
             {
@@ -229,7 +234,7 @@ public static class NotebookRunner
                 if (result.Succeeded)
                 {
                     SetCellMetadata(cell, "completed", started, ended);
-                    Report(number, CellProgressStage.Succeeded, result.ExecutionCount, clock.Elapsed, preview, null);
+                    Report(number, CellProgressStage.Succeeded, result.ExecutionCount, clock.Elapsed, preview, null, result.Trace);
                     continue;
                 }
 
@@ -246,7 +251,8 @@ public static class NotebookRunner
                     result.ExecutionCount,
                     clock.Elapsed,
                     preview,
-                    message);
+                    message,
+                    result.Trace);
                 if (expected)
                 {
                     continue;
@@ -274,8 +280,8 @@ public static class NotebookRunner
             };
         }
 
-        private void Report(int number, CellProgressStage stage, int? executionCount, TimeSpan? duration, string preview, string? message) =>
-            progress?.Report(new CellProgress(path, number, notebook.Cells.Count, stage, executionCount, duration, preview, message));
+        private void Report(int number, CellProgressStage stage, int? executionCount, TimeSpan? duration, string preview, string? message, CellTrace? trace = null) =>
+            progress?.Report(new CellProgress(path, number, notebook.Cells.Count, stage, executionCount, duration, preview, message) { Trace = trace });
 
         private void SetCellMetadata(NotebookCell cell, string status, DateTimeOffset? start, DateTimeOffset? end, bool expectedError = false)
         {

@@ -47,7 +47,7 @@ internal sealed class KernelRequest
     public void AbortQueuedRequests() => _dispatcher.AbortReceivedRequests();
 
     /// <summary>Answers the request on its channel.</summary>
-    public void Reply(string messageType, JsonObject content) => _sender.Reply(Channel, messageType, content, Message);
+    public void Reply(string messageType, JsonObject content, JsonObject? metadata = null) => _sender.Reply(Channel, messageType, content, Message, metadata);
 
     /// <summary>Publishes on iopub with this request as parent.</summary>
     public void Publish(string messageType, JsonObject content) => _sender.Publish(messageType, content, Message);

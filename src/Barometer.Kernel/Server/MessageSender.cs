@@ -16,8 +16,8 @@ internal sealed class MessageSender(IKernelTransport transport)
     public string Session { get; } = Guid.NewGuid().ToString();
 
     /// <summary>Answers <paramref name="request"/> on <paramref name="channel"/>.</summary>
-    public void Reply(KernelChannel channel, string messageType, JsonObject content, JupyterMessage request) =>
-        transport.Send(channel, JupyterMessage.Create(messageType, content, Session, request));
+    public void Reply(KernelChannel channel, string messageType, JsonObject content, JupyterMessage request, JsonObject? metadata = null) =>
+        transport.Send(channel, JupyterMessage.Create(messageType, content, Session, request, metadata: metadata));
 
     /// <summary>Publishes on iopub; <paramref name="parent"/> is the request that caused it (null: none).</summary>
     public void Publish(string messageType, JsonObject content, JupyterMessage? parent, JsonObject? metadata = null, IReadOnlyList<byte[]>? buffers = null) =>

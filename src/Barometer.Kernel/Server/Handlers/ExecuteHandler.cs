@@ -62,15 +62,20 @@ internal sealed class ExecuteHandler(Interpreter interpreter, StdinInput stdin) 
             interpreter.History.Add(result.ExecutionCount, code, output);
         }
 
+        // Where the cell's time went, for a front end that asks (barometer notebooks run --trace); others ignore it.
+        var metadata = new JsonObject { [CellTrace.MetadataKey] = result.Trace.ToJson() };
         if (result.Succeeded)
         {
-            request.Reply("execute_reply", new JsonObject
-            {
-                ["status"] = "ok",
-                ["execution_count"] = result.ExecutionCount,
-                ["user_expressions"] = new JsonObject(),
-                ["payload"] = new JsonArray(),
-            });
+            request.Reply(
+                "execute_reply",
+                new JsonObject
+                {
+                    ["status"] = "ok",
+                    ["execution_count"] = result.ExecutionCount,
+                    ["user_expressions"] = new JsonObject(),
+                    ["payload"] = new JsonArray(),
+                },
+                metadata);
             return;
         }
 
@@ -80,15 +85,18 @@ internal sealed class ExecuteHandler(Interpreter interpreter, StdinInput stdin) 
             request.AbortQueuedRequests();
         }
 
-        request.Reply("execute_reply", new JsonObject
-        {
-            ["status"] = "error",
-            ["execution_count"] = result.ExecutionCount,
-            ["ename"] = error.EName,
-            ["evalue"] = error.EValue,
-            ["traceback"] = CellPublisher.Lines(error.Traceback),
-            ["user_expressions"] = new JsonObject(),
-            ["payload"] = new JsonArray(),
-        });
+        request.Reply(
+            "execute_reply",
+            new JsonObject
+            {
+                ["status"] = "error",
+                ["execution_count"] = result.ExecutionCount,
+                ["ename"] = error.EName,
+                ["evalue"] = error.EValue,
+                ["traceback"] = CellPublisher.Lines(error.Traceback),
+                ["user_expressions"] = new JsonObject(),
+                ["payload"] = new JsonArray(),
+            },
+            metadata);
     }
 }
