@@ -13,10 +13,13 @@ using Barometer.Kernel.Execution;
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --project-check [PROJECT] [PAIRS]  (#:project's up-to-date check vs a no-op dotnet build)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --memory [CELLS] [LABEL=]KERNELSPEC_DIR...  (a long session's memory:
 //     heap after a full GC and RSS every 200 one-line cells, e.g. 2000 cells in csharp=… and ipykernel=/usr/share/jupyter/kernels/python3)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --targets [--runs N] [--barometer "CMD ARGS"] [--dotnet-interactive PATH] [ROW...]
+//     (the speed targets side by side with the peers, one table; rows: notebooks suite notebook01 kernel runall size export memory)
 // This program is a process host: cells' console text goes to their outputs.
 ConsoleCapture.Install();
 return args switch
 {
+    ["--targets", .. var targetArgs] => await TargetsProbe.RunAsync(targetArgs),
     ["--language"] => await LanguageBench.RunAsync(100),
     ["--language", var requests] => await LanguageBench.RunAsync(int.Parse(requests, System.Globalization.CultureInfo.InvariantCulture)),
     ["--cold-child", var mode] => await ColdStartProbe.RunChildAsync(mode),

@@ -63,4 +63,26 @@ public sealed class NotebooksCommandTests : IDisposable
         Assert.Contains("injected-parameters", executed[1]!["metadata"]!["tags"]!.ToJsonString());
         Assert.Equal("0.4 x \"y\"\n", string.Concat(executed[2]!["outputs"]![0]!["text"]!.AsArray().Select(t => (string?)t)));
     }
+
+    [Fact]
+    public void Trace_prints_each_cells_phases_in_order_and_the_notebooks_totals()
+    {
+        var nb = Path.Combine(_dir, "traced.ipynb");
+        File.WriteAllText(nb, Notebook(("var x = 20;", []), ("x + 22", [])));
+
+        var r = CliRunner.Run(null, "notebooks", "run", nb, "--out", Path.Combine(_dir, "out"), "--trace");
+
+        Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
+        var traces = (r.Stdout + r.Stderr).Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("trace:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, traces.Count); // two cells, then the notebook
+        foreach (var cell in traces.Take(2))
+        {
+            var order = new[] { "preprocess ", "parse ", "compile ", "run ", "outside the kernel's phases " }.Select(p => cell.IndexOf(p, StringComparison.Ordinal)).ToList();
+            Assert.True(order.All(i => i > 0) && order.SequenceEqual(order.Order()), cell);
+        }
+
+        Assert.Contains("format ", traces[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("format ", traces[0], StringComparison.Ordinal);
+        Assert.Matches(@"^trace: .+ in all: kernel start .+; cells .+ \(preprocess .+, parse .+, compile .+, run .+, format .+\); the rest ", traces[2]);
+    }
 }

@@ -58,7 +58,7 @@ internal sealed class NotebookTraceText
             var rest = result.Duration - result.KernelStartup - _cells;
             return $"trace: {CellTrace.Format(result.Duration)} in all: kernel start {CellTrace.Format(result.KernelStartup)}; " +
                    $"cells {CellTrace.Format(_cells)} ({string.Join(", ", phases)}); " +
-                   $"the rest (reading and writing the notebook, stopping the kernel) {CellTrace.Format(rest < TimeSpan.Zero ? TimeSpan.Zero : rest)}";
+                   $"the rest {CellTrace.Format(rest < TimeSpan.Zero ? TimeSpan.Zero : rest)} (reading and writing the notebook, stopping the kernel)";
         }
     }
 

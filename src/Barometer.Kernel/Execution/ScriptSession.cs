@@ -327,7 +327,7 @@ public sealed class ScriptSession : IDisposable
         }
         catch (CompilationErrorException ex) when (ex.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
-            // Errors found only when emitting (after Compile() reported none).
+            // A compile error RunAsync met itself (the delegate compiled in CompileAndRunAsync is normally reused).
             cell.Close();
             return Finish(CellExecutionStatus.Failed, ErrorReporter.FromDiagnostics(ex.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), location));
         }

@@ -26,24 +26,18 @@ internal static class SubmissionRun
         _ = script.GetCompilation(); // parses the cell
         trace.Lap(CellTracePhases.Parse);
 
-        // One pass: binding, emit and loading (Roslyn caches the delegate for RunAsync). Script.Compile() before it
-        // would bind every method body twice, once for its diagnostics and again to emit.
+        // One pass: binding, emit and loading (Roslyn caches the delegate for RunAsync). Script.Compile() does the same
+        // and then, when it succeeded, binds every method body a second time only to list the warnings, which cells
+        // do not show. The errors are the same either way: syntax errors when there are any (Roslyn binds nothing
+        // then), else those of binding and emit.
         try
         {
             _ = script.CreateDelegate(cancellationToken);
         }
         catch (CompilationErrorException ex)
         {
-            // Roslyn stops at syntax errors before binding: ask for every error, as the cell's report lists them all
-            // (errors found only when emitting are in the exception alone).
-            var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            if (errors.Count == 0)
-            {
-                errors = [.. ex.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)];
-            }
-
             trace.Lap(CellTracePhases.Compile);
-            return new RunOutcome(null, false, ErrorReporter.FromDiagnostics(errors, location));
+            return new RunOutcome(null, false, ErrorReporter.FromDiagnostics([.. ex.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)], location));
         }
 
         if (SubmissionAnalysis.ScriptClassName(script) is { } className)
