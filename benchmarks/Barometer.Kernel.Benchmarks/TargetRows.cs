@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Barometer.Analysis;
 using Barometer.Analysis.Charts.Export;
 using Barometer.Analysis.Figures;
 using Barometer.Analysis.Loading;
