@@ -15,11 +15,13 @@ using Barometer.Kernel.Execution;
 //     heap after a full GC and RSS every 200 one-line cells, e.g. 2000 cells in csharp=… and ipykernel=/usr/share/jupyter/kernels/python3)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --targets [--runs N] [--barometer "CMD ARGS"] [--dotnet-interactive PATH] [ROW...]
 //     (the speed targets side by side with the peers, one table; rows: notebooks suite notebook01 kernel runall size export memory)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --compile-pass  (a cell bound once vs Compile() then run: CPU per cell)
 // This program is a process host: cells' console text goes to their outputs.
 ConsoleCapture.Install();
 return args switch
 {
     ["--targets", .. var targetArgs] => await TargetsProbe.RunAsync(targetArgs),
+    ["--compile-pass"] => await CompilePassProbe.RunAsync(100, 5),
     ["--language"] => await LanguageBench.RunAsync(100),
     ["--language", var requests] => await LanguageBench.RunAsync(int.Parse(requests, System.Globalization.CultureInfo.InvariantCulture)),
     ["--cold-child", var mode] => await ColdStartProbe.RunChildAsync(mode),

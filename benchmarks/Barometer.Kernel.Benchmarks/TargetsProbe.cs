@@ -24,6 +24,7 @@ internal static class TargetsProbe
         var measure = new TargetRows(settings);
         foreach (var row in settings.Rows)
         {
+            var before = rows.Count;
             try
             {
                 rows.AddRange(await measure.RunAsync(row));
@@ -33,7 +34,10 @@ internal static class TargetsProbe
                 rows.Add(new TargetRow(row, "-", "-", "-", "-", $"not measured: {ex.Message}"));
             }
 
-            Console.Error.WriteLine($"targets: {row} done");
+            foreach (var done in rows.Skip(before))
+            {
+                Console.Error.WriteLine($"targets: {row} done at load average {LoadAverage()}: | {done.Work} | {done.Ours} | {done.Peer} | {done.Ratio} | {done.Target} | {done.Verdict} |");
+            }
         }
 
         Console.WriteLine($"Speed targets on {Environment.ProcessorCount} cores, load average {load} before and {LoadAverage()} after; medians of {settings.Runs} run(s), ours and the peer's alternating");

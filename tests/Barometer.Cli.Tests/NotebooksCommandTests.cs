@@ -65,14 +65,17 @@ public sealed class NotebooksCommandTests : IDisposable
     }
 
     [Fact]
-    public void Trace_prints_each_cells_phases_in_order_and_the_notebooks_totals()
+    public void Trace_prints_each_cells_phases_in_order_and_the_notebooks_totals_from_a_kernel_without_language_warm_up()
     {
         var nb = Path.Combine(_dir, "traced.ipynb");
-        File.WriteAllText(nb, Notebook(("var x = 20;", []), ("x + 22", [])));
+        File.WriteAllText(nb, Notebook(("var x = 20;\nConsole.WriteLine(Environment.GetEnvironmentVariable(\"BAROMETER_KERNEL_LANGUAGE_WARMUP\"));", []), ("x + 22", [])));
 
         var r = CliRunner.Run(null, "notebooks", "run", nb, "--out", Path.Combine(_dir, "out"), "--trace");
 
         Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
+        // A headless run asks for no completions, so its kernel does not warm the language services up.
+        var executed = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "out", "traced.ipynb")))!["cells"]!.AsArray();
+        Assert.Equal("0\n", string.Concat(executed[0]!["outputs"]![0]!["text"]!.AsArray().Select(t => (string?)t)));
         var traces = (r.Stdout + r.Stderr).Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("trace:", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, traces.Count); // two cells, then the notebook
         foreach (var cell in traces.Take(2))

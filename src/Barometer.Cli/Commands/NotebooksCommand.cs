@@ -189,7 +189,9 @@ public static class NotebooksCommand
                 return ExitCodes.BadInput;
             }
 
-            var kernel = new KernelStartInfo(KernelCommand.LaunchArgv());
+            // A headless run asks for no completions: its kernels leave the language services cold, so their warm-up
+            // (Roslyn's features and a second set of reference symbols) does not take a core from the cells.
+            var kernel = new KernelStartInfo(KernelCommand.LaunchArgv()) { Environment = new Dictionary<string, string> { ["BAROMETER_KERNEL_LANGUAGE_WARMUP"] = "0" } };
             var parallel = Math.Clamp(settings.Jobs, 1, jobs.Count);
             var outcomes = new Outcome?[jobs.Count];
             using var slots = new SemaphoreSlim(parallel, parallel);
