@@ -43,7 +43,7 @@ internal static class CompilePassProbe
         for (var i = 0; i < cells; i++)
         {
             var code = $"var x{i} = {i};\nx{i} + 1";
-            var script = state is null ? CSharpScript.Create(code, options.WithFilePath($"bench#cell{i}"), typeof(NotebookGlobals)) : state.Script.ContinueWith(code, options.WithReferences([]).WithFilePath($"bench#cell{i}"));
+            var script = state is null ? CSharpScript.Create(code, options.WithFilePath($"bench#cell{i}"), typeof(NotebookGlobals)) : state.Script.ContinueWith(code, options.WithReferences(Array.Empty<Microsoft.CodeAnalysis.MetadataReference>()).WithFilePath($"bench#cell{i}"));
             if (twoPasses)
             {
                 _ = script.Compile();

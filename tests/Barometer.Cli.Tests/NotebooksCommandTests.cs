@@ -8,6 +8,8 @@ public sealed class NotebooksCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    private static readonly string[] CellPhases = ["preprocess ", "parse ", "compile ", "run ", "outside the kernel's phases "];
+
     private static string Notebook(params (string Source, string[] Tags)[] cells) => new JsonObject
     {
         ["cells"] = new JsonArray(cells.Select(c => (JsonNode)new JsonObject
@@ -80,7 +82,7 @@ public sealed class NotebooksCommandTests : IDisposable
         Assert.Equal(3, traces.Count); // two cells, then the notebook
         foreach (var cell in traces.Take(2))
         {
-            var order = new[] { "preprocess ", "parse ", "compile ", "run ", "outside the kernel's phases " }.Select(p => cell.IndexOf(p, StringComparison.Ordinal)).ToList();
+            var order = CellPhases.Select(p => cell.IndexOf(p, StringComparison.Ordinal)).ToList();
             Assert.True(order.All(i => i > 0) && order.SequenceEqual(order.Order()), cell);
         }
 
