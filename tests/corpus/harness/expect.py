@@ -12,7 +12,8 @@ hold):
                  is satisfied by any one of its types.
     contains     {where: text or [texts]}: each text must occur in `where`, which is a MIME type (that type's data
                  across the cell's outputs), "display" (every MIME type's data of every display_data and
-                 execute_result), "stdout", "stderr", or "any" (all of the cell's text).
+                 execute_result), "stdout", "stderr", "error" (the error's ename, evalue and
+                 traceback), or "any" (all of the cell's text).
     not_contains the same shape; each text must not occur.
     displays     the exact number of display_data + execute_result outputs.
     any_of       [expectation, ...]: at least one must hold (for idioms two faithful kernels may answer
