@@ -43,6 +43,16 @@ class UnmetTests(unittest.TestCase):
         self.assertEqual(unmet({"contains": {"stderr": "x"}}, outputs, False), "stderr lacks 'x'")
         self.assertEqual(unmet({"not_contains": {"display": "42"}}, outputs, False), "display has '42'")
 
+    def test_a_number_is_found_only_as_a_whole_number(self):
+        # A type name, a longer number or a decimal that merely contains the digits does not show the value.
+        for shown in ("System.Int32", "12", "2.5", "-2", "v2x", "1.2"):
+            self.assertEqual(unmet({"contains": {"display": "2"}}, [result({"text/plain": shown})], False), "display lacks '2'", shown)
+        for shown in ("2", "(2, 3)", "<pre>2</pre>", "[ 1, 2 ]", "Count = 2."):
+            self.assertIsNone(unmet({"contains": {"display": "2"}}, [result({"text/plain": shown})], False), shown)
+        self.assertIsNone(unmet({"contains": {"display": ["-1", "3.5"]}}, [result({"text/plain": "(-1, 3.5)"})], False))
+        self.assertEqual(unmet({"not_contains": {"display": "30"}}, [result({"text/plain": "130"})], False), None)
+        self.assertIsNone(unmet({"contains": {"display": "Int32"}}, [result({"text/plain": "System.Int32"})], False))
+
     def test_right_status_wrong_output_is_not_clean(self):
         outputs = [result({"text/plain": "41"})]
         self.assertIn("lacks '42'", unmet({"contains": {"display": "42"}}, outputs, False))

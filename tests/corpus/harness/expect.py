@@ -13,7 +13,8 @@ hold):
     contains     {where: text or [texts]}: each text must occur in `where`, which is a MIME type (that type's data
                  across the cell's outputs), "display" (every MIME type's data of every display_data and
                  execute_result), "stdout", "stderr", "error" (the error's ename, evalue and
-                 traceback), or "any" (all of the cell's text).
+                 traceback), or "any" (all of the cell's text). A text that is a number ("2", "-1", "3.5")
+                 must occur as a whole number: "2" is not found in "Int32", "12" or "2.5".
     not_contains the same shape; each text must not occur.
     displays     the exact number of display_data + execute_result outputs.
     any_of       [expectation, ...]: at least one must hold (for idioms two faithful kernels may answer
@@ -27,6 +28,10 @@ import re
 KEYS = {"error", "mime", "contains", "not_contains", "displays", "any_of", "note"}
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+# A number to look for occurs only as a whole number: no letter, digit, '_', '.' or '-' just before it, and no
+# letter, digit, '_' or decimal part just after it ("2" is not in "Int32", "12", "2.5" or "-2").
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 # .NET Interactive's first display in a session is an invisible bootstrap: a hidden <div> and a script that finds
 # the kernel's HTTP endpoint. A reader sees nothing, so it is neither a displayed output nor displayed text.
@@ -74,6 +79,13 @@ def cell_expectation(cell, notebook, code_cell_number):
         return own
     keyed = ((notebook.metadata.get("polyglot_notebook") or {}).get("corpus") or {}).get("expect") or {}
     return keyed.get(str(code_cell_number))
+
+
+def occurs(text, haystack):
+    """Whether `text` occurs in `haystack`; a number only as a whole number."""
+    if NUMBER.fullmatch(text):
+        return re.search(r"(?<![\w.\-])" + re.escape(text) + r"(?!\w|\.\d)", haystack) is not None
+    return text in haystack
 
 
 def _texts(value):
@@ -140,11 +152,11 @@ def unmet(expect, outputs, failed):
             return f"no output of type {' or '.join(wanted)} (shown: {', '.join(sorted(set().union(*shown))) or 'none'})"
     for where, values in expect.get("contains", {}).items():
         for text in _texts(values):
-            if text not in texts.get(where, ""):
+            if not occurs(text, texts.get(where, "")):
                 return f"{where} lacks {text!r}"
     for where, values in expect.get("not_contains", {}).items():
         for text in _texts(values):
-            if text in texts.get(where, ""):
+            if occurs(text, texts.get(where, "")):
                 return f"{where} has {text!r}"
     if "displays" in expect and displays != expect["displays"]:
         return f"{displays} displayed outputs, expected {expect['displays']}"
