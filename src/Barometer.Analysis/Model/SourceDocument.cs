@@ -27,5 +27,5 @@ public sealed record SourceDocument(
     private static string? Known(string value) => IsNotGiven(value) ? null : value;
 
     /// <summary>The document id of a row's citation <c>&lt;source&gt;#&lt;section&gt;</c>.</summary>
-    public static string IdOf(string citation) => citation.IndexOf('#') is var i and >= 0 ? citation[..i] : citation;
+    public static string IdOf(string citation) => citation.IndexOf('#', StringComparison.Ordinal) is var i and >= 0 ? citation[..i] : citation;
 }
