@@ -81,5 +81,5 @@ internal static class TextReconciliationText
     };
 
     /// <summary>The section part of a citation (<c>file#section</c>).</summary>
-    private static string Section(string source) => source.IndexOf('#') is var i and >= 0 ? source[(i + 1)..] : source;
+    private static string Section(string source) => source.IndexOf('#', StringComparison.Ordinal) is var i and >= 0 ? source[(i + 1)..] : source;
 }
