@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Barometer.IO;
 
@@ -8,10 +9,13 @@ namespace Barometer.IO;
 /// "'/data/barometer' cannot be entered (mode rw-------)", "'out' is a file, not a folder", "no space left on the
 /// device". Used where an <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> reaches a user.
 /// </summary>
-public static class FileProblem
+public static partial class FileProblem
 {
     // errno values (Linux, macOS agree on these) that .NET carries as the HResult of the IOException it throws.
-    private const int NoSpace = 28, ReadOnlyFileSystem = 30, QuotaExceeded = 122, QuotaExceededBsd = 69;
+    // E_ACCESSDENIED, which .NET also gives an IOException for a permission (e.g. a folder it may not delete).
+    private const int AccessDenied = unchecked((int)0x80070005);
+
+    private const int NotPermitted = 1, PermissionDenied = 13, NoSpace = 28, ReadOnlyFileSystem = 30, QuotaExceeded = 122, QuotaExceededBsd = 69;
 
     /// <summary>Why <paramref name="path"/> (a file, or a folder to create with its parents) could not be written.</summary>
     public static string DescribeWrite(string path, Exception exception)
@@ -25,12 +29,16 @@ public static class FileProblem
             return $"'{existing}' is a file, not a folder";
         }
 
-        if (exception is UnauthorizedAccessException)
+        if (IsPermission(exception))
         {
-            var folder = existing is null ? null : Directory.Exists(existing) ? existing : Path.GetDirectoryName(existing);
+            // The folder whose entries could not be created or removed: that of the path the failure names, else the
+            // deepest folder that exists on the way to the target.
+            var named = PathNamedIn(exception);
+            var folder = named is not null && Path.GetDirectoryName(named) is { } parent && Directory.Exists(parent) ? parent
+                : existing is null ? null : Directory.Exists(existing) ? existing : Path.GetDirectoryName(existing);
             return folder is null
                 ? $"permission denied writing '{full}'"
-                : $"permission denied: no permission to create files in '{folder}'{Mode(folder)}";
+                : $"permission denied: no permission to write in the folder '{folder}'{Mode(folder)}";
         }
 
         if (exception is IOException && File.Exists(full) && exception.Message.Contains("already exists", StringComparison.Ordinal))
@@ -56,7 +64,7 @@ public static class FileProblem
             return $"'{full}' does not exist";
         }
 
-        if (exception is UnauthorizedAccessException)
+        if (IsPermission(exception))
         {
             // The first folder on the way that cannot be entered, else the file itself.
             var blocked = BlockedFolder(full);
@@ -76,13 +84,40 @@ public static class FileProblem
         _ => null,
     };
 
-    /// <summary>The exception's own message without .NET's " : 'path'" tail, which names temporary files.</summary>
+    /// <summary>
+    /// The exception's own message, its path kept (as <c>reason ('path')</c>) unless it is one of
+    /// <see cref="AtomicFile"/>'s temporary files, whose name means nothing to a user.
+    /// </summary>
     private static string Plain(Exception exception)
     {
         var message = exception.Message;
         var tail = message.IndexOf(" : '", StringComparison.Ordinal);
-        return (tail > 0 ? message[..tail] : message).TrimEnd('.');
+        if (tail < 0)
+        {
+            return message.TrimEnd('.');
+        }
+
+        var named = PathNamedIn(exception);
+        var reason = message[..tail].TrimEnd('.');
+        return named is null || TemporaryFile().IsMatch(Path.GetFileName(named)) ? reason : $"{reason} ('{named}')";
     }
+
+    private static bool IsPermission(Exception exception) =>
+        exception is UnauthorizedAccessException ||
+        (exception is IOException && (exception.HResult is AccessDenied || (!OperatingSystem.IsWindows() && exception.HResult is PermissionDenied or NotPermitted)));
+
+    /// <summary>The first path quoted in the exception's message (.NET names the path that failed), or null.</summary>
+    private static string? PathNamedIn(Exception exception)
+    {
+        var match = QuotedPath().Match(exception.Message);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    [GeneratedRegex(@"'(/[^']*|[A-Za-z]:\\[^']*)'")]
+    private static partial Regex QuotedPath();
+
+    [GeneratedRegex("^\\..+\\.[0-9a-f]{32}\\.tmp$")]
+    private static partial Regex TemporaryFile();
 
     /// <summary>The longest ancestor of <paramref name="path"/> (or itself) that exists as a file or folder.</summary>
     private static string? DeepestExisting(string path)

@@ -18,15 +18,27 @@ public static class CliRunner
     /// Runs with <paramref name="environment"/> changes (a null value removes the variable). By default NO_COLOR=1 and
     /// COLUMNS=200; tests of the output's own plain-text behaviour remove them.
     /// </summary>
-    public static Result Run(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static Result Run(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        Run(null, [], workingDirectory, environment, args);
+
+    /// <summary>Runs the command through <paramref name="launcher"/> (e.g. <c>setpriv</c> to run it as another user).</summary>
+    public static Result RunAs(string launcher, IReadOnlyList<string> launcherArgs, string? workingDirectory, params string[] args) =>
+        Run(launcher, launcherArgs, workingDirectory, null, args);
+
+    private static Result Run(string? launcher, IReadOnlyList<string> launcherArgs, string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(launcher ?? "dotnet")
         {
             WorkingDirectory = workingDirectory ?? RepoRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (launcher is not null)
+        {
+            foreach (var a in launcherArgs) start.ArgumentList.Add(a);
+            start.ArgumentList.Add("dotnet");
+        }
         start.ArgumentList.Add(Dll);
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["NO_COLOR"] = "1";

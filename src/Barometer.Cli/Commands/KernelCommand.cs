@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Barometer.IO;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Protocol;
 using NetMQ;
@@ -45,36 +46,53 @@ public static class KernelCommand
                 return ExitCodes.BadInput;
             }
 
-            // This process is the kernel's host: cells' console text and input go over the protocol.
-            ConsoleCapture.Install();
-            using var frontEndGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var parentWatch = WatchParent(frontEndGone);
-            using (var server = new KernelServer(connection, new KernelServerOptions
+            try
             {
-                // The kernel's log (its standard error, which Jupyter front ends and `notebooks run` show) says what a
-                // #r "nuget:" cell is restoring while it happens; the cell gets its own lines as well.
-                SessionFactory = () => new ScriptSession(new ScriptSessionOptions
-                {
-                    CellTimeout = Timeout.InfiniteTimeSpan,
-                    PackageProgress = new PackageLog(),
-                }),
-                // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user
-                // reads, with multi-core JIT replaying the compiler's methods recorded by earlier kernels (started
-                // here, not at process start, so it does not compete with the kernel_info_reply for the cores).
-                AfterFirstKernelInfo = static () =>
-                {
-                    ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
-                    _ = ScriptEnvironment.Shared.WarmUpAsync();
-                },
-            }))
-            {
-                await server.RunAsync(frontEndGone.Token);
+                return await ServeAsync(connection, cancellationToken);
             }
-
-            NetMQConfig.Cleanup(block: false);
-            return ExitCodes.Ok;
+            catch (ChannelBindException ex)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"error: cannot start the kernel of connection file '{path}': {ex.Message}. Another kernel may still be running " +
+                    "on it; let the front end start the kernel with a new connection file.");
+                return ExitCodes.BadInput;
+            }
         });
         return start;
+    }
+
+    /// <summary>Serves the kernel on <paramref name="connection"/> until it is shut down or its front end is gone.</summary>
+    /// <exception cref="ChannelBindException">A port of the connection file cannot be bound.</exception>
+    private static async Task<int> ServeAsync(ConnectionInfo connection, CancellationToken cancellationToken)
+    {
+        // This process is the kernel's host: cells' console text and input go over the protocol.
+        ConsoleCapture.Install();
+        using var frontEndGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var parentWatch = WatchParent(frontEndGone);
+        using (var server = new KernelServer(connection, new KernelServerOptions
+        {
+            // The kernel's log (its standard error, which Jupyter front ends and `notebooks run` show) says what a
+            // #r "nuget:" cell is restoring while it happens; the cell gets its own lines as well.
+            SessionFactory = () => new ScriptSession(new ScriptSessionOptions
+            {
+                CellTimeout = Timeout.InfiniteTimeSpan,
+                PackageProgress = new PackageLog(),
+            }),
+            // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user
+            // reads, with multi-core JIT replaying the compiler's methods recorded by earlier kernels (started
+            // here, not at process start, so it does not compete with the kernel_info_reply for the cores).
+            AfterFirstKernelInfo = static () =>
+            {
+                ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
+                _ = ScriptEnvironment.Shared.WarmUpAsync();
+            },
+        }))
+        {
+            await server.RunAsync(frontEndGone.Token);
+        }
+
+        NetMQConfig.Cleanup(block: false);
+        return ExitCodes.Ok;
     }
 
     private static Command Install()
@@ -98,7 +116,18 @@ public static class KernelCommand
         install.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
             var kernels = KernelsDirectory(parse.GetValue(prefix));
-            var directory = await KernelSpec.InstallAsync(kernels, parse.GetValue(name)!, parse.GetValue(displayName)!, LaunchArgv(), cancellationToken);
+            string directory;
+            try
+            {
+                directory = await KernelSpec.InstallAsync(kernels, parse.GetValue(name)!, parse.GetValue(displayName)!, LaunchArgv(), cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                var target = Path.Combine(kernels, parse.GetValue(name)!);
+                await Console.Error.WriteLineAsync($"error: cannot install the kernelspec in '{target}': {FileProblem.DescribeWrite(target, ex)}");
+                return ExitCodes.BadInput;
+            }
+
             Console.WriteLine($"Installed kernelspec '{parse.GetValue(name)}' in {directory}");
             return ExitCodes.Ok;
         });
@@ -113,7 +142,19 @@ public static class KernelCommand
         {
             var kernels = KernelsDirectory(parse.GetValue(prefix));
             var kernelName = parse.GetValue(name)!;
-            if (!KernelSpec.Uninstall(kernels, kernelName))
+            bool removed;
+            try
+            {
+                removed = KernelSpec.Uninstall(kernels, kernelName);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                var target = Path.Combine(kernels, kernelName);
+                Console.Error.WriteLine($"error: cannot remove the kernelspec '{target}': {FileProblem.DescribeWrite(target, ex)}");
+                return ExitCodes.BadInput;
+            }
+
+            if (!removed)
             {
                 Console.Error.WriteLine($"error: no kernelspec '{kernelName}' in {kernels}");
                 return ExitCodes.BadInput;

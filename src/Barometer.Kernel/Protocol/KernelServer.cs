@@ -63,6 +63,7 @@ public sealed class KernelServer : IDisposable
     /// Binds the sockets and serves until a <c>shutdown_request</c> arrives or <paramref name="cancellationToken"/>
     /// is cancelled. Returns after the last reply was handed to ZeroMQ.
     /// </summary>
+    /// <exception cref="ChannelBindException">A port of the connection file cannot be bound (e.g. it is in use).</exception>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         using var registration = cancellationToken.Register(() => _shutdown.Cancel());
@@ -102,11 +103,11 @@ public sealed class KernelServer : IDisposable
                 socket.Options.Linger = TimeSpan.FromSeconds(1);
             }
 
-            shell.Bind(_connection.Endpoint(_connection.ShellPort));
-            control.Bind(_connection.Endpoint(_connection.ControlPort));
-            stdin.Bind(_connection.Endpoint(_connection.StdinPort));
-            iopub.Bind(_connection.Endpoint(_connection.IOPubPort));
-            heartbeat.Bind(_connection.Endpoint(_connection.HeartbeatPort));
+            ChannelBinding.Bind(shell, _connection, "shell", _connection.ShellPort);
+            ChannelBinding.Bind(control, _connection, "control", _connection.ControlPort);
+            ChannelBinding.Bind(stdin, _connection, "stdin", _connection.StdinPort);
+            ChannelBinding.Bind(iopub, _connection, "iopub", _connection.IOPubPort);
+            ChannelBinding.Bind(heartbeat, _connection, "heartbeat", _connection.HeartbeatPort);
 
             using var poller = new NetMQPoller { shell, control, stdin, heartbeat, _outgoing };
             shell.ReceiveReady += (_, e) => Receive(e.Socket, Socket.Shell);
@@ -141,7 +142,12 @@ public sealed class KernelServer : IDisposable
         }
         catch (Exception ex)
         {
-            _log.WriteLine($"kernel: socket thread failed: {ex}");
+            // A port that cannot be bound is the host's to report (RunAsync throws it), in words; anything else is logged whole.
+            if (ex is not ChannelBindException)
+            {
+                _log.WriteLine($"kernel: socket thread failed: {ex}");
+            }
+
             _stopped.TrySetException(ex);
         }
     }
