@@ -212,7 +212,7 @@ public sealed class ScriptSession : IDisposable
         // busy loop must not keep the timeout from firing. The timeout measures execution only: it starts once
         // the submission has compiled (a cold Roslyn compile alone can take seconds).
         var compiled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var run = Task.Run(() => CompileAndRunAsync(prepared.Code, options, previous, cell, location, compiled, cellCancellation.Token), CancellationToken.None);
+        var run = Task.Run(() => CompileAndRunAsync(prepared.Code, options, previous, cell, location, compiled, emit, cellCancellation.Token), CancellationToken.None);
         await Task.WhenAny(compiled.Task, run, interrupted.Task).ConfigureAwait(false);
         using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delay = Task.Delay(timeout, timeoutCts.Token);
@@ -290,6 +290,7 @@ public sealed class ScriptSession : IDisposable
         RunningCell cell,
         CellLocation location,
         TaskCompletionSource compiled,
+        Action<CellEvent> emit,
         CancellationToken cancellationToken)
     {
         var script = previous is null
@@ -311,6 +312,10 @@ public sealed class ScriptSession : IDisposable
         }
 
         var hasReturnValue = SubmissionAnalysis.HasTrailingExpression(script);
+        // Emit and load the submission now (the script caches what it creates), so the run starts with the code: a
+        // large cell's emit is compiling, not running.
+        script.CreateDelegate(cancellationToken);
+        emit(new CellRunning(location.ExecutionCount));
         compiled.TrySetResult();
 
         // Everything the cell's code does from here on (including tasks and threads it starts) belongs to this

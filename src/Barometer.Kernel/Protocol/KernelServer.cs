@@ -463,6 +463,7 @@ public sealed class KernelServer : IDisposable
         private readonly bool _silent;
         private readonly Channel<CellEvent> _events = Channel.CreateUnbounded<CellEvent>(new UnboundedChannelOptions { SingleReader = true });
         private readonly Task _loop;
+        private CellStarted? _input;
 
         public CellPublisher(KernelServer server, JupyterMessage request, bool silent)
         {
@@ -481,6 +482,32 @@ public sealed class KernelServer : IDisposable
         }
 
         private async Task PublishAsync()
+        {
+            try
+            {
+                await PublishEventsAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                AnnounceInput(); // a cell that produced no event after CellStarted still gets its execute_input
+            }
+        }
+
+        /// <summary>
+        /// Sends the cell's <c>execute_input</c> if it has not been sent: when its code starts running (so a front end
+        /// that counts a cell timeout from <c>execute_input</c>, as <c>notebooks run</c> does, never counts the kernel's
+        /// start-up, a package restore or the compile), or before the first output that comes earlier (an error).
+        /// </summary>
+        private void AnnounceInput()
+        {
+            if (_input is { } input)
+            {
+                _input = null;
+                Send("execute_input", new JsonObject { ["code"] = input.Code, ["execution_count"] = input.ExecutionCount });
+            }
+        }
+
+        private async Task PublishEventsAsync()
         {
             var reader = _events.Reader;
             string? streamName = null;
@@ -522,11 +549,15 @@ public sealed class KernelServer : IDisposable
 
         private void Publish(CellEvent cellEvent)
         {
+            if (cellEvent is CellStarted started)
+            {
+                _input = started; // announced when the code starts running (see AnnounceInput)
+                return;
+            }
+
+            AnnounceInput();
             switch (cellEvent)
             {
-                case CellStarted started:
-                    Send("execute_input", new JsonObject { ["code"] = started.Code, ["execution_count"] = started.ExecutionCount });
-                    break;
                 case DisplayShown shown:
                     Send("display_data", DisplayContent(shown.DisplayId, shown.Data));
                     break;
