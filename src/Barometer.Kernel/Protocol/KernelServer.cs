@@ -483,14 +483,8 @@ public sealed class KernelServer : IDisposable
 
         private async Task PublishAsync()
         {
-            try
-            {
-                await PublishEventsAsync().ConfigureAwait(false);
-            }
-            finally
-            {
-                AnnounceInput(); // a cell that produced no event after CellStarted still gets its execute_input
-            }
+            await PublishEventsAsync().ConfigureAwait(false);
+            AnnounceInput(); // a cell that produced no event after CellStarted still gets its execute_input
         }
 
         /// <summary>

@@ -119,7 +119,13 @@ public sealed class JupyterKernel : INotebookKernel
             _lost = true;
             return Died(location with { ExecutionCount = executionCount ?? 0 }, Describe(dead), onEvent, executionCount);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The run was cancelled (Ctrl+C): the session is discarded, so the kernel is stopped at once, not asked to shut down.
+            _lost = true;
+            throw;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             // Interrupted at the timeout and still running after the grace: stop the process, as nbclient does.
             _lost = true;
@@ -149,7 +155,7 @@ public sealed class JupyterKernel : INotebookKernel
         return new CellRun(error.Kind == CellErrorKind.Interrupted ? CellExecutionStatus.Interrupted : CellExecutionStatus.Failed, executionCount, error);
     }
 
-    /// <summary>Asks the kernel to shut down, then stops its process.</summary>
+    /// <summary>Asks the kernel to shut down, then stops its process (at once when a cell's run was cancelled or the kernel is lost).</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_lost)
