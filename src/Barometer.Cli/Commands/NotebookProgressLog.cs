@@ -37,9 +37,41 @@ internal sealed class NotebookProgressLog(TextWriter log, bool plain)
         }
     }
 
-    /// <summary>One notebook's lines: one per finished cell, as the runner reports it, and its kernel's log lines.</summary>
-    internal sealed class NotebookLines(NotebookProgressLog log, NotebooksCommand.NotebookJob? prefixWith) : IProgress<CellProgress>
+    /// <summary>How often a cell that is still running says so.</summary>
+    public static readonly TimeSpan StillRunningInterval = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// One notebook's lines: one per finished cell, as the runner reports it, its kernel's log lines, and for a cell
+    /// that runs long, a line every <see cref="StillRunningInterval"/> saying for how long.
+    /// </summary>
+    internal sealed class NotebookLines(NotebookProgressLog log, NotebooksCommand.NotebookJob? prefixWith) : IProgress<CellProgress>, IDisposable
     {
+        private readonly object _gate = new();
+        private Timer? _stillRunning;
+
+        public void Dispose() => StopWatching();
+
+        private void Watch(CellProgress started)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            lock (_gate)
+            {
+                _stillRunning?.Dispose();
+                _stillRunning = new Timer(_ => log.Line(prefixWith,
+                    $"  cell {started.CellNumber}/{started.CellCount} still running after {Rendering.WorkProgress.Duration(clock.Elapsed)}  {started.SourcePreview}", "grey"),
+                    null, StillRunningInterval, StillRunningInterval);
+            }
+        }
+
+        private void StopWatching()
+        {
+            lock (_gate)
+            {
+                _stillRunning?.Dispose();
+                _stillRunning = null;
+            }
+        }
+
         /// <summary>A line of the kernel process's log (package restores, warnings).</summary>
         public void Log(string line)
         {
@@ -53,8 +85,11 @@ internal sealed class NotebookProgressLog(TextWriter log, bool plain)
         {
             if (value.Stage == CellProgressStage.Started)
             {
+                Watch(value);
                 return;
             }
+
+            StopWatching();
 
             if (value.Stage == CellProgressStage.Warning)
             {

@@ -57,7 +57,7 @@ public static class NotebooksCommand
         };
         var timeout = new Option<double>("--timeout")
         {
-            Description = "Per-cell timeout in seconds (default 600).",
+            Description = "Per-cell timeout in seconds (default 600), counted from when the cell starts running: never the kernel's start-up, a package restore or the compile.",
             HelpName = "SECONDS",
             DefaultValueFactory = _ => ScriptSessionOptions.DefaultCellTimeout.TotalSeconds,
         };
@@ -189,7 +189,8 @@ public static class NotebooksCommand
                 try
                 {
                     log.Line(null, $"[{index + 1}/{jobs.Count}] {job.DisplayName}", "bold");
-                    outcomes[index] = await RunOneAsync(job, settings, kernel, log.For(parallel > 1 ? job : null), cancellationToken).ConfigureAwait(false);
+                    using var lines = log.For(parallel > 1 ? job : null);
+                    outcomes[index] = await RunOneAsync(job, settings, kernel, lines, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {

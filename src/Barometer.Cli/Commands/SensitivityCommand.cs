@@ -22,7 +22,7 @@ internal static class SensitivityCommand
         var issue = new Option<int>("--issue") { Description = "The Minsk Barometer issue number, e.g. 18.", Required = true };
         var runs = new Option<int>("--runs")
         {
-            Description = "Number of simulated re-codings.",
+            Description = "Number of simulated re-codings (at most 100,000,000: beyond that no printed share can change).",
             DefaultValueFactory = _ => SensitivityOptions.DefaultRuns,
         };
         var flip = new Option<double>("--flip")
