@@ -8,6 +8,8 @@ using Barometer.Kernel.Execution;
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --jupyter [LABEL=]KERNELSPEC_DIR...  (Jupyter kernels side by side:
 //     e.g. csharp=P/share/jupyter/kernels/csharp, written by `barometer kernel install --prefix P`, and ipykernel=/usr/share/jupyter/kernels/python3)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --language [REQUESTS]  (completion/inspection latency, warm #r nuget)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --memory [CELLS] [LABEL=]KERNELSPEC_DIR...  (a long session's memory:
+//     heap after a full GC and RSS every 200 one-line cells, e.g. 2000 cells in csharp=… and ipykernel=/usr/share/jupyter/kernels/python3)
 // This program is a process host: cells' console text goes to their outputs.
 ConsoleCapture.Install();
 return args switch
@@ -19,6 +21,8 @@ return args switch
     ["--suite-child", var output, .. var notebooks] => await SuiteIsolationProbe.RunChildAsync(output, notebooks),
     ["--suite"] => SuiteIsolationProbe.RunParent(3),
     ["--suite", var runs] => SuiteIsolationProbe.RunParent(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
+    ["--memory", var cells, .. var memorySpecs] when int.TryParse(cells, out var count) && memorySpecs.Length > 0 => await SessionMemoryProbe.RunAsync(memorySpecs, count),
+    ["--memory", .. var memorySpecs] when memorySpecs.Length > 0 => await SessionMemoryProbe.RunAsync(memorySpecs, 2000),
     ["--jupyter", .. var kernelSpecs] when kernelSpecs.Length > 0 => await JupyterKernelComparison.RunAsync(kernelSpecs, launches: 5, rounds: 50),
     ["--cold", var launches] => ColdStartProbe.RunParent(int.Parse(launches, System.Globalization.CultureInfo.InvariantCulture)),
     _ => RunBenchmarks(args),
