@@ -29,7 +29,7 @@ internal static class CommandErrors
 
         var bug = exception is not (IOException or UnauthorizedAccessException);
         var message = bug
-            ? $"an unexpected {exception.GetType().Name}: {exception.Message.TrimEnd('.')}. This is a bug in barometer; please report it with the output of --verbose"
+            ? $"an unexpected {exception.GetType().Name}: {exception.Message.TrimEnd('.')}. This is a bug in barometer; please report it"
             : exception is IOException && WritingStandardOutput(exception)
                 ? $"cannot write the output: {(exception.HResult == NoSpace ? "no space left on the device" : exception.Message.TrimEnd('.'))}"
                 : exception.Message.TrimEnd('.');

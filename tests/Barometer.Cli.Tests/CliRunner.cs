@@ -5,7 +5,20 @@ namespace Barometer.Cli.Tests;
 /// <summary>Runs the built <c>barometer</c> command as a separate process, as a user or script would.</summary>
 public static class CliRunner
 {
-    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+    /// <summary>
+    /// A finished run. <see cref="Stderr"/> holds the command's messages; the progress lines that work longer than a
+    /// second writes there (how long depends on the machine's load: reading the data, a long simulation) are in
+    /// <see cref="Progress"/>, so that a test of the messages does not depend on the machine's speed.
+    /// </summary>
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        public IReadOnlyList<string> Progress { get; init; } = [];
+    }
+
+    /// <summary>A progress line of <c>WorkProgress</c> (plain form).</summary>
+    public static bool IsProgressLine(string line) =>
+        line.StartsWith("reading and checking the data in ", StringComparison.Ordinal) ||
+        System.Text.RegularExpressions.Regex.IsMatch(line, @"^sensitivity: [\d,]+ of [\d,]+ runs ");
 
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "barometer.dll");
 
@@ -54,6 +67,8 @@ public static class CliRunner
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"barometer {string.Join(' ', args)} did not finish in 120 s");
         }
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        var lines = stderr.Result.Split('\n');
+        var messages = string.Join('\n', lines.Where(l => !IsProgressLine(l)));
+        return new Result(process.ExitCode, stdout.Result, messages) { Progress = lines.Where(IsProgressLine).ToArray() };
     }
 }

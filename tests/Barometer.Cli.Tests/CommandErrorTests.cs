@@ -163,7 +163,7 @@ public sealed class CommandErrorTests : IDisposable
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        return new CliRunner.Result(process.ExitCode, "", stderr);
+        return new CliRunner.Result(process.ExitCode, "", string.Join('\n', stderr.Split('\n').Where(l => !CliRunner.IsProgressLine(l))));
     }
 
     public void Dispose()
