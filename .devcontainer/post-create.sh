@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up a machine for Barometer Notebooks: Chromium (PNG/SVG export, browser tests, chart images in notebooks),
+# Sets up a machine for Barometer Notebooks: ICU (libicu72: cultures in the kernel and the tool), Chromium (PNG/SVG export, browser tests, chart images in notebooks),
 # Node/npm (the pinned plotly.js, `npm ci`), Jupyter (to open and run the notebooks), a build, and our C# kernel
 # registered with Jupyter. Run by the dev container after it is created, and by CI (.ci/run) on its own machine so
 # that it cannot rot. Idempotent: what is present is not installed again. Needs Debian (or a Debian-based image:
@@ -19,7 +19,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 echo "== system packages"
 # Debian package names; a package counts as present when dpkg has it installed.
-wanted=(chromium jupyter-client jupyter-notebook python3-ipykernel python3-nbclient python3-nbformat)
+wanted=(libicu72 chromium jupyter-client jupyter-notebook python3-ipykernel python3-nbclient python3-nbformat)
 command -v npm >/dev/null 2>&1 || wanted+=(nodejs npm)
 missing=()
 for p in "${wanted[@]}"; do

@@ -8,8 +8,8 @@ namespace Barometer.Kernel.Benchmarks;
 
 /// <summary>
 /// The repository's own notebook suite (every notebook under <c>notebooks/</c>, in memory, outputs not written) in a
-/// warm process: what CI and <c>barometer notebooks run</c> pay per suite once Roslyn is loaded. Needs a build of the
-/// library, which copies itself to <c>artifacts/notebook-lib/</c> where the notebooks <c>#r</c> it.
+/// warm process: what CI and <c>barometer notebooks run</c> pay per suite once Roslyn is loaded. The notebooks load the
+/// library with <c>#:project ../src/Barometer.Analysis</c>; a Debug build of it beforehand keeps that from building.
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 [MemoryDiagnoser]

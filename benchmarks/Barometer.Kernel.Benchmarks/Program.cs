@@ -8,6 +8,9 @@ using Barometer.Kernel.Execution;
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --jupyter [LABEL=]KERNELSPEC_DIR...  (Jupyter kernels side by side:
 //     e.g. csharp=P/share/jupyter/kernels/csharp, written by `barometer kernel install --prefix P`, and ipykernel=/usr/share/jupyter/kernels/python3)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --language [REQUESTS]  (completion/inspection latency, warm #r nuget)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --first-answers [LABEL=]KERNELSPEC_DIR...  (a fresh kernel's first history,
+//     completion and execute replies, side by side, e.g. with ipykernel=/usr/share/jupyter/kernels/python3)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --project-check [PROJECT] [PAIRS]  (#:project's up-to-date check vs a no-op dotnet build)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --memory [CELLS] [LABEL=]KERNELSPEC_DIR...  (a long session's memory:
 //     heap after a full GC and RSS every 200 one-line cells, e.g. 2000 cells in csharp=… and ipykernel=/usr/share/jupyter/kernels/python3)
 // This program is a process host: cells' console text goes to their outputs.
@@ -24,6 +27,10 @@ return args switch
     ["--memory", var cells, .. var memorySpecs] when int.TryParse(cells, out var count) && memorySpecs.Length > 0 => await SessionMemoryProbe.RunAsync(memorySpecs, count),
     ["--memory", .. var memorySpecs] when memorySpecs.Length > 0 => await SessionMemoryProbe.RunAsync(memorySpecs, 2000),
     ["--jupyter", .. var kernelSpecs] when kernelSpecs.Length > 0 => await JupyterKernelComparison.RunAsync(kernelSpecs, launches: 5, rounds: 50),
+    ["--first-answers", .. var kernelSpecs] when kernelSpecs.Length > 0 => await FirstAnswersProbe.RunAsync(kernelSpecs, launches: 5),
+    ["--project-check"] => await ProjectCheckProbe.RunAsync("src/Barometer.Analysis", 5),
+    ["--project-check", var project] => await ProjectCheckProbe.RunAsync(project, 5),
+    ["--project-check", var project, var pairs] => await ProjectCheckProbe.RunAsync(project, int.Parse(pairs, System.Globalization.CultureInfo.InvariantCulture)),
     ["--cold", var launches] => ColdStartProbe.RunParent(int.Parse(launches, System.Globalization.CultureInfo.InvariantCulture)),
     _ => RunBenchmarks(args),
 };

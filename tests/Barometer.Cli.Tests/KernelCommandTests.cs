@@ -69,3 +69,29 @@ public class KernelCommandTests
         Assert.Equal(2, CliRunner.Run(null, "kernel", "install", "--prefix", "/tmp/x", "--name", "bad name").ExitCode);
     }
 }
+
+public class KernelToolCommandTests
+{
+    [Fact]
+    public void An_installed_tool_launches_through_the_tool_path_command_that_updates_keep()
+    {
+        var tools = Path.Combine(Path.GetTempPath(), "barometer-tool-path-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var versioned = Path.Combine(tools, ".store", "barometer.notebooks", "0.9.0", "barometer.notebooks", "0.9.0", "tools", "net10.0", "linux-x64");
+            Directory.CreateDirectory(versioned);
+            File.WriteAllText(Path.Combine(versioned, "barometer"), string.Empty);
+            var command = Path.Combine(tools, OperatingSystem.IsWindows() ? "barometer.exe" : "barometer");
+
+            Assert.Null(Barometer.Cli.Commands.KernelCommand.ToolCommand(Path.Combine(versioned, "barometer"))); // no command in the tool path
+            File.WriteAllText(command, string.Empty);
+            Assert.Equal(command, Barometer.Cli.Commands.KernelCommand.ToolCommand(Path.Combine(versioned, "barometer")));
+            Assert.Equal(command, Barometer.Cli.Commands.KernelCommand.ToolCommand(Path.Combine(versioned, "barometer.dll")));
+            Assert.Null(Barometer.Cli.Commands.KernelCommand.ToolCommand(Path.Combine(AppContext.BaseDirectory, "barometer.dll"))); // a build
+        }
+        finally
+        {
+            Directory.Delete(tools, recursive: true);
+        }
+    }
+}

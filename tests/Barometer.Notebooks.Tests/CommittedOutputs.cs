@@ -28,7 +28,8 @@ internal static partial class CommittedOutputs
         for (var i = 0; i < freshCells.Length; i++)
         {
             var name = freshCells[i].Id ?? $"#{i + 1}";
-            var (a, b) = (committedCells[i].Outputs, freshCells[i].Outputs);
+            // A stream that only said what the machine did (a restore, a build of a #:project) is not an output of the notebook.
+            var (a, b) = (Meaningful(committedCells[i].Outputs, repoRoot), Meaningful(freshCells[i].Outputs, repoRoot));
             if (a.Count != b.Count)
             {
                 differences.Add($"cell {name}: {b.Count} outputs in a fresh run, {a.Count} committed");
@@ -39,6 +40,9 @@ internal static partial class CommittedOutputs
         }
         return differences;
     }
+
+    private static List<CellOutput> Meaningful(IEnumerable<CellOutput> outputs, string repoRoot) =>
+        outputs.Where(o => o.OutputType != CellOutput.StreamType || Mask(o.Text ?? "", repoRoot).Length > 0).ToList();
 
     private static IEnumerable<string> Compare(CellOutput committed, CellOutput fresh, string repoRoot, bool imagesExpected)
     {
@@ -78,14 +82,18 @@ internal static partial class CommittedOutputs
 
     /// <summary>
     /// Timings, absolute paths, chart element ids, embedded images (the static fallback of chart HTML) and whether a
-    /// <c>#r "nuget:"</c> package came from a restore or the local cache (which depends on the machine, not the notebook)
-    /// masked.
+    /// <c>#r "nuget:"</c> package came from a restore or the local cache, and whether a <c>#:project</c> was built (which
+    /// depend on the machine, not the notebook) masked.
     /// </summary>
     private static string Mask(string text, string repoRoot)
     {
         var masked = EmbeddedImage().Replace(ElementIds().Replace(Seconds().Replace(text.Replace(repoRoot, "<repo>").ReplaceLineEndings("\n"), "<time>"), "<id>"), "");
-        return PackageRestoring().Replace(masked, "").Replace(" from the local cache.", ".", StringComparison.Ordinal);
+        masked = ProjectBuilding().Replace(PackageRestoring().Replace(masked, ""), "");
+        return masked.Replace(" from the local cache.", ".", StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"^(Building [^\n]*…|Built [^\n]* in <time>\.)\n", RegexOptions.Multiline)]
+    private static partial Regex ProjectBuilding();
 
     [GeneratedRegex(@"^Restoring [^\n]*…\n", RegexOptions.Multiline)]
     private static partial Regex PackageRestoring();

@@ -25,6 +25,17 @@ public class CommittedOutputsTests
     });
 
     [Fact]
+    public void A_build_of_the_project_a_cell_loads_does_not_count_but_other_text_does()
+    {
+        var committed = With(CellOutput.Stream("stdout", "12\n"));
+        var built = With(CellOutput.Stream("stdout", "Building Barometer.Analysis (../src/Barometer.Analysis/Barometer.Analysis.csproj)…\nBuilt Barometer.Analysis in 4.2 s.\n"), CellOutput.Stream("stdout", "12\n"));
+        var other = With(CellOutput.Stream("stdout", "Building bridges\n"), CellOutput.Stream("stdout", "12\n"));
+
+        Assert.Empty(CommittedOutputs.Differences(committed, built, Root));
+        Assert.NotEmpty(CommittedOutputs.Differences(committed, other, Root));
+    }
+
+    [Fact]
     public void Timings_paths_chart_ids_image_bytes_and_json_layout_do_not_count()
     {
         var committed = With(CellOutput.Stream("stdout", "took 1.2 s in /repo/root/data\n"), Chart("aaaaaaaaaaaa", "AAAA", "{\"a\": 1, \"b\": 2}"));

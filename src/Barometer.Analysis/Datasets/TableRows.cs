@@ -227,7 +227,7 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
             sb.Append("</tr>\n");
         }
         sb.Append("</tbody>\n</table>");
-        if (Count > maxRows) sb.Append($"\n<p><i>({Count - maxRows} more rows not shown)</i></p>");
+        if (Count > maxRows) sb.Append(CultureInfo.InvariantCulture, $"\n<p><i>({Count - maxRows} more rows not shown)</i></p>");
         return sb.ToString();
     }
 

@@ -11,5 +11,5 @@ public sealed record SourceDocument(string Id, string Title, string? Author, str
         string.Join(", ", new[] { Author, $"“{Title}”", Publisher, Date, Address }.Where(p => !string.IsNullOrEmpty(p)));
 
     /// <summary>The document id of a row's citation <c>&lt;source&gt;#&lt;section&gt;</c>.</summary>
-    public static string IdOf(string citation) => citation.IndexOf('#') is var i and >= 0 ? citation[..i] : citation;
+    public static string IdOf(string citation) => citation.IndexOf('#', StringComparison.Ordinal) is var i and >= 0 ? citation[..i] : citation;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Barometer.Analysis.Charts;
 using Barometer.Analysis.Model;
@@ -58,9 +59,9 @@ public static class ScenarioFigures
 
         var hypothetical = r.AppliedChanges.Count(c => c.Hypothetical && c.Before is null);
         var subtitle = new StringBuilder($"{r.AppliedChanges.Count} change(s) to issue {issue.Number}");
-        if (hypothetical > 0) subtitle.Append($", {hypothetical} hypothetical event(s) added");
+        if (hypothetical > 0) subtitle.Append(CultureInfo.InvariantCulture, $", {hypothetical} hypothetical event(s) added");
         if (r.ThresholdsChanged) subtitle.Append(", alternative colour thresholds");
-        subtitle.Append($"; regional-tension colour {r.Colour.Baseline}{(r.Colour.Changed ? $" → {r.Colour.Scenario}" : " (unchanged)")}");
+        subtitle.Append(CultureInfo.InvariantCulture, $"; regional-tension colour {r.Colour.Baseline}{(r.Colour.Changed ? $" → {r.Colour.Scenario}" : " (unchanged)")}");
 
         var name = FigureName(r.Scenario);
         var layout = BaseLayout($"What if: {r.Scenario.Name}", subtitle.ToString())

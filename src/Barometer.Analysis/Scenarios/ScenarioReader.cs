@@ -336,7 +336,7 @@ public static partial class ScenarioReader
                 if (!known.Contains(key, StringComparer.Ordinal))
                 {
                     var hint = known.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)
-                        || string.Equals(k, key.Replace("_", ""), StringComparison.OrdinalIgnoreCase));
+                        || string.Equals(k, key.Replace("_", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
                     Error(pair.Key, $"unknown key '{key}' in {what}" + (hint is null ? "" : $" (did you mean '{hint}'?)")
                         + $"; known keys: {string.Join(", ", known)}");
                     // A near miss still counts as the key it resembles, so its value is checked and no "missing" error follows.

@@ -23,7 +23,7 @@ public static partial class CsvText
     /// <summary>Quotes <paramref name="text"/> (doubling its quotes) when a CSV reader would otherwise split or trim it.</summary>
     public static string Quote(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
-            ? "\"" + text.Replace("\"", "\"\"") + "\""
+            ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : text;
 
     /// <summary>One text field as written: <see cref="Neutralise"/>d, then <see cref="Quote"/>d when needed.</summary>

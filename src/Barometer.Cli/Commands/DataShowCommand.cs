@@ -40,7 +40,7 @@ internal static class DataShowCommand
             var conditions = new List<(string Column, string Value)>();
             foreach (var condition in parse.GetValue(where) ?? [])
             {
-                var equals = condition.IndexOf('=');
+                var equals = condition.IndexOf('=', StringComparison.Ordinal);
                 if (equals <= 0)
                 {
                     Console.Error.WriteLine($"error: --where expects COLUMN=VALUE, got '{condition}'");

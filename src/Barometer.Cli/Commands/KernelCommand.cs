@@ -4,6 +4,7 @@ using System.Globalization;
 using Barometer.IO;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Protocol;
+using Barometer.Kernel.Server;
 using NetMQ;
 
 namespace Barometer.Cli.Commands;
@@ -79,13 +80,16 @@ public static class KernelCommand
                 PackageProgress = new PackageLog(),
             }),
             // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user
-            // reads, with multi-core JIT replaying the compiler's methods recorded by earlier kernels (started
-            // here, not at process start, so it does not compete with the kernel_info_reply for the cores).
+            // reads (on the server's background task), with multi-core JIT replaying the compiler's methods recorded
+            // by earlier kernels (started here, not at process start, so it does not compete with the
+            // kernel_info_reply for the cores). The server warms the language services up after it, when quiet.
             AfterFirstKernelInfo = static () =>
             {
                 ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
-                _ = ScriptEnvironment.Shared.WarmUpAsync();
+                ScriptEnvironment.Shared.WarmUpAsync().GetAwaiter().GetResult();
             },
+            // BAROMETER_KERNEL_LANGUAGE_WARMUP=0 leaves the language services cold until the first request (to measure).
+            WarmUpLanguageServices = Environment.GetEnvironmentVariable("BAROMETER_KERNEL_LANGUAGE_WARMUP") != "0",
         }))
         {
             await server.RunAsync(frontEndGone.Token);
@@ -193,21 +197,52 @@ public static class KernelCommand
     private static string KernelsDirectory(string? prefix) => prefix is null ? KernelSpec.UserKernelsDirectory() : KernelSpec.PrefixKernelsDirectory(prefix);
 
     /// <summary>
-    /// The command that starts this very executable as a kernel (the apphost, or <c>dotnet barometer.dll</c>; never
-    /// <c>dotnet run</c>), with <c>{connection_file}</c> for the connection file: the kernelspec's argv, and what
-    /// <c>new KernelStartInfo(KernelCommand.LaunchArgv())</c> starts for an isolated notebook run.
+    /// The command that starts this very program as a kernel, with <c>{connection_file}</c> for the connection file: the
+    /// kernelspec's argv, and what <c>new KernelStartInfo(KernelCommand.LaunchArgv())</c> starts for an isolated notebook
+    /// run. An installed .NET tool runs from its versioned folder (<c>TOOLS/.store/barometer.notebooks/0.9.0/…</c>),
+    /// which <c>dotnet tool update</c> removes, so for a tool the command is the tool path's own <c>barometer</c>
+    /// (<see cref="ToolCommand"/>), which updates keep; otherwise the executable itself (the apphost, or
+    /// <c>dotnet …/barometer.dll</c>; never <c>dotnet run</c>).
     /// </summary>
     public static List<string> LaunchArgv()
     {
         var process = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell which executable is running.");
-        var argv = new List<string> { process };
-        if (string.Equals(Path.GetFileNameWithoutExtension(process), "dotnet", StringComparison.OrdinalIgnoreCase))
+        var assembly = typeof(KernelCommand).Assembly.Location;
+        var argv = new List<string>();
+        if ((ToolCommand(process) ?? ToolCommand(assembly)) is { } tool)
         {
-            argv.Add(typeof(KernelCommand).Assembly.Location);
+            argv.Add(tool);
+        }
+        else
+        {
+            argv.Add(process);
+            if (string.Equals(Path.GetFileNameWithoutExtension(process), "dotnet", StringComparison.OrdinalIgnoreCase))
+            {
+                argv.Add(assembly);
+            }
         }
 
         argv.AddRange(["kernel", "start", "-f", "{connection_file}"]);
         return argv;
+    }
+
+    /// <summary>
+    /// For a file of an installed .NET tool (under <c>TOOLS/.store/</c>, where <c>dotnet tool install --tool-path TOOLS</c>
+    /// or <c>--global</c>, TOOLS = <c>~/.dotnet/tools</c>, put it), the tool's command in TOOLS (<c>TOOLS/barometer</c>),
+    /// when it is there; else null.
+    /// </summary>
+    public static string? ToolCommand(string path)
+    {
+        for (var directory = Path.GetDirectoryName(path); directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (Path.GetFileName(directory) == ".store")
+            {
+                var command = Path.Combine(Path.GetDirectoryName(directory)!, OperatingSystem.IsWindows() ? "barometer.exe" : "barometer");
+                return File.Exists(command) ? command : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

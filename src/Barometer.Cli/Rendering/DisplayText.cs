@@ -42,7 +42,7 @@ internal static class DisplayText
     }
 
     /// <summary>A Markdown table cell: raw HTML escaped (<see cref="MarkdownText"/>), pipes escaped, one line.</summary>
-    public static string MarkdownCell(string text) => MarkdownText(text).Replace("|", "\\|").ReplaceLineEndings(" ");
+    public static string MarkdownCell(string text) => MarkdownText(text).Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
     /// <summary>A Markdown table of <paramref name="rows"/> (cells escaped), right-aligning the columns <paramref name="numeric"/> names.</summary>
     public static string MarkdownTable(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows, Func<int, bool>? numeric = null)

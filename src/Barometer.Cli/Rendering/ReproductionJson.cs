@@ -14,7 +14,7 @@ internal static class ReproductionJson
             issue = indices.Issue.Number,
             series = indices.Issue.Series,
             title = indices.Issue.Title,
-            period = new { start = indices.Issue.Period.Start.ToString("yyyy-MM-dd"), end = indices.Issue.Period.End.ToString("yyyy-MM-dd") },
+            period = new { start = indices.Issue.Period.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), end = indices.Issue.Period.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
             relationships = indices.Relationships.Select(x => new
             {
                 partner = PartnerJson(x.Partner),

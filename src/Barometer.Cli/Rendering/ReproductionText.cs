@@ -91,7 +91,7 @@ internal static class ReproductionText
     }
 
     /// <summary>The section part of a source citation (<c>file#section</c>), for narrow terminals.</summary>
-    private static string Section(string source) => source.IndexOf('#') is var i and >= 0 ? source[(i + 1)..] : source;
+    private static string Section(string source) => source.IndexOf('#', StringComparison.Ordinal) is var i and >= 0 ? source[(i + 1)..] : source;
 
     private static string Cell(string text) => DisplayText.MarkdownCell(text);
 }

@@ -280,7 +280,7 @@ public static class JupyterJson
     private static string FormatDouble(double d)
     {
         var text = d.ToString("R", CultureInfo.InvariantCulture);
-        return text.Contains('.') || text.Contains('E') || text.Contains("Infinity") || text.Contains("NaN")
+        return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) || text.Contains("Infinity", StringComparison.Ordinal) || text.Contains("NaN", StringComparison.Ordinal)
             ? text
             : text + ".0";
     }

@@ -43,6 +43,13 @@ internal static partial class ErrorReporter
                 location,
                 error.Line,
                 null),
+            _ when error.Message is not null => Build(
+                CellErrorKind.UnsupportedDirective,
+                "NotSupportedException",
+                $"{location.Label}{at}: {error.Message}.",
+                location,
+                error.Line,
+                null),
             _ => Build(
                 CellErrorKind.UnsupportedDirective,
                 "NotSupportedException",
@@ -68,6 +75,18 @@ internal static partial class ErrorReporter
             null);
         var traceback = error.Traceback.Concat(failure.Details.Select(d => "  " + d)).ToList();
         return error with { Traceback = traceback };
+    }
+
+    public static CellError FromProjectFailure(ProjectDirective directive, string message, IReadOnlyList<string> details, CellLocation location)
+    {
+        var error = Build(
+            CellErrorKind.ProjectReference,
+            "ProjectReferenceError",
+            $"{location.Label}, line {directive.Line}: {directive.Text}: {message}",
+            location,
+            directive.Line,
+            null);
+        return error with { Traceback = [.. error.Traceback, .. details.Select(d => "  " + d)] };
     }
 
     public static CellError FromDiagnostics(IReadOnlyList<Diagnostic> errors, CellLocation location)

@@ -1,69 +1,95 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Reflection;
 using System.Text;
 using Barometer.Kernel.Formatting;
+using Barometer.Kernel.Packages;
 using Barometer.Kernel.Scripting;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 
 namespace Barometer.Kernel.Execution;
 
 /// <summary>
-/// What every script session compiles against: the metadata references (the whole shared framework plus this
-/// library, for the notebook globals) and the default <c>using</c>s. Building references and JIT-compiling
-/// Roslyn are the cold-start cost, so one environment is meant to be shared by all sessions of a process
-/// (<see cref="Shared"/>): the same <see cref="MetadataReference"/> objects and options are reused, which lets
-/// Roslyn reuse the assembly symbols it built for them (a second notebook's first cell takes milliseconds, not
-/// seconds). For the first one, <see cref="EnableStartupProfile"/> (multi-core JIT) is what measurably helps;
-/// <see cref="WarmUpAsync"/> only helps a host that has idle time before its first cell.
+/// What every script session compiles against: one immutable set of metadata references, built once per environment
+/// (the framework as the SDK references it, see <see cref="FrameworkReferences"/>, plus this library for the notebook
+/// globals), the default <c>using</c>s and the C# language version. Building references and JIT-compiling Roslyn are
+/// the cold-start cost, so one environment is meant to be shared by all sessions of a process (<see cref="Shared"/>):
+/// the same <see cref="MetadataReference"/> objects and options are reused, which lets Roslyn reuse the assembly
+/// symbols it built for them (a second notebook's first cell takes milliseconds, not seconds). For the first one,
+/// <see cref="EnableStartupProfile"/> (multi-core JIT) is what measurably helps; <see cref="WarmUpAsync"/> compiles a
+/// trivial cell in the background with exactly these references, and a session's first cell waits for it to end
+/// (<see cref="WhenWarmedUpAsync"/>): a warm-up compiling at the same time as the first cells made them bind to two
+/// different CoreLibs (CS1503, CS0121).
 /// </summary>
 public sealed class ScriptEnvironment
 {
     /// <summary>
-    /// The <c>using</c>s every cell gets: the same set as the .NET Interactive C# kernel (so a notebook that runs
-    /// here runs in VS Code Polyglot Notebooks too), plus <c>Barometer.Kernel.Scripting</c> for <c>x.Display()</c>.
+    /// The <c>using</c>s every cell gets: the .NET SDK's implicit usings of a console app (<c>System</c>,
+    /// <c>System.Collections.Generic</c>, <c>System.IO</c>, <c>System.Linq</c>, <c>System.Net.Http</c>,
+    /// <c>System.Threading</c>, <c>System.Threading.Tasks</c>), what the .NET Interactive C# kernel added
+    /// (<c>System.Collections</c>, <c>System.Text</c>), so its notebooks keep working, and
+    /// <c>Barometer.Kernel.Scripting</c> for <c>x.Display()</c>.
     /// </summary>
     public static readonly ImmutableArray<string> DefaultImports =
-        ["System", "System.Collections", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading.Tasks", "Barometer.Kernel.Scripting"];
+    [
+        "System", "System.Collections", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Text",
+        "System.Threading", "System.Threading.Tasks", "Barometer.Kernel.Scripting",
+    ];
+
+    /// <summary>
+    /// The C# version cells compile with: the .NET SDK's default for the running .NET (C# 14 on .NET 10), so code that
+    /// is valid for that SDK compiles (Roslyn's <c>Latest</c> would read <c>union</c> as the start of a union
+    /// declaration). Newer or preview features are opt-in: <c>#:property LangVersion=preview</c> in a cell.
+    /// </summary>
+    public static LanguageVersion DefaultLanguageVersion { get; } = LanguageVersionFor(Environment.Version);
 
     private static readonly Lazy<ScriptEnvironment> SharedInstance = new(() => new ScriptEnvironment(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly ConcurrentDictionary<string, ScriptOptions> _optionsByDirectory = new(StringComparer.Ordinal);
+    private readonly Lazy<ImmutableArray<MetadataReference>> _references;
+    private readonly Lazy<ScriptOptions> _baseOptions;
     private readonly object _warmUpGate = new();
     private Task? _warmUp;
 
-    /// <summary>Creates an environment; most callers should use <see cref="Shared"/>.</summary>
+    /// <summary>Creates an environment; most callers should use <see cref="Shared"/>. Cheap: references are built on first use.</summary>
     /// <param name="extraReferences">References added to every session (e.g. a host's own library).</param>
     /// <param name="extraImports">Namespaces imported in every session, after <see cref="DefaultImports"/>.</param>
     public ScriptEnvironment(IEnumerable<MetadataReference>? extraReferences = null, IEnumerable<string>? extraImports = null)
     {
-        References = FrameworkReferences()
-            .Add(MetadataReference.CreateFromFile(typeof(NotebookGlobals).Assembly.Location))
-            .AddRange(extraReferences ?? []);
+        var extra = (extraReferences ?? []).ToList();
+        _references = new Lazy<ImmutableArray<MetadataReference>>(
+            () => FrameworkReferences.Create(DotNetHost.Current)
+                .Add(MetadataReference.CreateFromFile(typeof(NotebookGlobals).Assembly.Location))
+                .AddRange(extra),
+            LazyThreadSafetyMode.ExecutionAndPublication);
         Imports = DefaultImports.AddRange(extraImports ?? []);
-        BaseOptions = ScriptOptions.Default
-            .WithReferences(References)
-            .WithImports(Imports)
-            .WithEmitDebugInformation(true) // line numbers in stack traces, mapped back to cells
-            .WithFileEncoding(Encoding.UTF8);
+        _baseOptions = new Lazy<ScriptOptions>(
+            () => ScriptOptions.Default
+                .WithReferences(References)
+                .WithImports(Imports)
+                .WithLanguageVersion(DefaultLanguageVersion)
+                .WithEmitDebugInformation(true) // line numbers in stack traces, mapped back to cells
+                .WithFileEncoding(Encoding.UTF8),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The environment shared by all sessions of this process.</summary>
     public static ScriptEnvironment Shared => SharedInstance.Value;
 
-    /// <summary>The metadata references every session starts with.</summary>
-    public ImmutableArray<MetadataReference> References { get; }
+    /// <summary>The metadata references every session starts with (built once, on first use).</summary>
+    public ImmutableArray<MetadataReference> References => _references.Value;
 
     /// <summary>The namespaces every session imports.</summary>
     public ImmutableArray<string> Imports { get; }
 
-    internal ScriptOptions BaseOptions { get; }
+    internal ScriptOptions BaseOptions => _baseOptions.Value;
 
     /// <summary>
     /// Options for scripts whose <c>#r "relative.dll"</c> and <c>#load "relative.csx"</c> resolve against
-    /// <paramref name="baseDirectory"/> (the notebook's folder). Cached per folder.
+    /// <paramref name="baseDirectory"/> (the notebook's folder). Cached per folder. A session replaces the metadata
+    /// resolver with its own (<see cref="SessionMetadataResolver"/>).
     /// </summary>
     public ScriptOptions CreateOptions(string baseDirectory)
     {
@@ -74,12 +100,11 @@ public sealed class ScriptEnvironment
     }
 
     /// <summary>
-    /// Compiles and runs a trivial cell once on a background thread so Roslyn's code is JIT-compiled and the
-    /// references' metadata loaded before the first real cell. Idempotent: later calls return the same task.
-    /// Failures are swallowed (the first real cell reports them). Worth it only when the host is idle for about
-    /// a cold compile (seconds) before its first cell, e.g. while a user opens a notebook: measured on 2 cores,
-    /// a first cell started while the warm-up is still running is not faster (both wait for the same JIT work),
-    /// so <see cref="Running.NotebookRunner"/> does not call it.
+    /// Compiles and runs a trivial cell once on a background thread, with exactly the references sessions use, so
+    /// Roslyn's code is JIT-compiled and the references' metadata loaded before the first real cell. Idempotent: later
+    /// calls return the same task. Failures are swallowed (the first real cell reports them). A session's first cell
+    /// waits for it (<see cref="WhenWarmedUpAsync"/>), so it helps a host that is idle for a few seconds before its
+    /// first cell (e.g. while a user opens a notebook) and costs one that is not little: both need the same JIT work.
     /// </summary>
     public Task WarmUpAsync()
     {
@@ -106,6 +131,21 @@ public sealed class ScriptEnvironment
         }
     }
 
+    /// <summary>Completes when a warm-up started by <see cref="WarmUpAsync"/> has ended (at once when none was started).</summary>
+    public Task WhenWarmedUpAsync()
+    {
+        lock (_warmUpGate)
+        {
+            return _warmUp ?? Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The .NET SDK's default C# version for a .NET major version (C# 14 for .NET 10): major + 4 since .NET 5.</summary>
+    internal static LanguageVersion LanguageVersionFor(Version runtime) =>
+        LanguageVersionFacts.TryParse((runtime.Major + 4).ToString(System.Globalization.CultureInfo.InvariantCulture), out var version)
+            ? version
+            : LanguageVersion.Latest;
+
     /// <summary>
     /// Turns on .NET's multi-core JIT for this process: the methods JIT-compiled during start-up are recorded in
     /// <paramref name="profileDirectory"/>, and on later runs compiled ahead on another core while the first cell
@@ -125,45 +165,6 @@ public sealed class ScriptEnvironment
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // An optimisation only.
-        }
-    }
-
-    private static ImmutableArray<MetadataReference> FrameworkReferences()
-    {
-        // All managed assemblies of the shared framework (System.*, Microsoft.*, netstandard, mscorlib), like
-        // the .NET Interactive C# kernel; netstandard/mscorlib let #r'd .NET Standard libraries compile.
-        var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var builder = ImmutableArray.CreateBuilder<MetadataReference>();
-        foreach (var path in Directory.EnumerateFiles(runtimeDirectory, "*.dll").Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetFileNameWithoutExtension(path);
-            var candidate = name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.", StringComparison.Ordinal) ||
-                            name is "System" or "netstandard" or "mscorlib";
-            if (!candidate || name.EndsWith(".Native", StringComparison.Ordinal) || !IsManaged(path))
-            {
-                continue;
-            }
-
-            builder.Add(MetadataReference.CreateFromFile(path));
-        }
-
-        return builder.ToImmutable();
-    }
-
-    private static bool IsManaged(string path)
-    {
-        try
-        {
-            _ = AssemblyName.GetAssemblyName(path);
-            return true;
-        }
-        catch (BadImageFormatException)
-        {
-            return false;
-        }
-        catch (FileLoadException)
-        {
-            return false;
         }
     }
 }

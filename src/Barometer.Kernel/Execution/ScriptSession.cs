@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using Barometer.Kernel.Comms;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Packages;
+using Barometer.Kernel.Projects;
 using Barometer.Kernel.Scripting;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 
@@ -24,13 +27,17 @@ public sealed class ScriptSession : IDisposable
 {
     private readonly ScriptSessionOptions _options;
     private readonly ScriptEnvironment _environment;
-    private readonly ScriptOptions _scriptOptions;
+    private readonly string _baseDirectory;
     private readonly NotebookGlobals _globals;
     private readonly string _pathPrefix;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, int> _submissionCells = new(StringComparer.Ordinal);
-    private readonly PackageService _packages;
     private readonly HashSet<MetadataReference> _chainReferences = new(ReferenceEqualityComparer.Instance);
+    private ScriptOptions _scriptOptions = null!;
+    private SessionReferences _references = null!;
+    private PackageService _packages = null!;
+    private ProjectService _projects = null!;
+    private LanguageVersion _languageVersion = ScriptEnvironment.DefaultLanguageVersion;
     private ScriptState<object>? _state;
     private CancellationTokenSource? _runningCellInterrupt;
     private int _executionCount;
@@ -42,17 +49,11 @@ public sealed class ScriptSession : IDisposable
         _options = options ?? new ScriptSessionOptions();
         _options = _options with { Formatters = _options.Formatters.ForSession() };
         _environment = _options.Environment ?? ScriptEnvironment.Shared;
-        var baseDirectory = Path.GetFullPath(_options.BaseDirectory ?? Directory.GetCurrentDirectory());
-        _scriptOptions = _environment.CreateOptions(baseDirectory);
-        _globals = new NotebookGlobals(_options.Formatters);
+        _baseDirectory = Path.GetFullPath(_options.BaseDirectory ?? Directory.GetCurrentDirectory());
+        _globals = new NotebookGlobals(_options.Formatters, Comms);
         var documentName = string.IsNullOrWhiteSpace(_options.DocumentName) ? "notebook" : Path.GetFileName(_options.DocumentName);
-        _pathPrefix = Path.Combine(baseDirectory, documentName);
-        _packages = new PackageService(new PackageServiceOptions
-        {
-            BaseDirectory = baseDirectory,
-            CacheDirectory = _options.PackageCacheDirectory,
-            Progress = _options.PackageProgress,
-        });
+        _pathPrefix = Path.Combine(_baseDirectory, documentName);
+        StartOver();
     }
 
     /// <summary>How many cells have been submitted (the last execution count).</summary>
@@ -61,6 +62,12 @@ public sealed class ScriptSession : IDisposable
     /// <summary>The session's settings.</summary>
     public ScriptSessionOptions Options => _options;
 
+    /// <summary>
+    /// The session's comms with a front end (the <c>Comms</c> global of its cells): targets registered by kernel code,
+    /// the comms open now. Under the Jupyter kernel they carry <c>comm_*</c> messages; elsewhere what is sent goes nowhere.
+    /// </summary>
+    public CommManager Comms { get; } = new();
+
     /// <summary>The session's NuGet packages (<c>#r "nuget:…"</c>): what is loaded, how many restores ran.</summary>
     public PackageService Packages => _packages;
 
@@ -68,7 +75,38 @@ public sealed class ScriptSession : IDisposable
     // and the options the next cell compiles with (the environment's references plus the loaded packages').
     internal ScriptState<object>? CurrentState => _state;
 
-    internal ScriptOptions NextCellOptions => _scriptOptions.AddReferences(_packages.References);
+    internal ScriptOptions NextCellOptions => _scriptOptions.AddReferences(_packages.References).WithLanguageVersion(_languageVersion);
+
+    /// <summary>The session's projects (<c>#:project</c>): what is loaded, how many builds ran.</summary>
+    internal ProjectService Projects => _projects;
+
+    /// <summary>
+    /// Drops everything earlier cells did (variables, types, <c>using</c>s, references, packages, projects) and starts a
+    /// new Roslyn script chain with a new load context: a project rebuilt with changes cannot be loaded beside its old
+    /// build (same assembly identity), so the session starts over to use it.
+    /// </summary>
+    private void StartOver()
+    {
+        var environmentOptions = _environment.CreateOptions(_baseDirectory);
+        _references = new SessionReferences(_environment.References);
+        _scriptOptions = environmentOptions.WithMetadataResolver(new SessionMetadataResolver(environmentOptions.MetadataResolver, _references));
+        _packages?.Dispose();
+        var packageCache = Path.GetFullPath(_options.PackageCacheDirectory ?? PackageCache.DefaultDirectory);
+        _packages = new PackageService(new PackageServiceOptions
+        {
+            BaseDirectory = _baseDirectory,
+            CacheDirectory = packageCache,
+            Progress = _options.PackageProgress,
+            SessionReferences = _references,
+        });
+        _projects = new ProjectService(_baseDirectory, Path.Combine(Path.GetDirectoryName(packageCache)!, "projects"), DotNetHost.Current, _packages);
+        _state = null;
+        _chainReferences.Clear();
+        lock (_submissionCells)
+        {
+            _submissionCells.Clear();
+        }
+    }
 
     /// <summary>Runs a C# cell.</summary>
     public Task<CellExecutionResult> ExecuteAsync(string code, CancellationToken cancellationToken = default) =>
@@ -185,6 +223,30 @@ public sealed class ScriptSession : IDisposable
             return Finish(CellExecutionStatus.Failed, ErrorReporter.FromPreparation(prepared.Error, location));
         }
 
+        if (prepared.LanguageVersion is { } languageVersion)
+        {
+            _languageVersion = languageVersion.Version;
+        }
+
+        if (prepared.Projects.Count > 0)
+        {
+            // #:project: built when out of date, its closure loaded before the cell's code compiles against it.
+            void Line(string line) => emit(new StreamText("stdout", line + "\n"));
+            var projects = await _projects.AddAsync(prepared.Projects, Line, cancellationToken).ConfigureAwait(false);
+            if (projects.Changed is { } changed)
+            {
+                Line($"{changed} changed since this session loaded it: the session starts over with the new build "
+                     + "(variables, types, usings and references of earlier cells are gone; run the cells after this one again).");
+                StartOver();
+                projects = await _projects.AddAsync(prepared.Projects, Line, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (projects.Failure is { } projectFailure)
+            {
+                return Finish(CellExecutionStatus.Failed, ErrorReporter.FromProjectFailure(projectFailure.Directive, projectFailure.Message, projectFailure.Details, location));
+            }
+        }
+
         if (prepared.Packages.Count > 0)
         {
             // #r "nuget:…" / #i "nuget:…": restored and loaded before the cell's code compiles against them; what is
@@ -204,6 +266,9 @@ public sealed class ScriptSession : IDisposable
         using var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(interrupt, cancellationToken);
         var cell = new RunningCell(_options.Formatters, emit, submission.Input, cellCancellation.Token);
         var timeout = submission.Timeout ?? _options.CellTimeout;
+
+        // A warm-up compiling beside the first cells could bind them to other symbols: wait for it to end.
+        await _environment.WhenWarmedUpAsync().ConfigureAwait(false);
         var previous = _state;
         var options = NextCellOptions.WithFilePath(_pathPrefix + ErrorReporter.CellPathMarker + location.CellNumber);
         var interrupted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -263,6 +328,11 @@ public sealed class ScriptSession : IDisposable
         }
 
         cell.Close();
+        foreach (var note in _references.TakeNotes())
+        {
+            emit(new StreamText("stderr", "warning: " + note + "\n"));
+        }
+
         if (outcome.CompileError is not null)
         {
             return Finish(CellExecutionStatus.Failed, outcome.CompileError);

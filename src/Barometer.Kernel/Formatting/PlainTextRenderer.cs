@@ -23,7 +23,7 @@ internal sealed class PlainTextRenderer(int maxItems, int maxDepth)
     public string Render(object? value)
     {
         var inline = Inline(value, 0);
-        return value is IEnumerable enumerable and not string && (inline.Length > InlineWidth || inline.Contains('\n'))
+        return value is IEnumerable enumerable and not string && (inline.Length > InlineWidth || inline.Contains('\n', StringComparison.Ordinal))
             ? Multiline(enumerable, value.GetType())
             : inline;
     }

@@ -7,9 +7,10 @@ namespace Barometer.Kernel.Language;
 
 /// <summary>
 /// Metadata references that carry XML documentation, for the language services. A session compiles against the
-/// shared framework's implementation assemblies, which ship no XML docs; the SDK's reference pack
+/// reference pack's assemblies, except about twenty implementation assemblies that Roslyn's scripting forces (see
+/// <see cref="Execution.FrameworkReferences"/>), and the implementation assemblies ship no XML docs; the SDK's reference pack
 /// (<c>packs/Microsoft.NETCore.App.Ref/&lt;version&gt;/ref/&lt;tfm&gt;/</c>) has the reference assemblies with
-/// their <c>.xml</c> files, as an IDE uses them. So framework references are replaced by the reference pack's
+/// their <c>.xml</c> files, as an IDE uses them. So framework implementation references are replaced by the reference pack's
 /// (when the SDK is installed), and any other assembly gets the <c>.xml</c> beside it (NuGet packages ship
 /// theirs beside the dll). References are created once per file and shared, so Roslyn reuses their symbols.
 /// </summary>
@@ -77,29 +78,7 @@ internal sealed class DocumentedReferences
             : MetadataReference.CreateFromFile(path);
     }
 
-    private static string? FindReferencePack(DotNetHost host)
-    {
-        if (host.DotNetRoot is null)
-        {
-            return null;
-        }
-
-        var packs = Path.Combine(host.DotNetRoot, "packs", "Microsoft.NETCore.App.Ref");
-        if (!Directory.Exists(packs))
-        {
-            return null;
-        }
-
-        var runtime = Environment.Version;
-        var candidates = Directory.EnumerateDirectories(packs)
-            .Select(d => (Directory: d, Version: Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : null))
-            .Where(c => c.Version is not null && c.Version.Major == runtime.Major && c.Version.Minor == runtime.Minor)
-            .OrderByDescending(c => c.Version!.Build == runtime.Build)
-            .ThenByDescending(c => c.Version)
-            .Select(c => Path.Combine(c.Directory, "ref", host.TargetFramework))
-            .Where(d => File.Exists(Path.Combine(d, "System.Runtime.dll")));
-        return candidates.FirstOrDefault();
-    }
+    private static string? FindReferencePack(DotNetHost host) => Execution.FrameworkReferences.ReferencePackDirectory(host);
 }
 
 /// <summary>Resolves <c>#r "file.dll"</c> in cells like the session does, returning documented references.</summary>

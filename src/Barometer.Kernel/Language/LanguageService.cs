@@ -12,7 +12,7 @@ namespace Barometer.Kernel.Language;
 /// Code is seen as the session's next cell: everything the executed cells declared, imported or referenced
 /// (<c>#r</c> assemblies and NuGet packages) is in scope. Requests are serialised; they only read the session.
 /// </summary>
-public sealed class LanguageService : Protocol.ICodeAssistance, IDisposable
+public sealed class LanguageService : ICodeAssistance, IDisposable
 {
     private readonly ScriptSession _session;
     private readonly SessionWorkspace _workspace;
@@ -74,7 +74,7 @@ public sealed class LanguageService : Protocol.ICodeAssistance, IDisposable
         return CompletenessCheck.Check(WithoutDirectives(code), ScriptParse);
     }
 
-    private static readonly CSharpParseOptions ScriptParse = new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
+    private static readonly CSharpParseOptions ScriptParse = new(ScriptEnvironment.DefaultLanguageVersion, DocumentationMode.None, SourceCodeKind.Script);
 
     /// <summary>Loads Roslyn's completion and the session's references with a throw-away request.</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken = default)
@@ -102,7 +102,7 @@ public sealed class LanguageService : Protocol.ICodeAssistance, IDisposable
 
     /// <summary>
     /// Blanks (with spaces, so positions stay) what the session takes out before compiling: a first line
-    /// <c>#!csharp</c> and <c>#r "nuget:…"</c> / <c>#i "nuget:…"</c> lines.
+    /// <c>#!csharp</c>, <c>#r "nuget:…"</c> / <c>#i "nuget:…"</c> lines and <c>#:</c> directives.
     /// </summary>
     internal static string WithoutDirectives(string code)
     {
@@ -117,7 +117,7 @@ public sealed class LanguageService : Protocol.ICodeAssistance, IDisposable
         {
             var line = lines[i].TrimEnd('\r');
             var trimmed = line.Trim();
-            if (PackageDirectiveParser.TryParse(line, i + 1, out _) ||
+            if (PackageDirectiveParser.TryParse(line, i + 1, out _) || trimmed.StartsWith("#:", StringComparison.Ordinal) ||
                 trimmed.StartsWith("#!", StringComparison.Ordinal) && Documents.KernelNames.IsCSharp(trimmed[2..].Trim()))
             {
                 lines[i] = new string(' ', line.Length) + (lines[i].EndsWith('\r') ? "\r" : string.Empty);

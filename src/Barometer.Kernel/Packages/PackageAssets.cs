@@ -11,6 +11,12 @@ namespace Barometer.Kernel.Packages;
 /// <param name="NativeLibraries">Full paths of its native libraries for this runtime identifier.</param>
 public sealed record ResolvedPackage(string Id, NuGetVersion Version, string Directory, IReadOnlyList<string> RuntimeAssemblies, IReadOnlyList<string> NativeLibraries)
 {
+    /// <summary>
+    /// Full paths of the assemblies a project compiles against (the package's <c>ref/</c> assemblies where it has
+    /// them, else its <c>lib/</c> ones): what cells compile against, as in a project. Empty: the runtime assemblies.
+    /// </summary>
+    public IReadOnlyList<string> CompileAssemblies { get; init; } = [];
+
     /// <summary>"Id Version".</summary>
     public string Display => $"{Id} {Version.ToNormalizedString()}";
 }
@@ -18,7 +24,8 @@ public sealed record ResolvedPackage(string Id, NuGetVersion Version, string Dir
 /// <summary>
 /// Reads the <c>obj/project.assets.json</c> that <c>dotnet restore</c> writes: for the target
 /// "<c>tfm/rid</c>" it lists every package of the graph (dependencies included) with its runtime assemblies and,
-/// because the project names a runtime identifier, its native assets for that platform already selected.
+/// because the project names a runtime identifier, its native assets for that platform already selected, and the
+/// compile-time assemblies (a package's reference assemblies), which are what a project compiles against.
 /// </summary>
 internal static class PackageAssets
 {
@@ -58,7 +65,10 @@ internal static class PackageAssets
                 ? path.GetString()!
                 : Path.Combine(id.ToLowerInvariant(), version.ToNormalizedString().ToLowerInvariant());
             var directory = Path.GetFullPath(Path.Combine(packageFolder, relative));
-            result.Add(new ResolvedPackage(id, version, directory, Files(entry.Value, "runtime", directory), Files(entry.Value, "native", directory)));
+            result.Add(new ResolvedPackage(id, version, directory, Files(entry.Value, "runtime", directory), Files(entry.Value, "native", directory))
+            {
+                CompileAssemblies = Files(entry.Value, "compile", directory),
+            });
         }
 
         return result;

@@ -16,6 +16,9 @@ public sealed record PackageServiceOptions
 
     /// <summary>Progress for a terminal or log (the cell gets its own stream lines either way).</summary>
     public IProgress<PackageProgress>? Progress { get; init; }
+
+    /// <summary>The session's assemblies, so a package assembly the session already has is not referenced twice.</summary>
+    internal Execution.SessionReferences? SessionReferences { get; init; }
 }
 
 /// <summary>A package loaded into the session.</summary>

@@ -13,8 +13,10 @@ namespace Barometer.Kernel.Packages;
 /// when that exact package set was restored before and its files are still in the global packages folder.
 /// Runtime assemblies of the resolved graph are loaded into the session's <see cref="PackageLoadContext"/> and
 /// handed to Roslyn (as <see cref="MetadataReference"/>s for compiling, and as loaded assemblies through
-/// <see cref="AssemblyLoader"/> for running). A package can be loaded in one version per session: asking again for
-/// a loaded package does nothing, asking for another version is an error naming both.
+/// <see cref="AssemblyLoader"/> for running). Versions mean what they mean to NuGet: "4.1.5" is at least 4.1.5 (the
+/// lowest served version that satisfies it), "[4.1.5]" exactly. A package can be loaded in one version per session:
+/// asking again for a loaded package (with a version or range it satisfies) does nothing, asking for another version
+/// is an error naming both.
 /// </summary>
 public sealed class PackageService : IDisposable
 {
@@ -66,6 +68,10 @@ public sealed class PackageService : IDisposable
     public async Task<PackageLoadResult> AddAsync(IReadOnlyList<PackageDirective> directives, Action<string>? streamLine = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(directives);
+
+        // The cell's #i sources count only if the whole cell succeeds: a failed directive leaves the session's sources
+        // (and packages) as they were, so one bad source cannot fail every later restore.
+        var newSources = new List<string>();
         foreach (var source in directives.Where(d => d.Kind == PackageDirectiveKind.Source))
         {
             var normalized = NormalizeSource(source.Name);
@@ -74,9 +80,17 @@ public sealed class PackageService : IDisposable
                 return Failed(source, "the package source is empty; write #i \"nuget: https://my.feed/v3/index.json\" or a folder.");
             }
 
-            if (!_sources.Contains(normalized, StringComparer.Ordinal))
+            if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri) || uri.IsFile)
             {
-                _sources.Add(normalized);
+                if (!Directory.Exists(normalized))
+                {
+                    return Failed(source, $"the folder '{normalized}' does not exist; a local package source is a folder of .nupkg files (relative to the notebook's folder).");
+                }
+            }
+
+            if (!_sources.Contains(normalized, StringComparer.Ordinal) && !newSources.Contains(normalized, StringComparer.Ordinal))
+            {
+                newSources.Add(normalized);
             }
         }
 
@@ -120,22 +134,29 @@ public sealed class PackageService : IDisposable
 
         if (wanted.Count == 0)
         {
+            _sources.AddRange(newSources);
             return new PackageLoadResult([], false, null);
         }
 
-        return await RestoreAndLoadAsync(wanted, streamLine, cancellationToken).ConfigureAwait(false);
+        var result = await RestoreAndLoadAsync(wanted, [.. _sources, .. newSources], streamLine, cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            _sources.AddRange(newSources);
+        }
+
+        return result;
     }
 
-    private async Task<PackageLoadResult> RestoreAndLoadAsync(List<(PackageDirective Directive, VersionRange? Range)> wanted, Action<string>? streamLine, CancellationToken cancellationToken)
+    private async Task<PackageLoadResult> RestoreAndLoadAsync(List<(PackageDirective Directive, VersionRange? Range)> wanted, List<string> sources, Action<string>? streamLine, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var displays = wanted.Select(w => w.Directive.Display).ToList();
         var requirements = _loaded.Values
             .Where(p => p.RequestedAs is not null)
             .Select(p => new PackageRequirement(p.Id, $"[{p.Version.ToNormalizedString()}]"))
-            .Concat(wanted.Select(w => new PackageRequirement(w.Directive.Name, RequirementVersion(w.Directive.Version, w.Range))))
+            .Concat(wanted.Select(w => new PackageRequirement(w.Directive.Name, RequirementVersion(w.Directive.Version))))
             .ToList();
-        var project = RestoreProject.Create(_cacheDirectory, _host, requirements, _sources);
+        var project = RestoreProject.Create(_cacheDirectory, _host, requirements, sources);
 
         IReadOnlyList<ResolvedPackage> resolved;
         var restoreRan = false;
@@ -194,19 +215,9 @@ public sealed class PackageService : IDisposable
         {
             foreach (var package in fresh)
             {
-                // Assemblies the shared framework carries are used from the framework (restore normally prunes those packages).
-                var assemblies = package.RuntimeAssemblies
-                    .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !File.Exists(Path.Combine(_frameworkDirectory, Path.GetFileName(p))))
-                    .ToList();
-                _loadContext.Value.Register(assemblies, package.NativeLibraries);
-                foreach (var path in assemblies)
-                {
-                    var assembly = _loadContext.Value.LoadPackageAssembly(path);
-                    _assemblyLoader.RegisterDependency(assembly);
-                    newReferences.Add(MetadataReference.CreateFromFile(path));
-                }
-
                 var requested = wanted.FirstOrDefault(w => w.Directive.Name.Equals(package.Id, StringComparison.OrdinalIgnoreCase)).Directive;
+                var compile = package.CompileAssemblies.Count > 0 ? package.CompileAssemblies : package.RuntimeAssemblies;
+                var assemblies = LoadAssemblies(package.RuntimeAssemblies, compile, package.NativeLibraries, $"package {package.Display}", newReferences);
                 newlyLoaded.Add(new LoadedPackage(package.Id, package.Version, requested is null ? null : requested.Version ?? "*", assemblies));
             }
         }
@@ -228,6 +239,41 @@ public sealed class PackageService : IDisposable
         Report(PackageProgressStage.Loaded, direct, message, stopwatch.Elapsed);
         return new PackageLoadResult(newlyLoaded, restoreRan, null);
     }
+
+    /// <summary>
+    /// Loads <paramref name="runtimeAssemblies"/> into the session's load context (registered with Roslyn's loader, so
+    /// cells bind to them) and adds references to <paramref name="compileAssemblies"/> (what a project compiles
+    /// against) to <paramref name="references"/>, through the session's <see cref="Execution.SessionReferences"/>: an
+    /// assembly the framework or the session already has is not loaded or referenced a second time. Used for packages
+    /// and for a <c>#:project</c>'s closure alike, so the session has one load context and one version per assembly.
+    /// Returns the runtime assemblies loaded.
+    /// </summary>
+    internal List<string> LoadAssemblies(IEnumerable<string> runtimeAssemblies, IEnumerable<string> compileAssemblies, IEnumerable<string> nativeLibraries, string origin, List<MetadataReference> references)
+    {
+        bool FromFramework(string path) => File.Exists(Path.Combine(_frameworkDirectory, Path.GetFileName(path)));
+        var runtime = runtimeAssemblies.Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !FromFramework(p)).ToList();
+        _loadContext.Value.Register(runtime, nativeLibraries);
+        foreach (var path in runtime)
+        {
+            var assembly = _loadContext.Value.LoadPackageAssembly(path);
+            _assemblyLoader.RegisterDependency(assembly);
+        }
+
+        foreach (var path in compileAssemblies.Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !FromFramework(p)))
+        {
+            var reference = MetadataReference.CreateFromFile(path);
+            var adopted = _options.SessionReferences?.Adopt(reference, origin) ?? reference;
+            if (ReferenceEquals(adopted, reference))
+            {
+                references.Add(reference);
+            }
+        }
+
+        return runtime;
+    }
+
+    /// <summary>Adds references (e.g. a project's) to those every later cell compiles with.</summary>
+    internal void AddReferences(IEnumerable<MetadataReference> references) => _references = _references.AddRange(references);
 
     private static IReadOnlyList<ResolvedPackage>? TryRead(RestoreProject project, DotNetHost host)
     {
@@ -282,32 +328,18 @@ public sealed class PackageService : IDisposable
         return Path.GetFullPath(trimmed, _options.BaseDirectory ?? Directory.GetCurrentDirectory());
     }
 
-    /// <summary>A plain version ("5.0.0") means exactly that version, as in .NET Interactive; no version means the newest stable.</summary>
-    internal static string RequirementVersion(string? version, VersionRange? range)
-    {
-        if (version is null)
-        {
-            return "*";
-        }
-
-        if (range is not null && !range.IsFloating && NuGetVersion.TryParse(version, out var exact))
-        {
-            return $"[{exact.ToNormalizedString()}]";
-        }
-
-        return version;
-    }
+    /// <summary>
+    /// The PackageReference version for a directive: as NuGet reads it (a plain "4.1.5" is a minimum, and NuGet takes
+    /// the lowest served version at or above it; "[4.1.5]" is exactly; ranges and floating versions as written); no
+    /// version means the newest stable.
+    /// </summary>
+    internal static string RequirementVersion(string? version) => version ?? "*";
 
     private static bool IsSatisfiedBy(string? version, VersionRange? range, NuGetVersion loaded)
     {
         if (version is null || range is null)
         {
             return true;
-        }
-
-        if (!range.IsFloating && NuGetVersion.TryParse(version, out var exact))
-        {
-            return exact == loaded;
         }
 
         return range.IsFloating ? range.Float!.Satisfies(loaded) || range.Satisfies(loaded) : range.Satisfies(loaded);

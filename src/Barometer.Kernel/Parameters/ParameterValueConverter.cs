@@ -117,7 +117,7 @@ public static class ParameterValueConverter
             return Convert(name, ParameterKind.Int64, false, trimmed);
         }
 
-        if (trimmed.Length > 0 && TryParseDouble(trimmed, out var d) && double.IsFinite(d) && !trimmed.Contains(','))
+        if (trimmed.Length > 0 && TryParseDouble(trimmed, out var d) && double.IsFinite(d) && !trimmed.Contains(',', StringComparison.Ordinal))
         {
             return Convert(name, ParameterKind.Double, false, trimmed);
         }

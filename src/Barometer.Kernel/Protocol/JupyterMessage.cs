@@ -56,8 +56,17 @@ public sealed class JupyterMessage
     /// <summary>
     /// A new message of <paramref name="messageType"/> in <paramref name="session"/>; when it answers
     /// <paramref name="parent"/>, the parent header is copied (and, for replies on a ROUTER, the identities).
+    /// <paramref name="metadata"/> (default empty) and binary <paramref name="buffers"/> (default none) are taken as given.
     /// </summary>
-    public static JupyterMessage Create(string messageType, JsonObject content, string session, JupyterMessage? parent = null, IReadOnlyList<byte[]>? identities = null, string username = "kernel") =>
+    public static JupyterMessage Create(
+        string messageType,
+        JsonObject content,
+        string session,
+        JupyterMessage? parent = null,
+        IReadOnlyList<byte[]>? identities = null,
+        string username = "kernel",
+        JsonObject? metadata = null,
+        IReadOnlyList<byte[]>? buffers = null) =>
         new(
             new JsonObject
             {
@@ -69,9 +78,10 @@ public sealed class JupyterMessage
                 ["version"] = ProtocolVersion,
             },
             parent is null ? new JsonObject() : (JsonObject)parent.Header.DeepClone(),
-            new JsonObject(),
+            metadata ?? new JsonObject(),
             content,
-            identities ?? parent?.Identities);
+            identities ?? parent?.Identities,
+            buffers);
 
     /// <inheritdoc />
     public override string ToString() => $"{MessageType} {MessageId}";

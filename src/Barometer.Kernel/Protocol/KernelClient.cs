@@ -1,23 +1,11 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using NetMQ;
 using NetMQ.Sockets;
 
 namespace Barometer.Kernel.Protocol;
-
-/// <summary>The request channels of a kernel.</summary>
-public enum KernelChannel
-{
-    /// <summary>Execution and introspection requests, handled in order.</summary>
-    Shell,
-
-    /// <summary>Interrupt and shutdown, answered while the shell is busy.</summary>
-    Control,
-}
 
 /// <summary>
 /// A client of a Jupyter kernel (any kernel speaking protocol 5.x), like jupyter_client/nbclient:
@@ -30,40 +18,29 @@ public enum KernelChannel
 /// </summary>
 public sealed class KernelClient : IAsyncDisposable
 {
-    private const int StandardErrorLines = 40;
-
     private readonly ConnectionInfo _connection;
-    private readonly MessageSigner _signer;
-    private readonly SignatureHistory _signatures = new();
     private readonly string _session = Guid.NewGuid().ToString();
-    private readonly NetMQQueue<(KernelChannel? Channel, NetMQMessage Message)> _outgoing = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JupyterMessage>> _replies = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ChannelWriter<JupyterMessage>> _iopub = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Func<string, bool, string>> _inputHandlers = new(StringComparer.Ordinal);
-    private readonly Queue<string> _standardError = new();
-    private readonly Thread _ioThread;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Process? _process;
-    private readonly string? _connectionFile;
+    private readonly ClientSockets _sockets;
+    private readonly KernelProcess? _process;
     private volatile DeadKernelException? _dead;
     private bool _disposed;
 
-    private KernelClient(ConnectionInfo connection, Process? process, string? connectionFile, KernelStartInfo? startInfo)
+    private KernelClient(ConnectionInfo connection, KernelProcess? process, KernelStartInfo? startInfo)
     {
         _connection = connection;
-        _signer = new MessageSigner(connection.Key);
         _process = process;
-        _connectionFile = connectionFile;
         StartInfo = startInfo;
-        _ioThread = new Thread(ServeSockets) { IsBackground = true, Name = "jupyter-client-sockets" };
-        _ioThread.Start();
+        _sockets = new ClientSockets(connection, _session, OnReply, OnIopub, OnStdin);
     }
 
     /// <summary>The connection the client uses.</summary>
     public ConnectionInfo Connection => _connection;
 
     /// <summary>The connection file this client wrote for its kernel (0600, in the private runtime folder); null for <see cref="Connect"/>.</summary>
-    public string? ConnectionFile => _connectionFile;
+    public string? ConnectionFile => _process?.ConnectionFile;
 
     /// <summary>How the kernel was started (null for <see cref="Connect"/>).</summary>
     public KernelStartInfo? StartInfo { get; }
@@ -72,10 +49,10 @@ public sealed class KernelClient : IAsyncDisposable
     public int? ProcessId => _process?.Id;
 
     /// <summary>The last lines the kernel process wrote to standard error (rejected messages, failures).</summary>
-    public string RecentStandardError => StandardErrorText();
+    public string RecentStandardError => _process?.StandardErrorText ?? string.Empty;
 
     /// <summary>The kernel process's exit code once it has exited (null while it runs, or for <see cref="Connect"/>).</summary>
-    public int? ExitCode => _process is { HasExited: true } process ? process.ExitCode : null;
+    public int? ExitCode => _process?.ExitCode;
 
     /// <summary>True once the kernel process has exited.</summary>
     public bool HasExited => _dead is not null || (_process?.HasExited ?? false);
@@ -90,47 +67,9 @@ public sealed class KernelClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(startInfo);
         var connection = ConnectionInfo.CreateWithFreePorts();
-        // As jupyter_client: in the user's private (0700) runtime folder, the file itself 0600.
-        var connectionFile = Path.Combine(JupyterPaths.PrivateRuntimeDirectory(), $"kernel-{Guid.NewGuid():N}.json");
-        await connection.SaveAsync(connectionFile, cancellationToken).ConfigureAwait(false);
-
-        var start = new ProcessStartInfo(startInfo.Argv[0].Replace("{connection_file}", connectionFile, StringComparison.Ordinal))
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = startInfo.WorkingDirectory ?? Directory.GetCurrentDirectory(),
-        };
-        foreach (var argument in startInfo.Argv.Skip(1))
-        {
-            start.ArgumentList.Add(argument.Replace("{connection_file}", connectionFile, StringComparison.Ordinal));
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            // As jupyter_client: kernels that watch their front end (ipykernel, ours) exit when this process is gone.
-            start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        foreach (var (name, value) in startInfo.Environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{start.FileName}'.");
-        }
-        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            File.Delete(connectionFile);
-            throw new DeadKernelException($"Could not start the kernel '{start.FileName}': {ex.Message}");
-        }
-
-        var client = new KernelClient(connection, process, connectionFile, startInfo);
-        client.WatchProcess();
+        var process = await KernelProcess.StartAsync(startInfo, connection, cancellationToken).ConfigureAwait(false);
+        var client = new KernelClient(connection, process, startInfo);
+        process.Watch(client.Fail, startInfo.StandardErrorLine);
         try
         {
             await client.WaitForReadyAsync(startInfo.StartupTimeout, cancellationToken).ConfigureAwait(false);
@@ -144,7 +83,7 @@ public sealed class KernelClient : IAsyncDisposable
     }
 
     /// <summary>Connects to a running kernel (no process is managed, so a dead kernel shows only as timeouts).</summary>
-    public static KernelClient Connect(ConnectionInfo connection) => new(connection ?? throw new ArgumentNullException(nameof(connection)), null, null, null);
+    public static KernelClient Connect(ConnectionInfo connection) => new(connection ?? throw new ArgumentNullException(nameof(connection)), null, null);
 
     /// <summary>Sends a request on shell or control and returns its reply.</summary>
     public async Task<JupyterMessage> RequestAsync(string messageType, JsonObject content, KernelChannel channel = KernelChannel.Shell, CancellationToken cancellationToken = default)
@@ -159,6 +98,43 @@ public sealed class KernelClient : IAsyncDisposable
         finally
         {
             _replies.TryRemove(request.MessageId, out _);
+        }
+    }
+
+    /// <summary>
+    /// Sends a message that gets no reply (a front end's <c>comm_open</c>, <c>comm_msg</c>, <c>comm_close</c>) on shell,
+    /// with optional binary <paramref name="buffers"/>, and returns the iopub messages the kernel published for it, from
+    /// <c>status</c> busy through idle (e.g. the <c>comm_msg</c> a comm handler answered with).
+    /// </summary>
+    /// <exception cref="DeadKernelException">The kernel process died before it was idle again.</exception>
+    public async Task<IReadOnlyList<JupyterMessage>> SendAsync(string messageType, JsonObject content, IReadOnlyList<byte[]>? buffers = null, JsonObject? metadata = null, CancellationToken cancellationToken = default)
+    {
+        var message = JupyterMessage.Create(messageType, content, _session, username: "client", metadata: metadata, buffers: buffers);
+        var published = Channel.CreateUnbounded<JupyterMessage>(new UnboundedChannelOptions { SingleReader = true });
+        _iopub[message.MessageId] = published.Writer;
+        try
+        {
+            if (_dead is { } dead)
+            {
+                throw dead;
+            }
+
+            Send(KernelChannel.Shell, message);
+            var messages = new List<JupyterMessage>();
+            await foreach (var item in published.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                messages.Add(item);
+                if (item.MessageType == "status" && (string?)item.Content["execution_state"] == "idle")
+                {
+                    break;
+                }
+            }
+
+            return messages;
+        }
+        finally
+        {
+            _iopub.TryRemove(message.MessageId, out _);
         }
     }
 
@@ -287,18 +263,9 @@ public sealed class KernelClient : IAsyncDisposable
             }
         }
 
-        if (_process is not null && !_process.HasExited)
+        if (_process is not null)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(wait);
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
+            await _process.WaitForExitOrKillAsync(wait, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -323,39 +290,13 @@ public sealed class KernelClient : IAsyncDisposable
         }
 
         _disposed = true;
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _ioThread.Join(TimeSpan.FromSeconds(2));
+        _sockets.Dispose();
         if (_process is not null)
         {
-            try
-            {
-                if (!_process.HasExited)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-                }
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
-            {
-            }
-
-            _process.Dispose();
-        }
-
-        if (_connectionFile is not null)
-        {
-            try
-            {
-                File.Delete(_connectionFile);
-            }
-            catch (IOException)
-            {
-            }
+            await _process.StopAsync().ConfigureAwait(false);
         }
 
         Fail(new DeadKernelException("The kernel client was disposed."));
-        _outgoing.Dispose();
-        _stop.Dispose();
     }
 
     private async Task WaitForReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -381,7 +322,7 @@ public sealed class KernelClient : IAsyncDisposable
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"The kernel did not answer kernel_info_request within {timeout.TotalSeconds:0.#} s.{StandardErrorNote()}");
+                throw new TimeoutException($"The kernel did not answer kernel_info_request within {timeout.TotalSeconds:0.#} s.{_process?.StandardErrorNote}");
             }
             catch (OperationCanceledException) when (!deadline.IsCancellationRequested)
             {
@@ -407,62 +348,10 @@ public sealed class KernelClient : IAsyncDisposable
         return reply;
     }
 
-    private void Send(KernelChannel? channel, JupyterMessage message)
+    private void Send(KernelChannel channel, JupyterMessage message)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _outgoing.Enqueue((channel, WireFormat.Encode(message, _signer)));
-    }
-
-    private void WatchProcess()
-    {
-        var process = _process!;
-        process.EnableRaisingEvents = true;
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            lock (_standardError)
-            {
-                _standardError.Enqueue(e.Data);
-                while (_standardError.Count > StandardErrorLines)
-                {
-                    _standardError.Dequeue();
-                }
-            }
-
-            StartInfo?.StandardErrorLine?.Invoke(e.Data);
-        };
-        process.OutputDataReceived += static (_, _) => { };
-        process.Exited += (_, _) =>
-        {
-            // Let the last stderr lines arrive before reporting them.
-            process.WaitForExit(500);
-            var code = process.ExitCode;
-            Fail(new DeadKernelException($"The kernel process died (exit code {code}).{StandardErrorNote()}", code, StandardErrorText()));
-        };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        if (process.HasExited)
-        {
-            Fail(new DeadKernelException($"The kernel process died (exit code {process.ExitCode}).", process.ExitCode, StandardErrorText()));
-        }
-    }
-
-    private string StandardErrorText()
-    {
-        lock (_standardError)
-        {
-            return string.Join('\n', _standardError);
-        }
-    }
-
-    private string StandardErrorNote()
-    {
-        var text = StandardErrorText();
-        return text.Length == 0 ? string.Empty : $" Its last standard-error lines:\n{text}";
+        _sockets.Send(channel, message);
     }
 
     private void Fail(DeadKernelException dead)
@@ -479,82 +368,44 @@ public sealed class KernelClient : IAsyncDisposable
         }
     }
 
-    private void ServeSockets()
+    private void OnReply(JupyterMessage message)
     {
-        var identity = Encoding.UTF8.GetBytes(_session);
-        using var shell = new DealerSocket();
-        using var control = new DealerSocket();
-        using var stdin = new DealerSocket();
-        using var iopub = new SubscriberSocket();
-        shell.Options.Identity = identity;
-        stdin.Options.Identity = identity; // the kernel routes input_request with the shell request's identity
-        foreach (var socket in new NetMQSocket[] { shell, control, stdin, iopub })
-        {
-            socket.Options.Linger = TimeSpan.Zero;
-        }
-
-        shell.Connect(_connection.Endpoint(_connection.ShellPort));
-        control.Connect(_connection.Endpoint(_connection.ControlPort));
-        stdin.Connect(_connection.Endpoint(_connection.StdinPort));
-        iopub.Connect(_connection.Endpoint(_connection.IOPubPort));
-        iopub.SubscribeToAnyTopic();
-
-        using var poller = new NetMQPoller { shell, control, stdin, iopub, _outgoing };
-        shell.ReceiveReady += (_, e) => OnReply(e.Socket);
-        control.ReceiveReady += (_, e) => OnReply(e.Socket);
-        iopub.ReceiveReady += (_, e) =>
-        {
-            if (Decode(e.Socket) is { } message && message.ParentMessageId is { } parent && _iopub.TryGetValue(parent, out var writer))
-            {
-                writer.TryWrite(message);
-            }
-        };
-        stdin.ReceiveReady += (_, e) =>
-        {
-            if (Decode(e.Socket) is not { MessageType: "input_request" } request)
-            {
-                return;
-            }
-
-            var handler = request.ParentMessageId is { } parent && _inputHandlers.TryGetValue(parent, out var h) ? h : null;
-            _ = Task.Run(() =>
-            {
-                string value;
-                try
-                {
-                    value = handler?.Invoke((string?)request.Content["prompt"] ?? string.Empty, (bool?)request.Content["password"] ?? false) ?? string.Empty;
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    value = string.Empty;
-                }
-
-                var reply = JupyterMessage.Create("input_reply", new JsonObject { ["value"] = value }, _session, request, identities: [], username: "client");
-                Send(null, reply);
-            });
-        };
-        _outgoing.ReceiveReady += (_, _) =>
-        {
-            while (_outgoing.TryDequeue(out var item, TimeSpan.Zero))
-            {
-                (item.Channel switch { KernelChannel.Shell => shell, KernelChannel.Control => control, _ => stdin }).SendMultipartMessage(item.Message);
-            }
-        };
-        using var stopping = _stop.Token.Register(() => poller.StopAsync());
-        poller.Run();
-    }
-
-    private void OnReply(NetMQSocket socket)
-    {
-        if (Decode(socket) is { } message && message.ParentMessageId is { } parent && _replies.TryGetValue(parent, out var reply))
+        if (message.ParentMessageId is { } parent && _replies.TryGetValue(parent, out var reply))
         {
             reply.TrySetResult(message);
         }
     }
 
-    private JupyterMessage? Decode(NetMQSocket socket)
+    private void OnIopub(JupyterMessage message)
     {
-        var frames = WireFormat.Frames(socket.ReceiveMultipartMessage());
-        return WireFormat.TryDecode(frames, _signer, _signatures, out var message, out _) ? message : null;
+        if (message.ParentMessageId is { } parent && _iopub.TryGetValue(parent, out var writer))
+        {
+            writer.TryWrite(message);
+        }
+    }
+
+    /// <summary>An <c>input_request</c>: answered off the socket thread by the execution's input handler (empty without one).</summary>
+    private void OnStdin(JupyterMessage request)
+    {
+        if (request.MessageType != "input_request")
+        {
+            return;
+        }
+
+        var handler = request.ParentMessageId is { } parent && _inputHandlers.TryGetValue(parent, out var h) ? h : null;
+        _ = Task.Run(() =>
+        {
+            string value;
+            try
+            {
+                value = handler?.Invoke((string?)request.Content["prompt"] ?? string.Empty, (bool?)request.Content["password"] ?? false) ?? string.Empty;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                value = string.Empty;
+            }
+
+            Send(KernelChannel.Stdin, JupyterMessage.Create("input_reply", new JsonObject { ["value"] = value }, _session, request, identities: [], username: "client"));
+        });
     }
 }

@@ -9,8 +9,11 @@ public static class KernelInfo
     /// <summary>The implementation name.</summary>
     public const string ImplementationName = "roslyn-csharp";
 
-    /// <summary>The C# language version cells compile with (Roslyn's latest; a test keeps it in step with the package).</summary>
-    public const string CSharpVersion = "15.0";
+    /// <summary>
+    /// The C# language version cells compile with: the .NET SDK's default for the running .NET (14.0 on .NET 10; a test
+    /// keeps it in step with <see cref="Execution.ScriptEnvironment.DefaultLanguageVersion"/>, which Roslyn computes).
+    /// </summary>
+    public static string CSharpVersion { get; } = $"{Environment.Version.Major + 4}.0";
 
     /// <summary>The implementation version (this assembly's informational version).</summary>
     public static string ImplementationVersion { get; } =

@@ -7,7 +7,7 @@ namespace Barometer.Kernel.Running;
 
 /// <summary>
 /// Turns a kernel's iopub messages back into the <see cref="CellEvent"/>s of the execution core (the inverse of what
-/// <see cref="KernelServer"/> publishes), so the runner collects outputs the same way from either kind of kernel:
+/// <see cref="Server.KernelServer"/> publishes), so the runner collects outputs the same way from either kind of kernel:
 /// <c>execute_input</c>, <c>stream</c>, <c>display_data</c>, <c>update_display_data</c>, <c>execute_result</c>,
 /// <c>error</c>. Other messages (<c>status</c>, <c>clear_output</c>, comms, the reply) give null.
 /// </summary>

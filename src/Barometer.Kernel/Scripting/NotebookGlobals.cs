@@ -1,3 +1,4 @@
+using Barometer.Kernel.Comms;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Formatting;
 
@@ -11,8 +12,22 @@ public class NotebookGlobals
 {
     private readonly FormatterSet _fallbackFormatters;
 
-    /// <summary>Creates globals; <paramref name="formatters"/> is used when no cell is running.</summary>
-    public NotebookGlobals(FormatterSet? formatters = null) => _fallbackFormatters = formatters ?? FormatterSet.Default;
+    /// <summary>
+    /// Creates globals; <paramref name="formatters"/> is used when no cell is running; <paramref name="comms"/> are the
+    /// session's (null: comms of their own, connected to nothing).
+    /// </summary>
+    public NotebookGlobals(FormatterSet? formatters = null, CommManager? comms = null)
+    {
+        _fallbackFormatters = formatters ?? FormatterSet.Default;
+        Comms = comms ?? new CommManager();
+    }
+
+    /// <summary>
+    /// The session's Jupyter comms: <c>Comms.Open("target", data)</c> opens one to the front end,
+    /// <c>Comms.RegisterTarget("target", (comm, open) => …)</c> answers comms the front end opens; a comm's
+    /// <c>MessageReceived</c> event sees front-end messages also while a cell runs.
+    /// </summary>
+    public CommManager Comms { get; }
 
 #pragma warning disable IDE1006 // lower-case names are the .NET Interactive API notebooks are written against
     /// <summary>

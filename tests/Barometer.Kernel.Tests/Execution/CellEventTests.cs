@@ -67,20 +67,30 @@ public class CellEventTests
     {
         using var session = NewSession();
         var firstLine = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var texts = new List<string>();
 
+        // The cell holds at Console.ReadLine until the first line was observed: it can end only if that event came while it ran.
         var run = session.ExecuteAsync(
-            new CellSubmission("Console.WriteLine(\"progress\");\nawait Task.Delay(2000);\nConsole.WriteLine(\"done\");"),
+            new CellSubmission("Console.WriteLine(\"progress\");\nConsole.ReadLine();\nConsole.WriteLine(\"done\");")
+            {
+                Input = (_, _) =>
+                {
+                    firstLine.Task.Wait(TimeSpan.FromSeconds(60));
+                    return string.Empty;
+                },
+            },
             e =>
             {
                 if (e is StreamText text)
                 {
+                    texts.Add(text.Text);
                     firstLine.TrySetResult(text.Text);
                 }
             });
 
-        Assert.Equal("progress\n", await firstLine.Task.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.False(run.IsCompleted);
+        Assert.Equal("progress\n", await firstLine.Task.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.True((await run).Succeeded);
+        Assert.Equal(["progress\n", "done\n"], texts);
     }
 
     [Fact]

@@ -25,20 +25,24 @@ public class PackageDirectiveTests
 
     [Theory]
     [InlineData(null, "*")]
-    [InlineData("5.0.0", "[5.0.0]")]
-    [InlineData("5.0", "[5.0.0]")]
+    [InlineData("5.0.0", "5.0.0")]
+    [InlineData("[5.0.0]", "[5.0.0]")]
     [InlineData("[1.0,2.0)", "[1.0,2.0)")]
     [InlineData("5.*", "5.*")]
     [InlineData("*-*", "*-*")]
-    public void Versions_map_to_package_reference_versions(string? written, string expected)
-    {
-        NuGet.Versioning.VersionRange? range = null;
-        if (written is not null)
-        {
-            Assert.True(NuGet.Versioning.VersionRange.TryParse(written, allowFloating: true, out range));
-        }
+    public void Versions_reach_the_restore_as_written_so_NuGet_reads_them(string? written, string expected) =>
+        Assert.Equal(expected, PackageService.RequirementVersion(written));
 
-        Assert.Equal(expected, PackageService.RequirementVersion(written, range));
+    [Fact]
+    public void A_plain_version_is_a_minimum_and_brackets_mean_exactly_as_NuGet_reads_them()
+    {
+        var plain = NuGet.Versioning.VersionRange.Parse(PackageService.RequirementVersion("4.1.5"));
+        var exact = NuGet.Versioning.VersionRange.Parse(PackageService.RequirementVersion("[4.1.5]"));
+
+        Assert.True(plain.Satisfies(NuGet.Versioning.NuGetVersion.Parse("6.0.1")));
+        Assert.False(plain.Satisfies(NuGet.Versioning.NuGetVersion.Parse("4.1.4")));
+        Assert.False(exact.Satisfies(NuGet.Versioning.NuGetVersion.Parse("6.0.1")));
+        Assert.True(exact.Satisfies(NuGet.Versioning.NuGetVersion.Parse("4.1.5")));
     }
 
     [Fact]
@@ -71,9 +75,12 @@ public class PackageDirectiveTests
     public async Task A_source_directive_adds_a_session_source_resolved_against_the_notebook_folder()
     {
         using var folder = new Support.TempDirectory();
+        Directory.CreateDirectory(folder.File("feed"));
         using var session = new ScriptSession(new ScriptSessionOptions { BaseDirectory = folder.Path, PackageCacheDirectory = folder.File("cache") });
+        var missing = await session.ExecuteAsync("#i \"nuget: https://example.invalid/v3/index.json\"\n#i \"nuget: no-such-feed\"");
         var result = await session.ExecuteAsync("#i \"nuget: feed\"\n#i \"nuget: https://example.invalid/v3/index.json\"");
 
+        Assert.Contains("no-such-feed' does not exist", missing.Error!.EValue, StringComparison.Ordinal);
         Assert.True(result.Succeeded, result.Error?.EValue);
         Assert.Equal(new[] { folder.File("feed"), "https://example.invalid/v3/index.json" }, session.Packages.Sources);
     }

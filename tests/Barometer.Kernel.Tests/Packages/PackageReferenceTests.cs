@@ -60,12 +60,13 @@ public sealed class PackageReferenceTests : IDisposable
             Assert.DoesNotContain(again.Outputs, o => o.OutputType == "stream");
             Assert.Equal(1, first.Packages.RestoresRun);
 
-            // Another version of a loaded package is an error naming both; the session goes on.
-            var conflict = await first.ExecuteAsync(new CellSubmission("var before = 1;\n#r \"nuget: MathNet.Numerics, 4.15.0\"") { CellNumber = 4 });
+            // A lower minimum is satisfied by the loaded version; another exact version is an error naming both; the session goes on.
+            Assert.True((await first.ExecuteAsync("#r \"nuget: MathNet.Numerics, 4.15.0\"")).Succeeded);
+            var conflict = await first.ExecuteAsync(new CellSubmission("var before = 1;\n#r \"nuget: MathNet.Numerics, [4.15.0]\"") { CellNumber = 4 });
             Assert.Equal(CellErrorKind.NuGetReference, conflict.Error!.Kind);
             Assert.Equal(2, conflict.Error.Line);
             Assert.Contains("Cell 4", conflict.Error.EValue, StringComparison.Ordinal);
-            Assert.Contains("'MathNet.Numerics' version 4.15.0", conflict.Error.EValue, StringComparison.Ordinal);
+            Assert.Contains("'MathNet.Numerics' version [4.15.0]", conflict.Error.EValue, StringComparison.Ordinal);
             Assert.Contains("version 5.0.0 is already loaded", conflict.Error.EValue, StringComparison.Ordinal);
             Assert.True((await first.ExecuteAsync("SpecialFunctions.Factorial(3)")).Succeeded);
         }
@@ -94,7 +95,7 @@ public sealed class PackageReferenceTests : IDisposable
         var dependency = Assert.Single(session.Packages.Loaded, p => p.Id == "MathNet.Numerics");
         Assert.Null(dependency.RequestedAs);
 
-        var conflict = await session.ExecuteAsync("#r \"nuget: MathNet.Numerics, 4.15.0\"");
+        var conflict = await session.ExecuteAsync("#r \"nuget: MathNet.Numerics, [4.15.0]\"");
         Assert.Contains("version 5.0.0 is already loaded in this session (as a dependency of another package)", conflict.Error!.EValue, StringComparison.Ordinal);
         Assert.True((await session.ExecuteAsync("#r \"nuget: MathNet.Numerics, 5.0.0\"")).Succeeded);
         Assert.Equal(1, session.Packages.RestoresRun);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Barometer.Kernel.Protocol;
 
@@ -68,24 +67,30 @@ public class KernelProcessTests(KernelFixture kernel) : IClassFixture<KernelFixt
     [Fact]
     public async Task Console_output_arrives_while_the_cell_is_still_running()
     {
-        var clock = Stopwatch.StartNew();
-        TimeSpan? firstStream = null;
-        TimeSpan? reply = null;
-        await foreach (var message in Client.ExecuteAsync("Console.WriteLine(\"started\");\nawait Task.Delay(1500);\nConsole.WriteLine(\"done\");"))
+        // The cell holds at Console.ReadLine until the test answers, which it does only after "started" arrived: the
+        // cell can end only if its output came while it ran.
+        var sawStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = new ExecuteOptions
         {
-            if (message.MessageType == "stream" && firstStream is null)
+            Input = (_, _) =>
             {
-                Assert.Equal("started\n", (string?)message.Content["text"]);
-                firstStream = clock.Elapsed;
-            }
-
-            if (message.MessageType == "execute_reply")
+                sawStarted.Task.Wait(TimeSpan.FromSeconds(60));
+                return string.Empty;
+            },
+        };
+        var messages = new List<JupyterMessage>();
+        await foreach (var message in Client.ExecuteAsync("Console.WriteLine(\"started\");\nConsole.ReadLine();\nConsole.WriteLine(\"done\");", options))
+        {
+            messages.Add(message);
+            if (message.MessageType == "stream" && (string?)message.Content["text"] == "started\n")
             {
-                reply = clock.Elapsed;
+                sawStarted.TrySetResult();
             }
         }
 
-        Assert.True(reply - firstStream > TimeSpan.FromSeconds(1), $"first stream at {firstStream}, reply at {reply}: the output was not live");
+        Assert.True(sawStarted.Task.IsCompleted);
+        Assert.Equal("ok", (string?)messages[^1].Content["status"]);
+        Assert.Equal(["started\n", "done\n"], messages.Where(m => m.MessageType == "stream").Select(m => (string?)m.Content["text"]));
     }
 
     [Fact]
@@ -146,9 +151,15 @@ public class KernelProcessTests(KernelFixture kernel) : IClassFixture<KernelFixt
     [Fact]
     public async Task After_an_error_with_stop_on_error_the_queued_request_is_aborted_and_later_ones_run()
     {
-        var failing = Client.ExecuteToEndAsync("await Task.Delay(500);\nthrow new Exception(\"first fails\");");
-        await Task.Delay(100);
+        // The failing cell holds at Console.ReadLine until the second request is surely queued in the kernel: a
+        // comm_info_request sent after it on the same shell socket is answered (on the comm lane) while the cell waits.
+        var queuedInKernel = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var failing = Client.ExecuteToEndAsync(
+            "Console.ReadLine();\nthrow new Exception(\"first fails\");",
+            new ExecuteOptions { Input = (_, _) => { queuedInKernel.Task.Wait(TimeSpan.FromSeconds(60)); return string.Empty; } });
         var queued = Client.ExecuteToEndAsync("Console.WriteLine(\"must not run\");");
+        await Client.RequestAsync("comm_info_request", new JsonObject());
+        queuedInKernel.SetResult();
 
         Assert.Equal("error", (await failing).Status);
         var aborted = await queued;

@@ -1,5 +1,6 @@
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Protocol;
+using Barometer.Kernel.Server;
 
 namespace Barometer.Kernel.Tests.Support;
 
@@ -33,6 +34,8 @@ public static class KernelHostProgram
                     InterruptGrace = TimeSpan.FromMilliseconds(300),
                 });
             },
+            // As `barometer kernel start`: Roslyn warmed up in the background once the front end has its kernel_info_reply.
+            AfterFirstKernelInfo = static () => _ = ScriptEnvironment.Shared.WarmUpAsync(),
         });
         await server.RunAsync();
         return 0;

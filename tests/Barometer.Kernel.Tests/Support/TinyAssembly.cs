@@ -8,11 +8,13 @@ namespace Barometer.Kernel.Tests.Support;
 /// <summary>Compiles a small class library to a file with Roslyn, for #r tests.</summary>
 internal static class TinyAssembly
 {
-    public static string Emit(string path, string assemblyName, string source)
+    public static string Emit(string path, string assemblyName, string source, params string[] referencePaths)
     {
         var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var references = new[] { "System.Runtime.dll", "System.Private.CoreLib.dll", "netstandard.dll" }
-            .Select(f => MetadataReference.CreateFromFile(Path.Combine(runtime, f)));
+        var references = new[] { "System.Runtime.dll", "System.Private.CoreLib.dll", "netstandard.dll", "System.Collections.dll" }
+            .Select(f => Path.Combine(runtime, f))
+            .Concat(referencePaths)
+            .Select(f => MetadataReference.CreateFromFile(f));
         var compilation = CSharpCompilation.Create(
             assemblyName,
             [CSharpSyntaxTree.ParseText(source)],

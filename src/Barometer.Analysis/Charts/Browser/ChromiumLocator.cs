@@ -23,7 +23,7 @@ public static class ChromiumLocator
 
     private static string? OnPath(string name)
     {
-        if (name.Contains(Path.DirectorySeparatorChar)) return File.Exists(name) ? name : null;
+        if (name.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal)) return File.Exists(name) ? name : null;
         var extensions = OperatingSystem.IsWindows() ? new[] { ".exe", "" } : [""];
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
             foreach (var ext in extensions)

@@ -180,7 +180,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
             foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), ProfilePrefix + "*"))
             {
                 var rest = Path.GetFileName(dir)[ProfilePrefix.Length..];
-                var dash = rest.IndexOf('-');
+                var dash = rest.IndexOf('-', StringComparison.Ordinal);
                 if (dash <= 0 || !int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
                 if (pid == Environment.ProcessId || IsRunning(pid)) continue;
                 if (TryDelete(dir)) removed++;

@@ -104,7 +104,7 @@ public sealed class FigureImageRenderer : IAsyncDisposable
 
     private static string SvgFromDataUrl(string url)
     {
-        var comma = url.IndexOf(',');
+        var comma = url.IndexOf(',', StringComparison.Ordinal);
         if (!url.StartsWith("data:image/svg+xml", StringComparison.Ordinal) || comma < 0)
             throw new IOException($"Plotly.toImage returned no SVG ({Truncate(url)})");
         var payload = url[(comma + 1)..];

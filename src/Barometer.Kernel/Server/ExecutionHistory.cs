@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Barometer.Kernel.Protocol;
+namespace Barometer.Kernel.Server;
 
 /// <summary>
 /// The inputs (and text results) of this kernel's cells that stored history, for <c>history_request</c>:
 /// <c>tail</c>, <c>range</c> and <c>search</c> (glob with <c>*</c> and <c>?</c>) as IPython answers them. Kept in
 /// memory only: session 1 is the running kernel, a restarted kernel starts empty.
 /// </summary>
-public sealed class ExecutionHistory
+internal sealed class ExecutionHistory
 {
     /// <summary>The session number of the running kernel.</summary>
     public const int CurrentSession = 1;

@@ -1,7 +1,7 @@
 using Barometer.Kernel.Language;
 using Barometer.Kernel.Protocol;
 
-namespace Barometer.Kernel.Tests.Protocol;
+namespace Barometer.Kernel.Tests.Language;
 
 public class SubmissionCompletenessTests
 {
@@ -33,10 +33,13 @@ public class SubmissionCompletenessTests
     public void Invalid(string code) => Assert.Equal("invalid", LanguageService.CheckCompleteness(code).StatusText);
 
     [Fact]
-    public void Kernel_info_names_the_CSharp_version_Roslyn_compiles_cells_with()
+    public void Kernel_info_names_the_CSharp_version_cells_compile_with_the_SDK_default_for_the_running_NET()
     {
-        var latest = Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.MapSpecifiedToEffectiveVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);
-
-        Assert.Equal(KernelInfo.CSharpVersion, Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString(latest));
+        Assert.Equal(KernelInfo.CSharpVersion, Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString(Barometer.Kernel.Execution.ScriptEnvironment.DefaultLanguageVersion));
+        Assert.Equal(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp14, Barometer.Kernel.Execution.ScriptEnvironment.LanguageVersionFor(new Version(10, 0)));
     }
+
+    [Fact]
+    public void Union_is_an_identifier_for_is_complete_as_for_the_compiler() =>
+        Assert.Equal("complete", LanguageService.CheckCompleteness("var union = new HashSet<int>();\nunion.UnionWith(new[] { 1 });").StatusText);
 }

@@ -1,11 +1,8 @@
 using System.Text;
-using Barometer.Kernel.Documents;
-using Barometer.Kernel.Tests.Support;
-using Barometer.IO;
 
 #pragma warning disable CA1861 // Expected values and inputs stay written inline where the test uses them; each test runs once, so a static field gains nothing.
 
-namespace Barometer.Kernel.Tests.Documents;
+namespace Barometer.IO.Tests;
 
 public class AtomicFileTests
 {
@@ -63,20 +60,5 @@ public class AtomicFileTests
         Assert.Contains(seenDuringWrite, f => f!.StartsWith(".nb.ipynb.", StringComparison.Ordinal) && f.EndsWith(".tmp", StringComparison.Ordinal));
         Assert.Equal("new", File.ReadAllText(path));
         Assert.Single(Directory.GetFiles(dir.Path));
-    }
-
-    [Fact]
-    public async Task NotebookFile_save_creates_folders_and_writes_utf8_without_bom()
-    {
-        using var dir = new TempDirectory();
-        var path = dir.File("a/b/n.ipynb");
-        var notebook = Notebook.CreatePolyglot();
-        notebook.Cells.Add(NotebookCell.CreateMarkdown("é"));
-
-        await NotebookFile.SaveAsync(notebook, path);
-
-        var bytes = File.ReadAllBytes(path);
-        Assert.NotEqual(0xEF, bytes[0]);
-        Assert.Equal("é", (await NotebookFile.LoadAsync(path)).Cells[0].Source);
     }
 }

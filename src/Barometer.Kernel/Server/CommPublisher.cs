@@ -1,0 +1,15 @@
+using System.Text.Json.Nodes;
+using Barometer.Kernel.Comms;
+
+namespace Barometer.Kernel.Server;
+
+/// <summary>
+/// Publishes what kernel code says on its comms (<c>comm_open</c>, <c>comm_msg</c>, <c>comm_close</c>) on iopub, with
+/// the request on whose behalf the code runs as parent (<see cref="MessageDispatcher.CurrentParent"/>): the running
+/// cell's <c>execute_request</c>, or the <c>comm_msg</c> being handled.
+/// </summary>
+internal sealed class CommPublisher(MessageSender sender, MessageDispatcher dispatcher) : ICommSink
+{
+    public void Send(string messageType, JsonObject content, JsonObject metadata, IReadOnlyList<byte[]> buffers) =>
+        sender.Publish(messageType, content, dispatcher.CurrentParent, metadata, buffers);
+}
