@@ -10,7 +10,7 @@ using NetMQ;
 namespace Barometer.Cli.Commands;
 
 /// <summary>
-/// <c>barometer kernel start -f FILE</c> (what Jupyter runs), <c>barometer kernel install [--user | --prefix DIR]
+/// <c>barometer kernel start -f FILE [--output-limit CHARS] [--full-outputs DIR]</c> (what Jupyter runs), <c>barometer kernel install [--user | --prefix DIR]
 /// [--name NAME] [--display-name TEXT]</c> and <c>barometer kernel uninstall [--name NAME] [--prefix DIR]</c>:
 /// the C# Jupyter kernel of Barometer.Kernel and its kernelspec.
 /// </summary>
@@ -32,7 +32,8 @@ public static class KernelCommand
             HelpName = "FILE",
             Required = true,
         };
-        var start = new Command("start", "Start the kernel on the sockets of a connection file (the kernelspec runs this).") { connectionFile };
+        var (outputLimit, fullOutputs) = (OutputLimitOptions.Limit(), OutputLimitOptions.Directory());
+        var start = new Command("start", "Start the kernel on the sockets of a connection file (the kernelspec runs this).") { connectionFile, outputLimit, fullOutputs };
         start.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
             var path = parse.GetValue(connectionFile)!;
@@ -49,7 +50,8 @@ public static class KernelCommand
 
             try
             {
-                return await ServeAsync(connection, cancellationToken);
+                var outputs = (parse.GetValue(outputLimit), parse.GetValue(fullOutputs) is { } dir ? Path.GetFullPath(dir) : null);
+                return await ServeAsync(connection, outputs, cancellationToken);
             }
             catch (ChannelBindException ex)
             {
@@ -64,7 +66,7 @@ public static class KernelCommand
 
     /// <summary>Serves the kernel on <paramref name="connection"/> until it is shut down or its front end is gone.</summary>
     /// <exception cref="ChannelBindException">A port of the connection file cannot be bound.</exception>
-    private static async Task<int> ServeAsync(ConnectionInfo connection, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(ConnectionInfo connection, (int Limit, string? FullOutputs) outputs, CancellationToken cancellationToken)
     {
         // This process is the kernel's host: cells' console text and input go over the protocol.
         ConsoleCapture.Install();
@@ -78,6 +80,8 @@ public static class KernelCommand
             {
                 CellTimeout = Timeout.InfiniteTimeSpan,
                 PackageProgress = new PackageLog(),
+                OutputLimit = outputs.Limit,
+                FullOutputDirectory = outputs.FullOutputs,
             }),
             // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user
             // reads (on the server's background task), with multi-core JIT replaying the compiler's methods recorded

@@ -89,6 +89,7 @@ public static class NotebooksCommand
             Description = "Make a -p NAME that the notebook's parameters cell does not declare an error (default: a warning, as papermill does).",
         };
 
+        var (outputLimit, fullOutputs) = (OutputLimitOptions.Limit(), OutputLimitOptions.BesideNotebook());
         var run = new Command("run", "Execute notebooks, each in its own C# kernel process, and write executed copies (sources stay untouched unless --in-place).")
         {
             paths,
@@ -99,6 +100,8 @@ public static class NotebooksCommand
             timeout,
             jobs,
             strictParameters,
+            outputLimit,
+            fullOutputs,
         };
         run.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
@@ -112,6 +115,8 @@ public static class NotebooksCommand
             {
                 Jobs = parse.GetValue(jobs),
                 StrictParameters = parse.GetValue(strictParameters),
+                OutputLimit = parse.GetValue(outputLimit),
+                FullOutputs = parse.GetValue(fullOutputs),
             };
             return await NotebookRun.ExecuteAsync(settings, cancellationToken);
         });
@@ -144,6 +149,12 @@ public static class NotebooksCommand
 
         /// <summary>Undeclared parameters are errors.</summary>
         public bool StrictParameters { get; init; }
+
+        /// <summary>The characters a cell's output may hold (0: no limit).</summary>
+        public int OutputLimit { get; init; } = ScriptSessionOptions.DefaultOutputLimit;
+
+        /// <summary>Full values of cut outputs go beside each executed notebook.</summary>
+        public bool FullOutputs { get; init; }
     }
 
     /// <summary>One notebook to run: where it is and where its executed copy goes.</summary>
@@ -247,7 +258,7 @@ public static class NotebooksCommand
                 Parameters = settings.Parameters,
                 StrictParameters = settings.StrictParameters,
                 CellTimeout = settings.CellTimeout,
-                Kernel = kernel,
+                Kernel = KernelFor(kernel, settings, settings.InPlace ? job.Input : job.Output),
                 KernelLog = line => progress.Log(line),
             };
             var started = DateTime.UtcNow;
@@ -277,6 +288,18 @@ public static class NotebooksCommand
                     : $"cannot write the executed notebook '{options.OutputPath ?? job.Input}': {Barometer.IO.FileProblem.DescribeWrite(options.OutputPath ?? job.Input, e)}";
                 return new Outcome(job, null, message, DateTime.UtcNow - started);
             }
+        }
+
+        /// <summary>The kernel of one notebook: the output limit, and where its full outputs go, on its command line.</summary>
+        private static KernelStartInfo KernelFor(KernelStartInfo kernel, RunSettings settings, string executedNotebook)
+        {
+            List<string> argv = [.. kernel.Argv, "--output-limit", settings.OutputLimit.ToString(CultureInfo.InvariantCulture)];
+            if (settings.FullOutputs)
+            {
+                argv.AddRange(["--full-outputs", OutputLimitOptions.FolderBeside(executedNotebook)]);
+            }
+
+            return kernel with { Argv = argv };
         }
 
         /// <summary>

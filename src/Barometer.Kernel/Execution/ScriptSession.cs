@@ -264,7 +264,8 @@ public sealed class ScriptSession : IDisposable
         }
 
         using var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(interrupt, cancellationToken);
-        var cell = new RunningCell(_options.Formatters, emit, submission.Input, cellCancellation.Token);
+        var budget = new OutputBudget(_options.OutputLimit, _options.FullOutputDirectory, location.CellNumber);
+        var cell = new RunningCell(_options.Formatters, budget, emit, submission.Input, cellCancellation.Token);
         var timeout = submission.Timeout ?? _options.CellTimeout;
 
         // A warm-up compiling beside the first cells could bind them to other symbols: wait for it to end.
@@ -349,7 +350,7 @@ public sealed class ScriptSession : IDisposable
 
         if (outcome.HasReturnValue)
         {
-            emit(new ResultProduced(executionCount, _options.Formatters.Format(outcome.State.ReturnValue)));
+            emit(new ResultProduced(executionCount, cell.Result(_options.Formatters.Format(outcome.State.ReturnValue))));
         }
 
         return Finish(CellExecutionStatus.Succeeded, null, outcome.HasReturnValue, outcome.HasReturnValue ? outcome.State.ReturnValue : null);
