@@ -117,7 +117,7 @@ public static partial class BarometerDataLoader
         if (table is null) return result;
         foreach (var row in table.Rows)
         {
-            if (table.HasErrorOn(row.Line)) continue; // its schema problem is reported; its cells are not to be trusted
+            if (table.HasErrorIn(row)) continue; // its schema problem is reported; its cells are not to be trusted
             if (map(new RowReader(table, row, rules.Add)) is { } item) result.Add(item);
         }
         return result;

@@ -32,7 +32,7 @@ internal static class ReproduceCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (CommonOptions.LoadDataset(parse.GetValue(data)) is not { } dataset) return ExitCodes.BadInput;
+            if (CommonOptions.LoadDataset(parse.GetValue(data), ct) is not { } dataset) return ExitCodes.BadInput;
             IssueReproduction reproduction;
             try
             {

@@ -264,7 +264,8 @@ public sealed class ScriptSession : IDisposable
         }
 
         using var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(interrupt, cancellationToken);
-        var cell = new RunningCell(_options.Formatters, emit, submission.Input, cellCancellation.Token);
+        var budget = new OutputBudget(_options.OutputLimit, _options.FullOutputDirectory, location.CellNumber);
+        var cell = new RunningCell(_options.Formatters, budget, emit, submission.Input, cellCancellation.Token);
         var timeout = submission.Timeout ?? _options.CellTimeout;
 
         // A warm-up compiling beside the first cells could bind them to other symbols: wait for it to end.
@@ -278,7 +279,7 @@ public sealed class ScriptSession : IDisposable
         // busy loop must not keep the timeout from firing. The timeout measures execution only: it starts once
         // the submission has compiled (a cold Roslyn compile alone can take seconds).
         var compiled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var run = Task.Run(() => CompileAndRunAsync(prepared.Code, options, previous, cell, location, compiled, cellCancellation.Token), CancellationToken.None);
+        var run = Task.Run(() => CompileAndRunAsync(prepared.Code, options, previous, cell, location, compiled, emit, cellCancellation.Token), CancellationToken.None);
         await Task.WhenAny(compiled.Task, run, interrupted.Task).ConfigureAwait(false);
         using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delay = Task.Delay(timeout, timeoutCts.Token);
@@ -349,7 +350,7 @@ public sealed class ScriptSession : IDisposable
 
         if (outcome.HasReturnValue)
         {
-            emit(new ResultProduced(executionCount, _options.Formatters.Format(outcome.State.ReturnValue)));
+            emit(new ResultProduced(executionCount, cell.Result(_options.Formatters.Format(outcome.State.ReturnValue))));
         }
 
         return Finish(CellExecutionStatus.Succeeded, null, outcome.HasReturnValue, outcome.HasReturnValue ? outcome.State.ReturnValue : null);
@@ -362,6 +363,7 @@ public sealed class ScriptSession : IDisposable
         RunningCell cell,
         CellLocation location,
         TaskCompletionSource compiled,
+        Action<CellEvent> emit,
         CancellationToken cancellationToken)
     {
         // A submission inherits the references of the submissions before it, so a continuation is given only the
@@ -387,6 +389,10 @@ public sealed class ScriptSession : IDisposable
         }
 
         var hasReturnValue = SubmissionAnalysis.HasTrailingExpression(script);
+        // Emit and load the submission now (the script caches what it creates), so the run starts with the code: a
+        // large cell's emit is compiling, not running.
+        script.CreateDelegate(cancellationToken);
+        emit(new CellRunning(location.ExecutionCount));
         compiled.TrySetResult();
 
         // Everything the cell's code does from here on (including tasks and threads it starts) belongs to this
