@@ -4,7 +4,7 @@ using Barometer.Kernel.Execution;
 
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --filter '*'   (BenchmarkDotNet, warm process)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --cold [LAUNCHES]  (fresh processes)
-// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --suite [RUNS]  (six notebooks: in process vs a kernel process each)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --suite [RUNS]  (every notebook: in process vs a kernel process each)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --jupyter [LABEL=]KERNELSPEC_DIR...  (Jupyter kernels side by side:
 //     e.g. csharp=P/share/jupyter/kernels/csharp, written by `barometer kernel install --prefix P`, and ipykernel=/usr/share/jupyter/kernels/python3)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --language [REQUESTS]  (completion/inspection latency, warm #r nuget)

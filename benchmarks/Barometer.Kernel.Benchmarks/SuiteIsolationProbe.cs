@@ -7,7 +7,7 @@ using Barometer.Kernel.Running;
 namespace Barometer.Kernel.Benchmarks;
 
 /// <summary>
-/// <c>--suite [RUNS]</c>: the wall time of executing the repository's six notebooks, as a user runs them, in fresh
+/// <c>--suite [RUNS]</c>: the wall time of executing the repository's notebooks (every one under <c>notebooks/</c>), as a user runs them, in fresh
 /// processes each time (median of RUNS, default 3), side by side:
 /// <list type="bullet">
 /// <item><c>in-process runner</c>: one process, the notebooks one after another in sessions of that process — what

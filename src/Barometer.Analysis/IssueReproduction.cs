@@ -8,6 +8,15 @@ namespace Barometer.Analysis;
 /// <summary>An issue reproduced from its catalogue: the computed indices and their reconciliation with the report.</summary>
 public sealed record IssueReproduction(IssueCatalogue Catalogue, IssueIndices Indices, IReadOnlyList<ReconciliationRow> Reconciliation)
 {
+    /// <summary>What the report's own text says of catalogued events, each compared with the event's catalogue row.</summary>
+    public IReadOnlyList<TextComparison> TextReconciliation { get; init; } = [];
+
+    /// <summary>The statements of the report's text that disagree with its catalogue.</summary>
+    public IEnumerable<TextComparison> TextDisagreements => TextReconciliation.Where(c => !c.Agrees);
+
+    /// <summary>The report's narrative for the issue: the editor's summaries, trends and forecasts, per subject.</summary>
+    public IReadOnlyList<NarrativeStatement> Narrative { get; init; } = [];
+
     /// <summary>The documents the reconciled values are printed in (full citations), in order of first use.</summary>
     public IReadOnlyList<SourceDocument> Sources { get; init; } = [];
 
@@ -23,6 +32,8 @@ public sealed record IssueReproduction(IssueCatalogue Catalogue, IssueIndices In
         return new IssueReproduction(catalogue, indices, rows)
         {
             Sources = rows.Select(r => data.SourceOf(r.Source)).OfType<SourceDocument>().Distinct().ToArray(),
+            TextReconciliation = TextReconciler.Reconcile(catalogue, data.TextStatements),
+            Narrative = data.Narrative.Where(n => n.Issue == issue).ToArray(),
         };
     }
 

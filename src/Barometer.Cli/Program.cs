@@ -13,10 +13,19 @@ var root = new RootCommand("Barometer Notebooks: reproduce, validate and explore
     NotebooksCommand.Create(),
     KernelCommand.Create(),
 };
+var verbose = CommandErrors.VerboseOption();
+root.Options.Add(verbose);
 var parse = root.Parse(args);
 if (parse.Action is ParseErrorAction)
     return UsageErrors.Report(root, parse);
 
 using var cancellation = new Cancellation();
-// Our own handling of Ctrl+C and SIGTERM (Cancellation), not System.CommandLine's.
-return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellation.Token);
+try
+{
+    // Our own handling of Ctrl+C and SIGTERM (Cancellation) and of errors (CommandErrors), not System.CommandLine's.
+    return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }, cancellation.Token);
+}
+catch (Exception e)
+{
+    return CommandErrors.Report(e, parse.GetValue(verbose), cancellation.Token);
+}

@@ -36,6 +36,38 @@ public class DataValidateCommandTests
         }
     }
 
+    [Fact]
+    public void The_reports_words_are_validated_too()
+    {
+        var temp = Path.Combine(Path.GetTempPath(), "barometer-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var target = Path.Combine(temp, "data");
+            CopyDirectory(Path.Combine(CliRunner.RepoRoot, "data"), target);
+            var events = Path.Combine(target, "barometer", "relationship_events.csv");
+            var lines = File.ReadAllLines(events);
+            var klaipeda = Array.FindIndex(lines, l => l.StartsWith("18-EU-07,", StringComparison.Ordinal));
+            lines[klaipeda] = lines[klaipeda].Replace(",Belarus suspends oil product deliveries through the seaport of Klaipeda,",
+                ",Oil product shipments via Klaipeda port halted,", StringComparison.Ordinal);
+            File.WriteAllLines(events, lines);
+            var statements = Path.Combine(target, "barometer", "text_statements.csv");
+            var text = File.ReadAllLines(statements);
+            text[1] = text[1].Replace(",18-RU-14,", ",18-RU-99,", StringComparison.Ordinal);
+            File.WriteAllLines(statements, text);
+
+            var r = CliRunner.Run(null, "data", "validate", "--data", target);
+            Assert.Equal(1, r.ExitCode);
+            var output = r.Stdout.Replace('\\', '/');
+            var labelColumn = lines[klaipeda].IndexOf("Oil product", StringComparison.Ordinal) + 1;
+            Assert.Contains($"data/barometer/relationship_events.csv:{klaipeda + 1}:{labelColumn}: label: 'shipments', 'port', 'halted' not in the event as printed", output);
+            Assert.Contains($"data/barometer/text_statements.csv:2:{text[1].IndexOf("18-RU-99", StringComparison.Ordinal) + 1}: event_id: no catalogue event '18-RU-99'", output);
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
     private static void CopyDirectory(string from, string to)
     {
         foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))

@@ -48,6 +48,39 @@ public class ReproduceCommandTests
     }
 
     [Fact]
+    public void Every_format_names_the_texts_disagreements_with_the_catalogue()
+    {
+        var json = CliRunner.Run(null, "reproduce", "--issue", "18", "--format", "json");
+        Assert.True(json.ExitCode == 0, json.Stderr);
+        using var doc = JsonDocument.Parse(json.Stdout);
+        var statements = doc.RootElement.GetProperty("textReconciliation").EnumerateArray().ToArray();
+        Assert.True(statements.Length > 60);
+        var disagreements = statements.Where(s => s.GetProperty("status").GetString() == "disagrees")
+            .Select(s => $"{s.GetProperty("eventId").GetString()}: {s.GetProperty("textSays").GetString()} / {s.GetProperty("catalogueSays").GetString()}")
+            .ToArray();
+        Assert.Equal(6, disagreements.Length);
+        Assert.Contains("18-US-16: 15 December / 16 December", disagreements);
+        Assert.Contains("18-UA-11: December / 14 November", disagreements);
+        var fischer = statements.Single(s => s.GetProperty("eventId").GetString() == "18-US-16");
+        Assert.Equal("US", fischer.GetProperty("partner").GetProperty("code").GetString());
+        Assert.Equal("minsk-barometer-18#Relationship with the U.S. / Return of the Ambassadors", fischer.GetProperty("text").GetProperty("source").GetString());
+        Assert.Equal("The U.S. Senate confirms Julie Fischer as ambassador to Belarus", fischer.GetProperty("catalogue").GetProperty("asPrinted").GetString());
+        var security = statements.First(s => s.GetProperty("eventId").GetString()!.Contains("-SEC-", StringComparison.Ordinal));
+        Assert.Equal(JsonValueKind.Null, security.GetProperty("partner").ValueKind);
+
+        var markdown = CliRunner.Run(null, "reproduce", "--issue", "18", "--format", "markdown");
+        Assert.Contains("## The report's text vs its catalogue", markdown.Stdout);
+        Assert.Contains("6 disagree with the catalogue.", markdown.Stdout);
+        Assert.Contains("| 18-US-16 | date | 15 December | 16 December | On December 15, the U.S. Senate approved", markdown.Stdout);
+
+        var table = CliRunner.Run(null, "reproduce", "--issue", "18");
+        Assert.Contains("The report's text vs its catalogue: the statements that disagree", table.Stdout);
+        Assert.Contains("18-UA-27", table.Stdout);
+        Assert.Contains("more than one (“long term contracts”)", table.Stdout);
+        Assert.Contains("6 disagree with the catalogue", table.Stdout);
+    }
+
+    [Fact]
     public void Issue_without_catalogue_fails_with_a_message()
     {
         var r = CliRunner.Run(null, "reproduce", "--issue", "20");

@@ -5,6 +5,7 @@
     /usr/bin/python3 tests/corpus/run.py --kernel .net-csharp --label dotnet-interactive-1.0.712001 --save
     /usr/bin/python3 tests/corpus/run.py --check tests/corpus/baseline.json   # CI: exit 1 when the counts fall
     /usr/bin/python3 tests/corpus/run.py --compare results/A.csv results/B.csv  # cells one run ran and the other did not
+    /usr/bin/python3 tests/corpus/run.py --idioms --check tests/corpus/idioms-baseline.json   # our own idiom corpus
 
 See tests/corpus/README.md for what is measured and how the notebooks get into the corpus folder.
 """
@@ -14,6 +15,7 @@ import concurrent.futures
 import datetime
 import json
 import os
+import shutil
 import sys
 import time
 
@@ -21,6 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from harness.execute import RunOptions, attach_causes, run_notebook  # noqa: E402
+from harness.idioms import PrepareError, expectation_problems, idiom_entries, prepare  # noqa: E402
 from harness.manifest import ManifestError, read_manifest, verify_files  # noqa: E402
 from harness.report import (  # noqa: E402
     check_baseline,
@@ -30,6 +33,9 @@ from harness.report import (  # noqa: E402
     summarize,
     write_results,
 )
+
+
+IDIOMS = os.path.join(HERE, "idioms")
 
 
 def corpus_candidates():
@@ -59,10 +65,31 @@ def parse_args(argv):
     parser.add_argument("--notebook-timeout", type=int, default=300, help="seconds a notebook may take (default 300)")
     parser.add_argument("--save", action="store_true", help="write results/<label>.csv and .json")
     parser.add_argument("--out", help="folder for --save (default tests/corpus/results)")
+    parser.add_argument("--executed", metavar="DIR", help="also write each executed notebook, with its outputs, under DIR")
     parser.add_argument("--check", metavar="BASELINE", help="exit 1 when clean cells or notebooks fall below this baseline, or timeouts or dead kernels rise")
     parser.add_argument("--require-corpus", action="store_true", help="a missing corpus folder is an error, not a skip")
+    parser.add_argument("--idioms", nargs="?", const=IDIOMS, metavar="DIR",
+                        help=f"run our own idiom corpus (default {os.path.relpath(IDIOMS)}): every cell judged by its expectation")
     parser.add_argument("--compare", nargs=2, metavar=("A.csv", "B.csv"), help="print the cells that one saved run ran cleanly and the other did not, then exit")
     return parser.parse_args(argv)
+
+
+def idiom_corpus(args):
+    """(entries, folder, options' scratch template, cleanup) for --idioms, or an exit code."""
+    folder = args.idioms
+    if not os.path.isdir(folder):
+        print(f"error: no idiom corpus at {folder}", file=sys.stderr)
+        return 2
+    problems = expectation_problems(folder)
+    if problems:
+        print("error: the idiom corpus has cells without a valid expectation:\n  " + "\n  ".join(problems), file=sys.stderr)
+        return 2
+    try:
+        staging = prepare(folder)
+    except PrepareError as error:
+        print(f"error: preparing the idiom corpus: {error}", file=sys.stderr)
+        return 2
+    return idiom_entries(folder), folder, staging
 
 
 def compare(a_path, b_path, corpus):
@@ -87,11 +114,20 @@ def compare(a_path, b_path, corpus):
 def main(argv):
     args = parse_args(argv)
     if args.compare:
-        corpus = find_corpus(args.corpus)
+        corpus = args.idioms or find_corpus(args.corpus)
         if corpus is None:
             print("error: --compare reads the cells' text from the corpus folder, and there is none", file=sys.stderr)
             return 2
         return compare(*args.compare, corpus)
+    if args.idioms:
+        prepared = idiom_corpus(args)
+        if isinstance(prepared, int):
+            return prepared
+        entries, corpus, staging = prepared
+        try:
+            return measure(args, entries, corpus, staging)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     try:
         entries = read_manifest(args.manifest, args.notes)
     except ManifestError as error:
@@ -110,13 +146,20 @@ def main(argv):
     if problems:
         print("error: the corpus folder does not hold the manifest's files:\n  " + "\n  ".join(problems), file=sys.stderr)
         return 2
+    return measure(args, entries, corpus, None)
+
+
+def measure(args, entries, corpus, scratch_template):
+    """Runs the entries, prints the tables, saves and checks as asked; returns the exit code."""
     if args.only:
         entries = [entry for entry in entries if any(text in entry.file for text in args.only)]
 
-    options = RunOptions(args.kernel, args.cell_timeout, args.package_timeout, args.notebook_timeout)
+    options = RunOptions(args.kernel, args.cell_timeout, args.package_timeout, args.notebook_timeout,
+                         scratch_template=scratch_template, executed_dir=args.executed and os.path.abspath(args.executed))
     kernel_info = describe_kernel(args.kernel)
-    label = args.label or f"{args.kernel}-{kernel_info.get('implementation_version', 'unknown')}"
-    print(f"corpus: {len(entries)} notebooks from {corpus} through kernel '{args.kernel}' ({kernel_info.get('implementation', '?')} "
+    label = args.label or f"{'idioms-' if scratch_template else ''}{args.kernel}-{kernel_info.get('implementation_version', 'unknown')}"
+    what = "idiom corpus" if scratch_template else "corpus"
+    print(f"{what}: {len(entries)} notebooks from {corpus} through kernel '{args.kernel}' ({kernel_info.get('implementation', '?')} "
           f"{kernel_info.get('implementation_version', '?')}), {args.jobs} at once", flush=True)
     started = time.monotonic()
     results = {}
@@ -134,7 +177,7 @@ def main(argv):
 
     print(f"\n{format_notebooks(rows)}\n")
     print(format_table({label: summary}))
-    print(f"\ncorpus run: {elapsed:.0f} s wall, {args.jobs} at once, load average {os.getloadavg()[0]:.1f}")
+    print(f"\n{what} run: {elapsed:.0f} s wall, {args.jobs} at once, load average {os.getloadavg()[0]:.1f}")
 
     if args.save:
         out = args.out or os.path.join(HERE, "results")
@@ -159,9 +202,9 @@ def main(argv):
             baseline = json.load(stream)
         problems = check_baseline(summary, baseline)
         if problems:
-            print("\ncorpus check FAILED:\n  " + "\n  ".join(problems))
+            print(f"\n{what} check FAILED:\n  " + "\n  ".join(problems))
             return 1
-        print(f"\ncorpus check passed: {summary['clean_cells']} clean cells (baseline {baseline['clean_cells']}), "
+        print(f"\n{what} check passed: {summary['clean_cells']} clean cells (baseline {baseline['clean_cells']}), "
               f"{summary['clean_notebooks']} clean notebooks (baseline {baseline['clean_notebooks']})")
     return 0
 

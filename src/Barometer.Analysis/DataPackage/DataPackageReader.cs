@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Barometer.Analysis.Tables;
+using Barometer.IO;
 
 namespace Barometer.Analysis.DataPackage;
 
@@ -93,12 +94,21 @@ internal sealed class DataPackageReader
     private DataPackageDescriptor? ReadDescriptor()
     {
         var path = Path.Combine(DataDirectory, DataPackageDescriptor.FileName);
-        if (!File.Exists(path))
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             _descriptorErrors.Add(new DataError(DescriptorDisplay, 1, 1, "file not found: every table must be described in datapackage.json"));
             return null;
         }
-        var bytes = File.ReadAllBytes(path);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _descriptorErrors.Add(new DataError(DescriptorDisplay, 1, 1, $"cannot read the file: {FileProblem.DescribeRead(path, e)}"));
+            return null;
+        }
         var (text, decodingError) = TextDecoding.Decode(bytes, DescriptorDisplay);
         if (text is null)
         {
@@ -131,14 +141,15 @@ internal sealed class DataPackageReader
     {
         if (_parsed.TryGetValue(resource.Name, out var cached)) return cached;
         var path = Path.Combine(DataDirectory, resource.Path);
-        CsvTable? table = null;
-        if (File.Exists(path))
+        CsvTable? table;
+        try
         {
             table = CsvTable.Read(path, Display(path));
             TableSchemaValidator.Validate(table, resource.Schema);
         }
-        else
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
+            table = null;
             _missing[resource.Name] = new DataError(DescriptorDisplay, 1, 1, $"resource '{resource.Name}': file '{resource.Path}' not found");
         }
         _parsed[resource.Name] = table;
@@ -164,7 +175,8 @@ internal sealed class DataPackageReader
             {
                 var reader = new RowReader(table, row, table.Report);
                 if (fields.All(f => reader.Raw(f).Length == 0)) continue; // an empty optional reference
-                if (fields.Any(f => table.HasErrorAt(row.Line, reader.Column(f)))) continue; // the value is already refused there
+                if (row.UnterminatedField is not null) continue; // its cells are not what the author meant; the quote is reported
+                if (fields.Any(f => table.HasErrorAt(reader.LineOf(f), reader.Column(f)))) continue; // the value is already refused there
                 var key = TableSchemaValidator.Key(reader, fields);
                 if (!keys.Contains(key))
                     reader.Error(fields[0], $"({string.Join(", ", fields)}) = ({key}) is not in {Path.GetFileName(referenced.DisplayPath)} ({string.Join(", ", targetFields)})");

@@ -19,7 +19,7 @@ internal static class TableSchemaValidator
         var described = schema.Fields.Select(f => f.Name).ToHashSet();
         table.RequireColumns(schema.Fields.Select(f => f.Name));
         foreach (var column in table.Header.Where(h => !described.Contains(h)))
-            table.Report(new DataError(table.DisplayPath, table.HeaderRow?.Line ?? 1, table.HeaderColumn(column),
+            table.Report(new DataError(table.DisplayPath, table.HeaderLine(column), table.HeaderColumn(column),
                 $"column '{column}' is not described in the table's schema (datapackage.json)"));
 
         var missing = schema.MissingValues.ToHashSet();
@@ -31,6 +31,7 @@ internal static class TableSchemaValidator
             var reader = new RowReader(table, row, table.Report);
             foreach (var (field, check) in checks)
             {
+                if (!reader.IsReadable(field.Name)) continue; // lost to an unterminated quote, which is reported
                 var value = reader.Raw(field.Name);
                 if (missing.Contains(value))
                 {
@@ -45,7 +46,7 @@ internal static class TableSchemaValidator
                 if (uniques.TryGetValue(field.Name, out var seen))
                 {
                     if (seen.TryGetValue(value, out var first)) reader.Error(field.Name, $"'{value}' must be unique (first on line {first})");
-                    else seen[value] = row.Line;
+                    else seen[value] = reader.LineOf(field.Name);
                 }
             }
         }
@@ -61,12 +62,13 @@ internal static class TableSchemaValidator
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
+            if (row.UnterminatedField is not null) continue; // its key is not what the author meant; the quote is reported
             var reader = new RowReader(table, row, table.Report);
             var value = Key(reader, key);
             if (seen.TryGetValue(value, out var first))
                 reader.Error(key[0], $"duplicate primary key ({string.Join(", ", key)}) = ({value}) (first on line {first})");
             else
-                seen[value] = row.Line;
+                seen[value] = reader.LineOf(key[0]);
         }
     }
 

@@ -12,10 +12,9 @@ public sealed record DerivedCheck(string CheckId, string Kind, string ResultId, 
 {
     // Where the check is written, for located errors; empty for a check built in code.
     internal string File { get; init; } = "";
-    internal int Line { get; init; }
-    internal int ResultColumn { get; init; }
-    internal int OperandsColumn { get; init; }
-    internal int KindColumn { get; init; }
+    internal (int Line, int Column) ResultAt { get; init; }
+    internal (int Line, int Column) OperandsAt { get; init; }
+    internal (int Line, int Column) KindAt { get; init; }
 }
 
 /// <summary>Whether a stated derived fact agrees with its recomputation (the rule is on <see cref="DerivedChecks"/>).</summary>
@@ -102,7 +101,7 @@ public static class DerivedChecks
         var checks = new List<DerivedCheck>();
         foreach (var resource in resources)
             if (package.Table(resource) is { } table)
-                checks.AddRange(table.Rows.Where(row => !table.HasErrorOn(row.Line)).Select(row => Read(new RowReader(table, row, _ => { }))));
+                checks.AddRange(table.Rows.Where(row => !table.HasErrorIn(row)).Select(row => Read(new RowReader(table, row, _ => { }))));
         return (checks, package.ErrorsOf(resources));
     }
 
@@ -115,10 +114,9 @@ public static class DerivedChecks
             r.Raw("description"))
         {
             File = r.Table.DisplayPath,
-            Line = r.Line,
-            ResultColumn = r.Column("result_id"),
-            OperandsColumn = r.Column("operand_ids"),
-            KindColumn = r.Column("kind"),
+            ResultAt = (r.LineOf("result_id"), r.Column("result_id")),
+            OperandsAt = (r.LineOf("operand_ids"), r.Column("operand_ids")),
+            KindAt = (r.LineOf("kind"), r.Column("kind")),
         };
 
     /// <summary>
@@ -130,12 +128,12 @@ public static class DerivedChecks
         var errors = new List<DataError>();
         foreach (var check in checks)
         {
-            void Error(int column, string name, string message) => errors.Add(new DataError(check.File, check.Line, column, $"{name}: {message}"));
+            void Error((int Line, int Column) at, string name, string message) => errors.Add(new DataError(check.File, at.Line, at.Column, $"{name}: {message}"));
             var result = tables.Find(check.ResultId);
-            if (result is null) Error(check.ResultColumn, "result_id", $"'{check.ResultId}' is not the id of any row in {string.Join(", ", tables.TableNames)}");
+            if (result is null) Error(check.ResultAt, "result_id", $"'{check.ResultId}' is not the id of any row in {string.Join(", ", tables.TableNames)}");
             var unknown = check.OperandIds.Where(id => tables.Find(id) is null).ToArray();
             if (unknown.Length > 0)
-                Error(check.OperandsColumn, "operand_ids", $"{string.Join(", ", unknown.Select(u => $"'{u}'"))} {(unknown.Length == 1 ? "is not the id" : "are not ids")} of any row in {string.Join(", ", tables.TableNames)}");
+                Error(check.OperandsAt, "operand_ids", $"{string.Join(", ", unknown.Select(u => $"'{u}'"))} {(unknown.Length == 1 ? "is not the id" : "are not ids")} of any row in {string.Join(", ", tables.TableNames)}");
             (int Min, int Max)? arity = check.Kind switch
             {
                 "sum" => (2, int.MaxValue),
@@ -144,12 +142,12 @@ public static class DerivedChecks
             };
             if (arity is not { } a)
             {
-                Error(check.KindColumn, "kind", $"unknown kind '{check.Kind}' (sum, balance, growth, share, ratio)");
+                Error(check.KindAt, "kind", $"unknown kind '{check.Kind}' (sum, balance, growth, share, ratio)");
                 continue;
             }
             if (check.OperandIds.Count < a.Min || check.OperandIds.Count > a.Max)
             {
-                Error(check.OperandsColumn, "operand_ids", $"{check.Kind} needs {(a.Min == a.Max ? $"{a.Min}" : $"at least {a.Min}")} operands, got {check.OperandIds.Count}");
+                Error(check.OperandsAt, "operand_ids", $"{check.Kind} needs {(a.Min == a.Max ? $"{a.Min}" : $"at least {a.Min}")} operands, got {check.OperandIds.Count}");
                 continue;
             }
             if (result is null || unknown.Length > 0) continue;
@@ -157,13 +155,13 @@ public static class DerivedChecks
             var first = operands[0];
             var mismatch = operands.FirstOrDefault(o => o.Unit != first.Unit || o.Currency != first.Currency);
             if (mismatch is not null)
-                Error(check.OperandsColumn, "operand_ids", $"operands must share one unit: {first.Id} is {first.UnitLabel}, {mismatch.Id} is {mismatch.UnitLabel}");
+                Error(check.OperandsAt, "operand_ids", $"operands must share one unit: {first.Id} is {first.UnitLabel}, {mismatch.Id} is {mismatch.UnitLabel}");
             else if (check.Kind is "sum" or "balance" && (result.Unit != first.Unit || result.Currency != first.Currency))
-                Error(check.ResultColumn, "result_id", $"a {check.Kind} is in its operands' unit, but {result.Id} is {result.UnitLabel} and {first.Id} is {first.UnitLabel}");
+                Error(check.ResultAt, "result_id", $"a {check.Kind} is in its operands' unit, but {result.Id} is {result.UnitLabel} and {first.Id} is {first.UnitLabel}");
             else if (check.Kind is "growth" or "share" or "ratio" && operands[1].Value == 0)
-                Error(check.OperandsColumn, "operand_ids", $"{operands[1].Id} is 0: a {check.Kind} divides by it");
+                Error(check.OperandsAt, "operand_ids", $"{operands[1].Id} is 0: a {check.Kind} divides by it");
             else if (check.Kind is "growth" && result.Unit != "percent" || check.Kind is "share" && result.Unit is not ("percent" or "ratio") || check.Kind is "ratio" && result.Unit != "ratio")
-                Error(check.ResultColumn, "result_id", $"{result.Id} is in {result.Unit}; a {check.Kind} is stated in {(check.Kind == "ratio" ? "ratio" : check.Kind == "share" ? "percent or ratio" : "percent")}");
+                Error(check.ResultAt, "result_id", $"{result.Id} is in {result.Unit}; a {check.Kind} is stated in {(check.Kind == "ratio" ? "ratio" : check.Kind == "share" ? "percent or ratio" : "percent")}");
         }
         return errors;
     }

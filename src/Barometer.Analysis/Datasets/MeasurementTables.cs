@@ -131,7 +131,7 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
             foreach (var row in table.Rows)
             {
                 var reader = new RowReader(table, row, rules.Add);
-                if (table.HasErrorOn(row.Line)) // its schema problem is reported; its cells are not to be trusted
+                if (table.HasErrorIn(row)) // its schema problem is reported; its cells are not to be trusted
                 {
                     unsound.Add(reader.Raw("id"));
                     continue;

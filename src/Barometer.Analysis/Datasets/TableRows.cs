@@ -55,7 +55,7 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
 
     public override string ToString() => $"{Name} ({Resource.Path}): {Count} rows × {Columns.Count} columns";
 
-    /// <summary>Every resource of the descriptor with its row count (null when its file is missing), in descriptor order.</summary>
+    /// <summary>Every resource of the descriptor with its row count (null when its file is missing or unreadable), in descriptor order.</summary>
     /// <exception cref="DataValidationException">The descriptor is missing or not valid JSON.</exception>
     public static IReadOnlyList<TableSummary> List(string dataDirectory)
     {
@@ -64,7 +64,7 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
         return descriptor.Resources.Select(r =>
         {
             var path = System.IO.Path.Combine(dataDirectory, r.Path);
-            int? rows = File.Exists(path) ? CsvTable.Read(path, r.Path).Rows.Count : null;
+            int? rows = File.Exists(path) && CsvTable.Read(path, r.Path) is { Readable: true } table ? table.Rows.Count : null;
             return new TableSummary(r.Name, r.Path, rows, r.Title, r.Description);
         }).ToArray();
     }

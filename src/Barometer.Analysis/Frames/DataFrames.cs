@@ -20,7 +20,8 @@ public static class DataFrames
         return new FrameBuilder<RelationshipEvent>(rows)
             .Text("id", e => e.Id).Int("issue", e => e.Issue).Text("partner", e => e.PartnerCode)
             .Text("date", e => e.Date.Text).Date("date_start", e => e.Date.Start).Date("date_end", e => e.Date.End)
-            .Text("label", e => e.Label).Int("score", e => e.Score).Text("source", e => e.Source).Bool("hypothetical", e => e.Hypothetical)
+            .Text("label", e => e.Label).Text("event_as_printed", e => e.AsPrinted).Int("score", e => e.Score).Text("source", e => e.Source)
+            .Bool("hypothetical", e => e.Hypothetical)
             .Build();
     }
 
@@ -31,7 +32,8 @@ public static class DataFrames
         return new FrameBuilder<SecurityEvent>(rows)
             .Text("id", e => e.Id).Int("issue", e => e.Issue)
             .Text("date", e => e.Date.Text).Date("date_start", e => e.Date.Start).Date("date_end", e => e.Date.End)
-            .Text("label", e => e.Label).Int("national_security", e => e.NationalSecurity).Int("regional_tension", e => e.RegionalTension)
+            .Text("label", e => e.Label).Text("event_as_printed", e => e.AsPrinted)
+            .Int("national_security", e => e.NationalSecurity).Int("regional_tension", e => e.RegionalTension)
             .Text("source", e => e.Source).Bool("hypothetical", e => e.Hypothetical)
             .Build();
     }
@@ -43,6 +45,27 @@ public static class DataFrames
         return new FrameBuilder<PublishedValue>(rows)
             .Text("series", v => v.Series).Int("issue", v => v.Issue).Text("measure", v => v.Measure).Text("partner", v => v.PartnerCode)
             .Text("value", v => v.Value).Int("numeric_value", v => v.NumericValue).Text("source", v => v.Source).Text("note", v => v.Note)
+            .Build();
+    }
+
+    /// <summary>What the reports' text says of catalogued events (<c>text_statements.csv</c>).</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<TextStatement> statements)
+    {
+        var rows = statements.ToArray();
+        return new FrameBuilder<TextStatement>(rows)
+            .Text("id", t => t.Id).Int("issue", t => t.Issue).Text("event_id", t => t.EventId).Text("attribute", t => t.Attribute)
+            .Text("text_value", t => t.TextValue).Text("unit", t => t.Unit).Text("text_as_printed", t => t.TextAsPrinted)
+            .Text("reading", t => t.Reading).Text("source", t => t.Source)
+            .Build();
+    }
+
+    /// <summary>The reports' narrative (<c>narrative.csv</c>): summaries, trends and forecasts per subject.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<NarrativeStatement> narrative)
+    {
+        var rows = narrative.ToArray();
+        return new FrameBuilder<NarrativeStatement>(rows)
+            .Int("issue", n => n.Issue).Text("subject", n => n.Subject).Text("kind", n => n.Kind).Int("n", n => n.Number)
+            .Text("text", n => n.Text).Text("source", n => n.Source)
             .Build();
     }
 
@@ -99,7 +122,8 @@ public static class DataFrames
 
     /// <summary>
     /// Every table of the data by its file stem: <c>issues</c>, <c>partners</c>, <c>relationship_events</c>,
-    /// <c>security_events</c>, <c>published_values</c>, <c>colour_scale</c> and each measurement table.
+    /// <c>security_events</c>, <c>published_values</c>, <c>colour_scale</c>, <c>text_statements</c>, <c>narrative</c> and each
+    /// measurement table.
     /// </summary>
     public static IReadOnlyDictionary<string, DataFrame> All(BarometerDataset barometer, MeasurementTables measurements)
     {
@@ -111,6 +135,8 @@ public static class DataFrames
             ["security_events"] = barometer.SecurityEvents.ToDataFrame(),
             ["published_values"] = barometer.PublishedValues.ToDataFrame(),
             ["colour_scale"] = barometer.ColourScale.ToDataFrame(),
+            ["text_statements"] = barometer.TextStatements.ToDataFrame(),
+            ["narrative"] = barometer.Narrative.ToDataFrame(),
         };
         foreach (var table in measurements.TableNames) frames[table] = measurements.Table(table).ToDataFrame();
         return frames;

@@ -18,8 +18,9 @@ public sealed record LoadResult(BarometerDataset? Dataset, IReadOnlyList<DataErr
 /// patterns, unique keys, known partners and issues) is stated once, in <c>datapackage.json</c>, and checked by the
 /// <see cref="DataPackageReader"/>; this loader adds only the rules a Table Schema cannot state: event dates inside
 /// their issue's period, ids that agree with their row, a period that does not end before it starts, published values
-/// whose measure, partner and value fit together, and a colour scale whose bands tile the integers. A row with a
-/// problem is left out of the dataset; every problem of every file is reported.
+/// whose measure, partner and value fit together, a colour scale whose bands tile the integers, labels in the words of
+/// their printed rows (<see cref="LabelCheck"/>), text statements comparable with the events they name, and narrative
+/// about a known partner. A row with a problem is left out of the dataset; every problem of every file is reported.
 /// </summary>
 public static partial class BarometerDataLoader
 {
@@ -43,8 +44,11 @@ public static partial class BarometerDataLoader
         public const string SecurityEvents = "barometer_security_events";
         public const string PublishedValues = "barometer_published_values";
         public const string ColourScale = "barometer_colour_scale";
+        public const string TextStatements = "barometer_text_statements";
+        public const string Narrative = "barometer_narrative";
         public const string Sources = "sources";
-        public static readonly string[] All = [Sources, Issues, Partners, ColourScale, RelationshipEvents, SecurityEvents, PublishedValues];
+        public static readonly string[] All =
+            [Sources, Issues, Partners, ColourScale, RelationshipEvents, SecurityEvents, PublishedValues, TextStatements, Narrative];
     }
 
     [GeneratedRegex(@"^(?<issue>\d+)-(?<code>[A-Z]+)-(?<nn>\d{2,})$")]
@@ -76,18 +80,24 @@ public static partial class BarometerDataLoader
         }
 
         var sources = Rows(Open(Resources.Sources), rules, r => new SourceDocument(r.Raw("id"), r.Raw("title"),
-            r.Optional("author"), r.Optional("publisher"), r.Optional("date"), r.Optional("address"), r.Optional("note")));
+            r.Raw("author"), r.Raw("publisher"), r.Raw("date"), r.Raw("address"), r.Raw("copy"), r.Raw("note")));
         var issues = ReadIssues(Open(Resources.Issues), rules);
-        var partners = Rows(Open(Resources.Partners), rules, r => new Partner(r.Raw("code"), r.Raw("name"), r.Raw("catalogue_heading")));
+        var (partnerTable, eventTable, securityTable) = (Open(Resources.Partners), Open(Resources.RelationshipEvents), Open(Resources.SecurityEvents));
+        var partners = Rows(partnerTable, rules, r => new Partner(r.Raw("code"), r.Raw("name"), r.Raw("catalogue_heading")));
         var scale = ReadColourScale(Open(Resources.ColourScale), rules);
-        var events = ReadRelationshipEvents(Open(Resources.RelationshipEvents), issues, rules);
-        var security = ReadSecurityEvents(Open(Resources.SecurityEvents), issues, rules);
+        var events = ReadRelationshipEvents(eventTable, issues, rules);
+        var security = ReadSecurityEvents(securityTable, issues, rules);
         var published = ReadPublishedValues(Open(Resources.PublishedValues), scale, rules);
+        var statements = ReadTextStatements(Open(Resources.TextStatements), issues, PrintedRows(eventTable, securityTable), rules);
+        var narrative = ReadNarrative(Open(Resources.Narrative), issues, Cells(partnerTable, "code"), rules);
         var ranges = new ScoreRanges(
             Range(package, Resources.RelationshipEvents, "score"),
             Range(package, Resources.SecurityEvents, "national_security"),
             Range(package, Resources.SecurityEvents, "regional_tension"));
-        var dataset = scale is null ? null : new BarometerDataset(issues, partners, events, security, published, scale) { ScoreRanges = ranges, Sources = sources };
+        var dataset = scale is null ? null : new BarometerDataset(issues, partners, events, security, published, scale)
+        {
+            ScoreRanges = ranges, Sources = sources, TextStatements = statements, Narrative = narrative,
+        };
         return (dataset, rules);
     }
 
@@ -107,7 +117,7 @@ public static partial class BarometerDataLoader
         if (table is null) return result;
         foreach (var row in table.Rows)
         {
-            if (table.HasErrorOn(row.Line)) continue; // its schema problem is reported; its cells are not to be trusted
+            if (table.HasErrorIn(row)) continue; // its schema problem is reported; its cells are not to be trusted
             if (map(new RowReader(table, row, rules.Add)) is { } item) result.Add(item);
         }
         return result;
@@ -165,9 +175,10 @@ public static partial class BarometerDataLoader
             var (id, code, issue) = (r.Raw("id"), r.Raw("partner"), FindIssue(r, issues));
             var date = ParseDate(r, issue);
             var idOk = CheckId(r, id, issue?.Number, code);
+            CheckLabel(r);
             return issue is null || date is null || !idOk || r.Int("score") is not { } score
                 ? null
-                : new RelationshipEvent(id, issue.Number, code, date, r.Raw("label"), score, r.Citation());
+                : new RelationshipEvent(id, issue.Number, code, date, r.Raw("label"), score, r.Citation()) { AsPrinted = r.Raw(AsPrintedColumn) };
         });
 
     private static List<SecurityEvent> ReadSecurityEvents(CsvTable? table, IReadOnlyList<Issue> issues, List<DataError> rules) =>
@@ -176,10 +187,11 @@ public static partial class BarometerDataLoader
             var (id, issue) = (r.Raw("id"), FindIssue(r, issues));
             var date = ParseDate(r, issue);
             var idOk = CheckId(r, id, issue?.Number, SecurityCode);
+            CheckLabel(r);
             var (national, regional) = (r.Int("national_security"), r.Int("regional_tension"));
             return issue is null || date is null || !idOk || national is null || regional is null
                 ? null
-                : new SecurityEvent(id, issue.Number, date, r.Raw("label"), national.Value, regional.Value, r.Citation());
+                : new SecurityEvent(id, issue.Number, date, r.Raw("label"), national.Value, regional.Value, r.Citation()) { AsPrinted = r.Raw(AsPrintedColumn) };
         });
 
     private static List<PublishedValue> ReadPublishedValues(CsvTable? table, ColourScale? scale, List<DataError> rules) =>
@@ -214,6 +226,18 @@ public static partial class BarometerDataLoader
                 ? new PublishedValue(r.Raw("series"), issue, measure, code, value, r.Citation(), r.Optional("note"))
                 : null;
         });
+
+    /// <summary>The column of an event table that holds the event exactly as the catalogue prints it.</summary>
+    public const string AsPrintedColumn = "event_as_printed";
+
+    /// <summary>A label says nothing its printed row does not: each of its words is in the row (<see cref="LabelCheck"/>).</summary>
+    private static void CheckLabel(RowReader r)
+    {
+        var missing = LabelCheck.WordsNotInPrinted(r.Raw("label"), r.Raw(AsPrintedColumn));
+        if (missing.Count > 0)
+            r.Error("label", $"{string.Join(", ", missing.Select(w => $"'{w}'"))} not in the event as printed (\"{r.Raw(AsPrintedColumn)}\"): " +
+                "a label uses the catalogue's own words or a listed abbreviation (data/README.md, Labels)");
+    }
 
     /// <summary>The Minsk Barometer issue of an event row (the events are its catalogues): the one rule of <c>issue</c>.</summary>
     private static Issue? FindIssue(RowReader r, IReadOnlyList<Issue> issues)

@@ -17,6 +17,12 @@ public sealed record BarometerDataset(
     /// <summary>The documents rows cite (<c>sources.csv</c>), each a full citation.</summary>
     public IReadOnlyList<SourceDocument> Sources { get; init; } = [];
 
+    /// <summary>What the reports' own text says of catalogued events (<c>text_statements.csv</c>): dates, amounts, quoted words.</summary>
+    public IReadOnlyList<TextStatement> TextStatements { get; init; } = [];
+
+    /// <summary>The reports' narrative (<c>narrative.csv</c>): the editor's summaries, trends and forecasts.</summary>
+    public IReadOnlyList<NarrativeStatement> Narrative { get; init; } = [];
+
     /// <summary>The document a row's citation (<c>&lt;source&gt;#&lt;section&gt;</c>) names, or null.</summary>
     public SourceDocument? SourceOf(string citation) => Sources.FirstOrDefault(s => s.Id == SourceDocument.IdOf(citation));
 

@@ -24,7 +24,9 @@ public static class DataDirectory
         if (explicitPath is not null)
             return Directory.Exists(explicitPath)
                 ? Path.GetFullPath(explicitPath)
-                : throw new DirectoryNotFoundException($"data folder '{explicitPath}' does not exist");
+                : throw new DirectoryNotFoundException(File.Exists(explicitPath)
+                    ? $"data folder '{explicitPath}' is a file, not a folder"
+                    : $"data folder '{explicitPath}' does not exist");
         var root = FindRepositoryRoot(start) ?? FindRepositoryRoot(AppContext.BaseDirectory)
             ?? throw new DirectoryNotFoundException(
                 $"could not find the repository ({RootMarker}) above '{start ?? Directory.GetCurrentDirectory()}'; pass --data DIR");

@@ -5,9 +5,17 @@ namespace Barometer.Analysis.Model;
 /// <param name="Hypothetical">True for events added by a what-if scenario, never for catalogue rows.</param>
 public sealed record RelationshipEvent(
     string Id, int Issue, string PartnerCode, EventDate Date, string Label, int Score, string Source,
-    bool Hypothetical = false);
+    bool Hypothetical = false)
+{
+    /// <summary>The event exactly as the catalogue prints it; null for an event a scenario adds.</summary>
+    public string? AsPrinted { get; init; }
+}
 
 /// <summary>One event of the security catalogue (Appendix 2), scored twice.</summary>
 public sealed record SecurityEvent(
     string Id, int Issue, EventDate Date, string Label, int NationalSecurity, int RegionalTension, string Source,
-    bool Hypothetical = false);
+    bool Hypothetical = false)
+{
+    /// <summary>The event exactly as the catalogue prints it; null for an event a scenario adds.</summary>
+    public string? AsPrinted { get; init; }
+}

@@ -57,7 +57,9 @@ public static partial class ScenarioReader
     public static ScenarioReadResult Read(string path, string? displayPath = null)
     {
         var display = displayPath ?? path;
-        if (!File.Exists(path))
+        if (Directory.Exists(path))
+            return new ScenarioReadResult(null, [new DataError(display, 1, 1, "this is a folder, not a scenario file")]);
+        if (!File.Exists(path) && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path))))
             return new ScenarioReadResult(null, [new DataError(display, 1, 1, "file not found")]);
         string? text;
         DataError? error;
@@ -65,9 +67,13 @@ public static partial class ScenarioReader
         {
             (text, error) = ScenarioYamlLimits.ReadText(path, display);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new ScenarioReadResult(null, [new DataError(display, 1, 1, "file not found")]);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ScenarioReadResult(null, [new DataError(display, 1, 1, $"cannot read the file: {e.Message}")]);
+            return new ScenarioReadResult(null, [new DataError(display, 1, 1, $"cannot read the file: {Barometer.IO.FileProblem.DescribeRead(path, e)}")]);
         }
         return error is not null ? new ScenarioReadResult(null, [error]) : Parse(text!, display);
     }

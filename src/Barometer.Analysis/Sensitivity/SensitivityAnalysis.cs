@@ -20,18 +20,22 @@ namespace Barometer.Analysis.Sensitivity;
 public static class SensitivityAnalysis
 {
     /// <summary>Runs the analysis for <paramref name="issue"/> of <paramref name="data"/>, comparing with its published colour.</summary>
+    /// <param name="progress">Told the number of runs done, every few milliseconds of work.</param>
+    /// <param name="cancellationToken">Checked as often: a cancelled analysis stops within milliseconds.</param>
     /// <exception cref="UnknownIssueException">The data have no catalogue for <paramref name="issue"/>.</exception>
-    public static SensitivityResult Run(BarometerDataset data, int issue, SensitivityOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static SensitivityResult Run(BarometerDataset data, int issue, SensitivityOptions? options = null,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var catalogue = data.Catalogue(issue);
         var published = data.PublishedFor(issue).FirstOrDefault(v => v.Measure == Measures.RegionalTensionColour)?.Value;
-        return Run(catalogue, data.ColourScale, options, published);
+        return Run(catalogue, data.ColourScale, options, published, progress, cancellationToken);
     }
 
     /// <summary>Runs the analysis on any catalogue (e.g. a scenario's) with the given colour scale.</summary>
     public static SensitivityResult Run(IssueCatalogue catalogue, ColourScale scale, SensitivityOptions? options = null,
-        string? publishedColour = null) =>
-        SensitivityModel.Create(catalogue, scale).Run(options ?? new SensitivityOptions(), publishedColour);
+        string? publishedColour = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        SensitivityModel.Create(catalogue, scale).Run(options ?? new SensitivityOptions(), publishedColour, progress, cancellationToken);
 }
 
 /// <summary>A catalogue flattened for simulation: build once, run many times (see <see cref="SensitivityAnalysis"/>).</summary>
@@ -128,16 +132,31 @@ public sealed class SensitivityModel
     }
 
     /// <summary>Runs the simulation; <paramref name="publishedColour"/> (if any) is compared with each run's colour too.</summary>
-    public SensitivityResult Run(SensitivityOptions options, string? publishedColour = null)
+    /// <param name="progress">Told the number of runs done after every <see cref="RunsPerCheck"/> runs.</param>
+    /// <param name="cancellationToken">Checked as often.</param>
+    public SensitivityResult Run(SensitivityOptions options, string? publishedColour = null, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         var counts = new int[_histogramSize];
         var colourCounts = new int[_scale.Bands.Count];
-        Simulate(options, counts, colourCounts);
+        Simulate(options, counts, colourCounts, progress, cancellationToken);
         return Summarise(options, counts, colourCounts, publishedColour);
     }
 
-    /// <summary>The hot loop: fills the histogram counters (flat, per measure) and the colour counters. Allocates nothing.</summary>
-    public void Simulate(SensitivityOptions options, int[] counts, int[] colourCounts)
+    /// <summary>
+    /// How many runs the simulation does between two looks at its cancellation token and progress: about 250,000
+    /// random draws, a few milliseconds of work, whatever the catalogue's size.
+    /// </summary>
+    public int RunsPerCheck => Math.Max(1, 250_000 / Math.Max(1, ScoreCount));
+
+    /// <summary>
+    /// The hot loop: fills the histogram counters (flat, per measure) and the colour counters. Allocates nothing.
+    /// Every <see cref="RunsPerCheck"/> runs it reports the runs done to <paramref name="progress"/> and checks
+    /// <paramref name="cancellationToken"/>; the result does not depend on either.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public void Simulate(SensitivityOptions options, int[] counts, int[] colourCounts, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         options.Validate();
         if (counts.Length < _histogramSize) throw new ArgumentException($"needs at least {CounterLength} counters", nameof(counts));
@@ -159,8 +178,16 @@ public sealed class SensitivityModel
         var ni = NationalIndex;
         var ri = RegionalIndex;
 
+        var batch = RunsPerCheck;
+        var nextCheck = 0;
         for (var run = 0; run < options.Runs; run++)
         {
+            if (run == nextCheck)
+            {
+                if (run > 0) progress?.Report(run);
+                cancellationToken.ThrowIfCancellationRequested();
+                nextCheck = run + batch; // runs ≤ MaxRuns: no overflow
+            }
             for (var p = 0; p < partners; p++)
             {
                 int positive = 0, negative = 0;
@@ -187,6 +214,7 @@ public sealed class SensitivityModel
             counts[hStart[ri] + rt - low[ri]]++;
             colourCounts[colourOf[rt - low[ri]]]++;
         }
+        progress?.Report(options.Runs);
     }
 
     private SensitivityResult Summarise(SensitivityOptions options, int[] counts, int[] colourCounts, string? publishedColour)

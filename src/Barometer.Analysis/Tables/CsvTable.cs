@@ -1,3 +1,4 @@
+using Barometer.IO;
 using System.Text;
 
 namespace Barometer.Analysis.Tables;
@@ -6,7 +7,8 @@ namespace Barometer.Analysis.Tables;
 /// A CSV file (RFC 4180) read into memory with the position of every cell kept: the 1-based line and character column
 /// at which each field starts, so that any later check can report <c>file:line:column</c> where an editor jumps to the
 /// cell. Reading never stops at the first problem: structural problems (ragged rows, bad quoting, a missing header)
-/// are collected in <see cref="Errors"/>. Bytes that are not UTF-8 are one located error (see <see cref="TextDecoding"/>).
+/// are collected in <see cref="Errors"/>; an unterminated quote is reported where it opens and costs only its own
+/// line (see <see cref="CsvParser"/>). Bytes that are not UTF-8 are one located error (see <see cref="TextDecoding"/>).
 /// </summary>
 internal sealed class CsvTable
 {
@@ -50,8 +52,17 @@ internal sealed class CsvTable
         _linesWithErrors?.Add(error.Line);
     }
 
-    /// <summary>True when a problem of <see cref="Errors"/> is on <paramref name="line"/>: its cells are not to be trusted.</summary>
-    public bool HasErrorOn(int line) => (_linesWithErrors ??= _errors.Select(e => e.Line).ToHashSet()).Contains(line);
+    /// <summary>
+    /// True when a problem of <see cref="Errors"/> is on a line of <paramref name="row"/> (a row with a quoted line
+    /// break spans several): its cells are not to be trusted.
+    /// </summary>
+    public bool HasErrorIn(CsvRow row)
+    {
+        var lines = _linesWithErrors ??= _errors.Select(e => e.Line).ToHashSet();
+        for (var line = row.Line; line <= row.EndLine; line++)
+            if (lines.Contains(line)) return true;
+        return false;
+    }
 
     /// <summary>True when a problem of <see cref="Errors"/> is at exactly this cell.</summary>
     public bool HasErrorAt(int line, int column) => _errors.Any(e => e.Line == line && e.Column == column);
@@ -60,6 +71,10 @@ internal sealed class CsvTable
     public int ColumnNumber(string name) => _columnIndex.TryGetValue(name, out var i) ? i + 1 : 0;
 
     public bool HasColumn(string name) => _columnIndex.ContainsKey(name);
+
+    /// <summary>The line on which <paramref name="name"/> starts in the header (1 when absent).</summary>
+    public int HeaderLine(string name) =>
+        HeaderRow is { } header && _columnIndex.TryGetValue(name, out var i) ? header.LineOf(i) : 1;
 
     /// <summary>The character column at which <paramref name="name"/> starts in the header (1 when absent).</summary>
     public int HeaderColumn(string name) =>
@@ -79,10 +94,24 @@ internal sealed class CsvTable
         return ok;
     }
 
-    /// <summary>Reads the file at <paramref name="path"/> (UTF-8, or UTF-16 with a byte-order mark).</summary>
+    /// <summary>
+    /// Reads the file at <paramref name="path"/> (UTF-8, or UTF-16 with a byte-order mark). A file that cannot be read
+    /// (no permission, a folder of that name) is an unreadable table with one error at 1:1 saying why.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="DirectoryNotFoundException">A folder on its path does not exist.</exception>
     public static CsvTable Read(string path, string displayPath)
     {
-        var (text, error) = TextDecoding.Decode(File.ReadAllBytes(path), displayPath);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && e is not (FileNotFoundException or DirectoryNotFoundException)))
+        {
+            return new CsvTable(displayPath, null, [], [new DataError(displayPath, 1, 1, $"cannot read the file: {FileProblem.DescribeRead(path, e)}")], readable: false);
+        }
+        var (text, error) = TextDecoding.Decode(bytes, displayPath);
         return text is null ? new CsvTable(displayPath, null, [], [error!], readable: false) : Parse(text, displayPath);
     }
 
@@ -101,136 +130,16 @@ internal sealed class CsvTable
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < header.Fields.Count; i++)
             if (!seen.Add(header.Fields[i]))
-                errors.Add(new DataError(displayPath, header.Line, header.ColumnOf(i), $"column '{header.Fields[i]}' appears more than once in the header"));
+                errors.Add(new DataError(displayPath, header.LineOf(i), header.ColumnOf(i), $"column '{header.Fields[i]}' appears more than once in the header"));
         var rows = new List<CsvRow>(records.Count - 1);
         foreach (var row in records.Skip(1))
         {
-            if (row.Fields.Count != header.Fields.Count)
-                errors.Add(new DataError(displayPath, row.Line, row.ColumnOf(header.Fields.Count),
+            // A row with an unterminated quote has lost its later fields to it: that is its one error.
+            if (row.Fields.Count != header.Fields.Count && row.UnterminatedField is null)
+                errors.Add(new DataError(displayPath, row.LineOf(header.Fields.Count), row.ColumnOf(header.Fields.Count),
                     $"row has {row.Fields.Count} fields, header has {header.Fields.Count}"));
             rows.Add(row);
         }
         return new CsvTable(displayPath, header, rows, errors, readable: true);
     }
-
-    /// <summary>RFC 4180 with positions: fields separated by commas, optionally quoted with doubled quotes inside; CR, LF or CRLF end a record.</summary>
-    private sealed class CsvParser(string text, string displayPath, List<DataError> errors)
-    {
-        private int _i, _line = 1, _column = 1;
-
-        public List<CsvRow> ReadAll()
-        {
-            var records = new List<CsvRow>();
-            while (_i < text.Length)
-            {
-                if (AtLineEnd) // a blank line
-                {
-                    SkipLineEnd();
-                    continue;
-                }
-                records.Add(ReadRecord());
-                if (_i < text.Length) SkipLineEnd();
-            }
-            return records;
-        }
-
-        private bool AtLineEnd => text[_i] is '\r' or '\n';
-
-        private void SkipLineEnd()
-        {
-            if (text[_i] == '\r' && _i + 1 < text.Length && text[_i + 1] == '\n') _i++;
-            _i++;
-            _line++;
-            _column = 1;
-        }
-
-        private CsvRow ReadRecord()
-        {
-            var line = _line;
-            var fields = new List<string>();
-            var columns = new List<int>();
-            var field = new StringBuilder();
-            while (true)
-            {
-                columns.Add(_column);
-                field.Clear();
-                if (_i < text.Length && text[_i] == '"') ReadQuoted(field);
-                else ReadUnquoted(field);
-                fields.Add(field.ToString());
-                if (_i < text.Length && text[_i] == ',')
-                {
-                    _i++;
-                    _column++;
-                    continue;
-                }
-                return new CsvRow(line, fields, columns, _column);
-            }
-        }
-
-        private void ReadUnquoted(StringBuilder field)
-        {
-            var reported = false;
-            while (_i < text.Length && text[_i] is not (',' or '\r' or '\n'))
-            {
-                if (text[_i] == '"' && !reported)
-                {
-                    errors.Add(new DataError(displayPath, _line, _column,
-                        "malformed CSV: a quote inside an unquoted field (quote the whole field and double the quote)"));
-                    reported = true;
-                }
-                field.Append(text[_i++]);
-                _column++;
-            }
-        }
-
-        private void ReadQuoted(StringBuilder field)
-        {
-            var (openLine, openColumn) = (_line, _column);
-            _i++;
-            _column++;
-            while (_i < text.Length)
-            {
-                var c = text[_i];
-                if (c == '"')
-                {
-                    if (_i + 1 < text.Length && text[_i + 1] == '"')
-                    {
-                        field.Append('"');
-                        _i += 2;
-                        _column += 2;
-                        continue;
-                    }
-                    _i++;
-                    _column++;
-                    if (_i < text.Length && text[_i] is not (',' or '\r' or '\n'))
-                    {
-                        errors.Add(new DataError(displayPath, _line, _column, "malformed CSV: text after a closing quote"));
-                        ReadUnquoted(field);
-                    }
-                    return;
-                }
-                if (c is '\r' or '\n')
-                {
-                    var start = _i;
-                    SkipLineEnd();
-                    field.Append(text, start, _i - start);
-                    continue;
-                }
-                field.Append(c);
-                _i++;
-                _column++;
-            }
-            errors.Add(new DataError(displayPath, openLine, openColumn, "malformed CSV: this quote is never closed (the field runs to the end of the file)"));
-        }
-    }
-}
-
-/// <summary>
-/// One record: the 1-based line on which it starts, its fields, the 1-based character column at which each field
-/// starts (its opening quote, if quoted), and the column just past its last character.
-/// </summary>
-internal sealed record CsvRow(int Line, IReadOnlyList<string> Fields, IReadOnlyList<int> Columns, int EndColumn)
-{
-    /// <summary>The character column of field <paramref name="index"/> (0-based), or <see cref="EndColumn"/> past the last field.</summary>
-    public int ColumnOf(int index) => index >= 0 && index < Columns.Count ? Columns[index] : EndColumn;
 }

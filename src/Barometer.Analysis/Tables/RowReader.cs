@@ -4,7 +4,7 @@ namespace Barometer.Analysis.Tables;
 
 /// <summary>
 /// The cells of one row, by column name, and located errors about them: each error is reported to
-/// <paramref name="report"/> at the row's line and the character column where the cell starts, as
+/// <paramref name="report"/> at the line and character column where the cell starts, as
 /// <c>column: message</c>. Reading the cells checks nothing: the table's schema has already been checked.
 /// </summary>
 internal readonly struct RowReader(CsvTable table, CsvRow row, Action<DataError> report)
@@ -15,8 +15,14 @@ internal readonly struct RowReader(CsvTable table, CsvRow row, Action<DataError>
     /// <summary>The character column at which <paramref name="column"/>'s cell starts (the row's end when the cell is absent).</summary>
     public int Column(string column) => table.HasColumn(column) ? row.ColumnOf(table.ColumnNumber(column) - 1) : 1;
 
+    /// <summary>The line on which <paramref name="column"/>'s cell starts: a later one than <see cref="Line"/> after a quoted line break.</summary>
+    public int LineOf(string column) => table.HasColumn(column) ? row.LineOf(table.ColumnNumber(column) - 1) : row.Line;
+
+    /// <summary>False when the cell lies at or after an unterminated quote (reported where it opens): its text is not to be checked.</summary>
+    public bool IsReadable(string column) => !table.HasColumn(column) || row.IsReadable(table.ColumnNumber(column) - 1);
+
     public void Error(string column, string message) =>
-        report(new DataError(table.DisplayPath, row.Line, Column(column), $"{column}: {message}"));
+        report(new DataError(table.DisplayPath, LineOf(column), Column(column), $"{column}: {message}"));
 
     /// <summary>The raw text of a cell, trimmed; empty when the column or cell is absent.</summary>
     public string Raw(string column)

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Barometer.Analysis.Charts.Browser;
+using System.Globalization;
 using Barometer.Analysis.Loading;
+using Barometer.Cli.Rendering;
 
 namespace Barometer.Cli.Commands;
 
@@ -54,15 +56,28 @@ internal static class CommonOptions
         return option;
     }
 
-    /// <summary>Loads the Barometer tables of --data, or writes every problem to stderr and returns null.</summary>
-    public static BarometerDataset? LoadDataset(string? option)
+    /// <summary>
+    /// Loads the Barometer tables of --data, or writes every problem to stderr and returns null. A load that takes a
+    /// while shows it on standard error (<see cref="WorkProgress"/>); Ctrl+C ends the wait at once.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BarometerDataset? LoadDataset(string? option, CancellationToken cancellationToken)
     {
         if (ResolveData(option) is not { } dataDir) return null;
-        var load = BarometerDataLoader.TryLoad(dataDir);
+        var load = WorkProgress.Run(ReadingLabel(dataDir), () => BarometerDataLoader.TryLoad(dataDir), cancellationToken);
         if (load.Ok) return load.Dataset;
         foreach (var e in load.Errors) Console.Error.WriteLine(e);
         Console.Error.WriteLine($"error: the data have {load.Errors.Count} problem(s); run `barometer data validate` for the list.");
         return null;
+    }
+
+    /// <summary>What a long read of the data folder shows: <c>reading and checking the data in data/ (124 MB of CSV)</c>.</summary>
+    public static string ReadingLabel(string dataDir)
+    {
+        long bytes = 0;
+        foreach (var file in Directory.EnumerateFiles(dataDir, "*.csv", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }))
+            bytes += new FileInfo(file).Length;
+        return string.Create(CultureInfo.InvariantCulture, $"reading and checking the data in {dataDir} ({bytes / 1e6:0.#} MB of CSV)");
     }
 
     /// <summary>Resolves --data, or writes why it cannot and returns null.</summary>

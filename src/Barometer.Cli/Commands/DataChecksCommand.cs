@@ -23,11 +23,14 @@ internal static class DataChecksCommand
         {
             format, data,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
+        return command;
+
+        int Execute(ParseResult parse, CancellationToken cancellationToken)
         {
             var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
             if (dataDir is null) return ExitCodes.BadInput;
-            var (results, errors) = DerivedChecks.TryRun(dataDir);
+            var (results, errors) = WorkProgress.Run(CommonOptions.ReadingLabel(dataDir), () => DerivedChecks.TryRun(dataDir), cancellationToken);
             if (errors.Count > 0)
             {
                 foreach (var e in errors) Console.Error.WriteLine(e);
@@ -39,8 +42,7 @@ internal static class DataChecksCommand
             var disagreeing = results.Count(r => r.Status == CheckStatus.Disagrees);
             Console.Error.WriteLine($"{results.Count} derived check(s): {results.Count - disagreeing} agree, {disagreeing} disagree");
             return ExitCodes.Ok;
-        });
-        return command;
+        }
     }
 
     private static void WriteTable(IAnsiConsole console, IReadOnlyList<DerivedCheckResult> results)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Barometer.Analysis;
+using Barometer.Cli.Rendering;
 
 namespace Barometer.Cli.Commands;
 
@@ -14,20 +15,22 @@ internal static class DataCommand
         {
             data,
         };
-        validate.SetAction(parse =>
+        validate.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
+        return new Command("data", "Inspect and validate the curated data tables.")
+        {
+            validate, DataListCommand.Create(), DataShowCommand.Create(), DataChecksCommand.Create(),
+        };
+
+        int Execute(ParseResult parse, CancellationToken cancellationToken)
         {
             var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
             if (dataDir is null) return ExitCodes.BadInput;
-            var errors = DataValidation.Validate(dataDir);
+            var errors = WorkProgress.Run(CommonOptions.ReadingLabel(dataDir), () => DataValidation.Validate(dataDir), cancellationToken);
             foreach (var e in errors) Console.Out.WriteLine(e);
             // The result goes to standard output, problems or success alike; the count of problems is a note on stderr.
             if (errors.Count == 0) Console.Out.WriteLine($"data OK: every table in {dataDir} is valid");
             else Console.Error.WriteLine($"{errors.Count} problem(s) found in {dataDir}");
             return errors.Count == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
-        });
-        return new Command("data", "Inspect and validate the curated data tables.")
-        {
-            validate, DataListCommand.Create(), DataShowCommand.Create(), DataChecksCommand.Create(),
-        };
+        }
     }
 }

@@ -23,14 +23,17 @@ internal static class DataListCommand
         {
             format, data,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
+        return command;
+
+        int Execute(ParseResult parse, CancellationToken cancellationToken)
         {
             var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
             if (dataDir is null) return ExitCodes.BadInput;
             IReadOnlyList<TableSummary> tables;
             try
             {
-                tables = TableRows.List(dataDir);
+                tables = WorkProgress.Run(CommonOptions.ReadingLabel(dataDir), () => TableRows.List(dataDir), cancellationToken);
             }
             catch (DataValidationException e)
             {
@@ -64,8 +67,7 @@ internal static class DataListCommand
             }
             Console.Error.WriteLine($"{tables.Count} tables in {dataDir}; `barometer data show TABLE` prints one (TABLE = name or file name without .csv)");
             return ExitCodes.Ok;
-        });
-        return command;
+        }
     }
 
     private static string Rows(TableSummary t) => t.Rows?.ToString(CultureInfo.InvariantCulture) ?? "missing";

@@ -32,7 +32,10 @@ internal static class DataShowCommand
         {
             table, where, format, data,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
+        return command;
+
+        int Execute(ParseResult parse, CancellationToken cancellationToken)
         {
             var conditions = new List<(string Column, string Value)>();
             foreach (var condition in parse.GetValue(where) ?? [])
@@ -51,7 +54,7 @@ internal static class DataShowCommand
             TableRows rows;
             try
             {
-                rows = TableRows.Load(dataDir, parse.GetValue(table)!);
+                rows = WorkProgress.Run(CommonOptions.ReadingLabel(dataDir), () => TableRows.Load(dataDir, parse.GetValue(table)!), cancellationToken);
                 foreach (var (column, value) in conditions) rows = rows.Where(column, value);
             }
             catch (ArgumentException e)
@@ -77,8 +80,7 @@ internal static class DataShowCommand
                 default: WriteTable(CliConsole.Create(), rows); break;
             }
             return ExitCodes.Ok;
-        });
-        return command;
+        }
     }
 
     /// <summary>

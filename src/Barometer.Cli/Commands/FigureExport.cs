@@ -17,6 +17,12 @@ internal static class FigureExport
     public static async Task<int> ExportAsync(IReadOnlyList<NamedFigure> figures, string outDir, bool requireImages,
         TimeSpan browserTimeout, CancellationToken ct, string galleryTitle = "Figures")
     {
+        if (OutputFolder.Problem(outDir) is { } unwritable)
+        {
+            Console.Error.WriteLine($"error: cannot write the figures to '{outDir}': {unwritable}");
+            return ExitCodes.BadInput;
+        }
+
         var options = new ExportOptions { RequireImages = requireImages, BrowserTimeout = browserTimeout, GalleryTitle = galleryTitle };
         var plain = CliConsole.IsPlain;
         var log = CliConsole.IsRedirected ? Console.Error : Console.Out;
@@ -62,7 +68,7 @@ internal static class FigureExport
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"error: could not write the figures to '{outDir}': {e.Message}");
+            Console.Error.WriteLine($"error: could not write the figures to '{outDir}': {Barometer.IO.FileProblem.DescribeWrite(outDir, e)}; the files written so far are complete");
             return ExitCodes.BadInput;
         }
 

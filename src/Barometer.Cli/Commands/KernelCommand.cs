@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Barometer.IO;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Protocol;
 using Barometer.Kernel.Server;
@@ -9,7 +10,7 @@ using NetMQ;
 namespace Barometer.Cli.Commands;
 
 /// <summary>
-/// <c>barometer kernel start -f FILE</c> (what Jupyter runs), <c>barometer kernel install [--user | --prefix DIR]
+/// <c>barometer kernel start -f FILE [--output-limit CHARS] [--full-outputs DIR]</c> (what Jupyter runs), <c>barometer kernel install [--user | --prefix DIR]
 /// [--name NAME] [--display-name TEXT]</c> and <c>barometer kernel uninstall [--name NAME] [--prefix DIR]</c>:
 /// the C# Jupyter kernel of Barometer.Kernel and its kernelspec.
 /// </summary>
@@ -31,7 +32,8 @@ public static class KernelCommand
             HelpName = "FILE",
             Required = true,
         };
-        var start = new Command("start", "Start the kernel on the sockets of a connection file (the kernelspec runs this).") { connectionFile };
+        var (outputLimit, fullOutputs) = (OutputLimitOptions.Limit(), OutputLimitOptions.Directory());
+        var start = new Command("start", "Start the kernel on the sockets of a connection file (the kernelspec runs this).") { connectionFile, outputLimit, fullOutputs };
         start.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
             var path = parse.GetValue(connectionFile)!;
@@ -46,39 +48,59 @@ public static class KernelCommand
                 return ExitCodes.BadInput;
             }
 
-            // This process is the kernel's host: cells' console text and input go over the protocol.
-            ConsoleCapture.Install();
-            using var frontEndGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var parentWatch = WatchParent(frontEndGone);
-            using (var server = new KernelServer(connection, new KernelServerOptions
+            try
             {
-                // The kernel's log (its standard error, which Jupyter front ends and `notebooks run` show) says what a
-                // #r "nuget:" cell is restoring while it happens; the cell gets its own lines as well.
-                SessionFactory = () => new ScriptSession(new ScriptSessionOptions
-                {
-                    CellTimeout = Timeout.InfiniteTimeSpan,
-                    PackageProgress = new PackageLog(),
-                }),
-                // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user
-                // reads (on the server's background task), with multi-core JIT replaying the compiler's methods recorded
-                // by earlier kernels (started here, not at process start, so it does not compete with the
-                // kernel_info_reply for the cores). The server warms the language services up after it, when quiet.
-                AfterFirstKernelInfo = static () =>
-                {
-                    ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
-                    ScriptEnvironment.Shared.WarmUpAsync().GetAwaiter().GetResult();
-                },
-                // BAROMETER_KERNEL_LANGUAGE_WARMUP=0 leaves the language services cold until the first request (to measure).
-                WarmUpLanguageServices = Environment.GetEnvironmentVariable("BAROMETER_KERNEL_LANGUAGE_WARMUP") != "0",
-            }))
-            {
-                await server.RunAsync(frontEndGone.Token);
+                var outputs = (parse.GetValue(outputLimit), parse.GetValue(fullOutputs) is { } dir ? Path.GetFullPath(dir) : null);
+                return await ServeAsync(connection, outputs, cancellationToken);
             }
-
-            NetMQConfig.Cleanup(block: false);
-            return ExitCodes.Ok;
+            catch (ChannelBindException ex)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"error: cannot start the kernel of connection file '{path}': {ex.Message}. Another kernel may still be running " +
+                    "on it; let the front end start the kernel with a new connection file.");
+                return ExitCodes.BadInput;
+            }
         });
         return start;
+    }
+
+    /// <summary>Serves the kernel on <paramref name="connection"/> until it is shut down or its front end is gone.</summary>
+    /// <exception cref="ChannelBindException">A port of the connection file cannot be bound.</exception>
+    private static async Task<int> ServeAsync(ConnectionInfo connection, (int Limit, string? FullOutputs) outputs, CancellationToken cancellationToken)
+    {
+        // This process is the kernel's host: cells' console text and input go over the protocol.
+        ConsoleCapture.Install();
+        using var frontEndGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var parentWatch = WatchParent(frontEndGone);
+        using (var server = new KernelServer(connection, new KernelServerOptions
+        {
+            // The kernel's log (its standard error, which Jupyter front ends and `notebooks run` show) says what a
+            // #r "nuget:" cell is restoring while it happens; the cell gets its own lines as well.
+            SessionFactory = () => new ScriptSession(new ScriptSessionOptions
+            {
+                CellTimeout = Timeout.InfiniteTimeSpan,
+                PackageProgress = new PackageLog(),
+                OutputLimit = outputs.Limit,
+                FullOutputDirectory = outputs.FullOutputs,
+            }),
+            // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user
+            // reads (on the server's background task), with multi-core JIT replaying the compiler's methods recorded
+            // by earlier kernels (started here, not at process start, so it does not compete with the
+            // kernel_info_reply for the cores). The server warms the language services up after it, when quiet.
+            AfterFirstKernelInfo = static () =>
+            {
+                ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
+                ScriptEnvironment.Shared.WarmUpAsync().GetAwaiter().GetResult();
+            },
+            // BAROMETER_KERNEL_LANGUAGE_WARMUP=0 leaves the language services cold until the first request (to measure).
+            WarmUpLanguageServices = Environment.GetEnvironmentVariable("BAROMETER_KERNEL_LANGUAGE_WARMUP") != "0",
+        }))
+        {
+            await server.RunAsync(frontEndGone.Token);
+        }
+
+        NetMQConfig.Cleanup(block: false);
+        return ExitCodes.Ok;
     }
 
     private static Command Install()
@@ -102,7 +124,18 @@ public static class KernelCommand
         install.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
             var kernels = KernelsDirectory(parse.GetValue(prefix));
-            var directory = await KernelSpec.InstallAsync(kernels, parse.GetValue(name)!, parse.GetValue(displayName)!, LaunchArgv(), cancellationToken);
+            string directory;
+            try
+            {
+                directory = await KernelSpec.InstallAsync(kernels, parse.GetValue(name)!, parse.GetValue(displayName)!, LaunchArgv(), cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                var target = Path.Combine(kernels, parse.GetValue(name)!);
+                await Console.Error.WriteLineAsync($"error: cannot install the kernelspec in '{target}': {FileProblem.DescribeWrite(target, ex)}");
+                return ExitCodes.BadInput;
+            }
+
             Console.WriteLine($"Installed kernelspec '{parse.GetValue(name)}' in {directory}");
             return ExitCodes.Ok;
         });
@@ -117,7 +150,19 @@ public static class KernelCommand
         {
             var kernels = KernelsDirectory(parse.GetValue(prefix));
             var kernelName = parse.GetValue(name)!;
-            if (!KernelSpec.Uninstall(kernels, kernelName))
+            bool removed;
+            try
+            {
+                removed = KernelSpec.Uninstall(kernels, kernelName);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                var target = Path.Combine(kernels, kernelName);
+                Console.Error.WriteLine($"error: cannot remove the kernelspec '{target}': {FileProblem.DescribeWrite(target, ex)}");
+                return ExitCodes.BadInput;
+            }
+
+            if (!removed)
             {
                 Console.Error.WriteLine($"error: no kernelspec '{kernelName}' in {kernels}");
                 return ExitCodes.BadInput;

@@ -8,13 +8,12 @@ using Barometer.Kernel.Protocol;
 using Barometer.Kernel.Parameters;
 using Barometer.Kernel.Running;
 using Barometer.Cli.Rendering;
-using Spectre.Console;
 
 namespace Barometer.Cli.Commands;
 
 /// <summary>
 /// <c>barometer notebooks run [PATH...] [--out DIR] [-p NAME VALUE]... [--allow-errors] [--in-place] [--timeout SECONDS]
-/// [--jobs N] [--strict-parameters] [--trace]</c>: executes C# notebooks (<c>.ipynb</c>, <c>.dib</c>) papermill-style, each in a
+/// [--jobs N] [--strict-parameters] [--trace] [--output-limit CHARS] [--full-outputs]</c>: executes C# notebooks (<c>.ipynb</c>, <c>.dib</c>) papermill-style, each in a
 /// kernel process of its own (this executable's <c>kernel start</c>, driven over the Jupyter protocol), and writes
 /// executed copies.
 /// </summary>
@@ -57,7 +56,7 @@ public static class NotebooksCommand
         };
         var timeout = new Option<double>("--timeout")
         {
-            Description = "Per-cell timeout in seconds (default 600).",
+            Description = "Per-cell timeout in seconds (default 600), counted from when the cell starts running: never the kernel's start-up, a package restore or the compile.",
             HelpName = "SECONDS",
             DefaultValueFactory = _ => ScriptSessionOptions.DefaultCellTimeout.TotalSeconds,
         };
@@ -94,6 +93,7 @@ public static class NotebooksCommand
             Description = "Print where each cell's time went in the kernel (preprocess, parse, compile, run with its JIT time, format, …) and each notebook's totals.",
         };
 
+        var (outputLimit, fullOutputs) = (OutputLimitOptions.Limit(), OutputLimitOptions.BesideNotebook());
         var run = new Command("run", "Execute notebooks, each in its own C# kernel process, and write executed copies (sources stay untouched unless --in-place).")
         {
             paths,
@@ -105,6 +105,8 @@ public static class NotebooksCommand
             jobs,
             strictParameters,
             trace,
+            outputLimit,
+            fullOutputs,
         };
         run.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
@@ -119,6 +121,8 @@ public static class NotebooksCommand
                 Jobs = parse.GetValue(jobs),
                 StrictParameters = parse.GetValue(strictParameters),
                 Trace = parse.GetValue(trace),
+                OutputLimit = parse.GetValue(outputLimit),
+                FullOutputs = parse.GetValue(fullOutputs),
             };
             return await NotebookRun.ExecuteAsync(settings, cancellationToken);
         });
@@ -154,6 +158,12 @@ public static class NotebooksCommand
 
         /// <summary>Print each cell's phases and each notebook's totals.</summary>
         public bool Trace { get; init; }
+
+        /// <summary>The characters a cell's output may hold (0: no limit).</summary>
+        public int OutputLimit { get; init; } = ScriptSessionOptions.DefaultOutputLimit;
+
+        /// <summary>Full values of cut outputs go beside each executed notebook.</summary>
+        public bool FullOutputs { get; init; }
     }
 
     /// <summary>One notebook to run: where it is and where its executed copy goes.</summary>
@@ -167,7 +177,7 @@ public static class NotebooksCommand
             // Plain text when piped or NO_COLOR; progress then goes to stderr so stdout carries the summary alone.
             var plain = CliConsole.IsPlain;
             var console = CliConsole.Create();
-            var log = new ProgressLog(CliConsole.IsRedirected ? Console.Error : Console.Out, plain);
+            var log = new NotebookProgressLog(CliConsole.IsRedirected ? Console.Error : Console.Out, plain);
 
             var jobs = FindJobs(settings, out var problem, out var problemExitCode);
             if (jobs is null)
@@ -201,7 +211,8 @@ public static class NotebooksCommand
                 try
                 {
                     log.Line(null, $"[{index + 1}/{jobs.Count}] {job.DisplayName}", "bold");
-                    outcomes[index] = await RunOneAsync(job, settings, kernel, log.For(parallel > 1 ? job : null, settings.Trace), cancellationToken).ConfigureAwait(false);
+                    using var lines = log.For(parallel > 1 ? job : null, settings.Trace);
+                    outcomes[index] = await RunOneAsync(job, settings, kernel, lines, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -218,12 +229,7 @@ public static class NotebooksCommand
             }
 
             var finished = outcomes.Where(o => o is not null).Select(o => o!).ToList();
-            PrintSummary(console, plain, finished, jobs.Count);
-            foreach (var failed in finished.Where(o => o.Message is not null))
-            {
-                Console.Error.WriteLine();
-                Console.Error.WriteLine($"{failed.Job.DisplayName}: {failed.Message}");
-            }
+            NotebookRunSummary.Print(console, plain, finished, jobs.Count);
 
             if (cancellationToken.IsCancellationRequested)
             {
@@ -239,23 +245,16 @@ public static class NotebooksCommand
         {
             foreach (var directory in jobs.Select(j => Path.GetDirectoryName(j.Output)!).Distinct(StringComparer.Ordinal))
             {
-                var probe = Path.Combine(directory, $".write-check.{Guid.NewGuid():N}.tmp");
-                try
+                if (OutputFolder.Problem(directory) is { } problem)
                 {
-                    Directory.CreateDirectory(directory);
-                    File.WriteAllBytes(probe, []);
-                    File.Delete(probe);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-                {
-                    return $"cannot write the executed notebooks to '{directory}': {ex.Message}";
+                    return $"cannot write the executed notebooks to '{directory}': {problem}";
                 }
             }
 
             return null;
         }
 
-        private static async Task<Outcome> RunOneAsync(NotebookJob job, RunSettings settings, KernelStartInfo kernel, ProgressLog.NotebookLines progress, CancellationToken cancellationToken)
+        private static async Task<Outcome> RunOneAsync(NotebookJob job, RunSettings settings, KernelStartInfo kernel, NotebookProgressLog.NotebookLines progress, CancellationToken cancellationToken)
         {
             var options = new NotebookRunOptions
             {
@@ -265,7 +264,7 @@ public static class NotebooksCommand
                 Parameters = settings.Parameters,
                 StrictParameters = settings.StrictParameters,
                 CellTimeout = settings.CellTimeout,
-                Kernel = kernel,
+                Kernel = KernelFor(kernel, settings, settings.InPlace ? job.Input : job.Output),
                 KernelLog = line => progress.Log(line),
             };
             var started = DateTime.UtcNow;
@@ -284,10 +283,30 @@ public static class NotebooksCommand
             {
                 return new Outcome(job, null, "cancelled; the partially executed notebook was written.", DateTime.UtcNow - started);
             }
-            catch (Exception e) when (e is ParameterException or NotebookFormatException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is ParameterException or NotebookFormatException)
             {
                 return new Outcome(job, null, e.Message, DateTime.UtcNow - started);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The message names the path that failed: the notebook read, or its executed copy written.
+                var message = e.Message.Contains(job.Input, StringComparison.Ordinal)
+                    ? $"cannot read the notebook: {Barometer.IO.FileProblem.DescribeRead(job.Input, e)}"
+                    : $"cannot write the executed notebook '{options.OutputPath ?? job.Input}': {Barometer.IO.FileProblem.DescribeWrite(options.OutputPath ?? job.Input, e)}";
+                return new Outcome(job, null, message, DateTime.UtcNow - started);
+            }
+        }
+
+        /// <summary>The kernel of one notebook: the output limit, and where its full outputs go, on its command line.</summary>
+        private static KernelStartInfo KernelFor(KernelStartInfo kernel, RunSettings settings, string executedNotebook)
+        {
+            List<string> argv = [.. kernel.Argv, "--output-limit", settings.OutputLimit.ToString(CultureInfo.InvariantCulture)];
+            if (settings.FullOutputs)
+            {
+                argv.AddRange(["--full-outputs", OutputLimitOptions.FolderBeside(executedNotebook)]);
+            }
+
+            return kernel with { Argv = argv };
         }
 
         /// <summary>
@@ -295,7 +314,7 @@ public static class NotebooksCommand
         /// (skipping hidden folders such as .ipynb_checkpoints, and bin/obj). Outputs keep the layout below the
         /// folder (or just the file name for a file argument); .dib inputs are written as .ipynb so outputs fit.
         /// Null when the paths cannot be used: <paramref name="problem"/> says why and <paramref name="exitCode"/> is
-        /// <see cref="ExitCodes.BadInput"/> for a missing or non-notebook PATH, <see cref="ExitCodes.Usage"/> when no
+        /// <see cref="ExitCodes.BadInput"/> for a missing or non-notebook PATH (or a folder without notebooks), <see cref="ExitCodes.Usage"/> when no
         /// PATH was given and there is no notebooks/ folder to default to.
         /// </summary>
         internal static List<NotebookJob>? FindJobs(RunSettings settings, out string? problem, out int exitCode)
@@ -328,7 +347,15 @@ public static class NotebooksCommand
                 var full = Path.GetFullPath(path);
                 if (Directory.Exists(full))
                 {
-                    inputs.AddRange(Search(full).Select(f => (f, full)));
+                    var found = Search(full).ToList();
+                    if (found.Count == 0)
+                    {
+                        problem = $"'{path}' is a folder with no notebooks (.ipynb, .dib) in it.";
+                        exitCode = ExitCodes.BadInput;
+                        return null;
+                    }
+
+                    inputs.AddRange(found.Select(f => (f, full)));
                 }
                 else if (File.Exists(full) && NotebookFile.IsNotebookPath(full))
                 {
@@ -345,6 +372,13 @@ public static class NotebooksCommand
             }
 
             var outputDirectory = Path.GetFullPath(settings.OutputDirectory ?? Path.Combine(root ?? Directory.GetCurrentDirectory(), "out", "notebooks"));
+            if (!settings.InPlace && File.Exists(outputDirectory))
+            {
+                problem = $"--out '{settings.OutputDirectory}' is a file, not a folder (the executed copies go into a folder).";
+                exitCode = ExitCodes.BadInput;
+                return null;
+            }
+
             var jobs = new List<NotebookJob>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (file, baseDirectory) in inputs.DistinctBy(i => i.File))
@@ -384,130 +418,7 @@ public static class NotebooksCommand
             return relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative);
         }
 
-        private static void PrintSummary(IAnsiConsole console, bool plain, List<Outcome> outcomes, int total)
-        {
-            var table = new Table { Border = plain ? TableBorder.Ascii : TableBorder.Rounded };
-            table.AddColumn("Notebook");
-            table.AddColumn(new TableColumn("Cells").RightAligned());
-            table.AddColumn(new TableColumn("Time").RightAligned());
-            table.AddColumn("Status");
-            foreach (var outcome in outcomes)
-            {
-                var result = outcome.Result;
-                var cells = result is null ? "-" : $"{result.CellsExecuted}/{result.CodeCellCount}";
-                var status = result switch
-                {
-                    null => "[red]ERROR[/]",
-                    { Succeeded: true } => "[green]OK[/]",
-                    { FirstError: { } e } => $"[red]FAILED[/] (cell {e.CellNumber})",
-                    _ => "[red]FAILED[/]",
-                };
-                table.AddRow(
-                    Markup.Escape(outcome.Job.DisplayName),
-                    cells,
-                    FormatSeconds(result?.Duration ?? outcome.Elapsed),
-                    status);
-            }
-
-            CliConsole.Write(console, table);
-            var failed = outcomes.Count(o => o.Result?.Succeeded != true);
-            var notRun = total - outcomes.Count;
-            var line = $"{outcomes.Count - failed} of {total} notebook(s) succeeded" +
-                       (failed > 0 ? $", {failed} failed" : string.Empty) +
-                       (notRun > 0 ? $", {notRun} not run" : string.Empty) + ".";
-            console.MarkupLine(failed > 0 || notRun > 0 ? $"[red]{Markup.Escape(line)}[/]" : $"[green]{Markup.Escape(line)}[/]");
-        }
-
-        private static string FormatSeconds(TimeSpan span) => span.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
-
-        private sealed record Outcome(NotebookJob Job, NotebookRunResult? Result, string? Message, TimeSpan Elapsed);
-
-        /// <summary>
-        /// Progress lines on the terminal (or stderr when output is piped), one writer shared by the notebooks that run
-        /// at once: each line is written whole, and prefixed with its notebook's name when several run in parallel.
-        /// </summary>
-        private sealed class ProgressLog(TextWriter log, bool plain)
-        {
-            private readonly object _gate = new();
-
-            public NotebookLines For(NotebookJob? prefixWith, bool trace) => new(this, prefixWith, trace ? new NotebookTraceText() : null);
-
-            public void Line(NotebookJob? prefixWith, string text, string style)
-            {
-                if (prefixWith is not null)
-                {
-                    text = $"[{prefixWith.DisplayName}] {text.TrimStart()}";
-                }
-
-                lock (_gate)
-                {
-                    if (plain)
-                    {
-                        log.WriteLine(text);
-                    }
-                    else
-                    {
-                        AnsiConsole.MarkupLine($"[{style}]{Markup.Escape(text)}[/]");
-                    }
-                }
-            }
-
-            /// <summary>One notebook's lines: one per finished cell, as the runner reports it, and its kernel's log lines.</summary>
-            internal sealed class NotebookLines(ProgressLog log, NotebookJob? prefixWith, NotebookTraceText? trace) : IProgress<CellProgress>
-            {
-                /// <summary>With --trace: the notebook's totals.</summary>
-                public void Traced(NotebookRunResult result)
-                {
-                    if (trace is not null)
-                    {
-                        log.Line(prefixWith, "  " + trace.Summary(result), "grey");
-                    }
-                }
-
-                /// <summary>A line of the kernel process's log (package restores, warnings).</summary>
-                public void Log(string line)
-                {
-                    if (line.Length > 0)
-                    {
-                        log.Line(prefixWith, "  " + line, "grey");
-                    }
-                }
-
-                public void Report(CellProgress value)
-                {
-                    if (value.Stage == CellProgressStage.Started)
-                    {
-                        return;
-                    }
-
-                    if (value.Stage == CellProgressStage.Warning)
-                    {
-                        log.Line(prefixWith, $"  warning: {value.Message}", "yellow");
-                        return;
-                    }
-
-                    var (mark, style) = value.Stage switch
-                    {
-                        CellProgressStage.Succeeded => ("ok", "green"),
-                        CellProgressStage.Skipped => ("skipped", "grey"),
-                        CellProgressStage.FailedAsExpected => ("raised (expected)", "yellow"),
-                        CellProgressStage.TimedOut => ("TIMED OUT", "red"),
-                        _ => ("FAILED", "red"),
-                    };
-                    var time = value.Duration is { } d ? $" {FormatSeconds(d)}" : string.Empty;
-                    var text = $"  cell {value.CellNumber}/{value.CellCount} {mark}{time}  {value.SourcePreview}";
-                    if (value.Message is not null && value.Stage != CellProgressStage.Succeeded)
-                    {
-                        text += $"\n    {value.Message}";
-                    }
-
-                    log.Line(prefixWith, text, style);
-                    if (trace?.CellLine(value) is { } traced)
-                    {
-                        log.Line(prefixWith, "    " + traced, "grey");
-                    }
-                }
-            }
-        }
+        /// <summary>How one notebook's run ended: its result, or the message of what stopped it (then no result).</summary>
+        internal sealed record Outcome(NotebookJob Job, NotebookRunResult? Result, string? Message, TimeSpan Elapsed);
     }
 }

@@ -26,13 +26,13 @@ internal static class ReproduceCommand
             Description = "With --out: fail when no Chromium is found for the SVG and PNG images (default: write the rest and say so).",
         };
         var browserTimeout = CommonOptions.BrowserTimeout();
-        var command = new Command("reproduce", "Compute an issue's indices from its event catalogues and compare them with the published figures.")
+        var command = new Command("reproduce", "Compute an issue's indices from its event catalogues, compare them with the published figures, and compare what the report's text says of catalogued events with the catalogue.")
         {
             issue, data, format, outDir, requireImages, browserTimeout,
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (CommonOptions.LoadDataset(parse.GetValue(data)) is not { } dataset) return ExitCodes.BadInput;
+            if (CommonOptions.LoadDataset(parse.GetValue(data), ct) is not { } dataset) return ExitCodes.BadInput;
             IssueReproduction reproduction;
             try
             {

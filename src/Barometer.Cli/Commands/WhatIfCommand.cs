@@ -36,7 +36,7 @@ internal static class WhatIfCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (CommonOptions.LoadDataset(parse.GetValue(data)) is not { } dataset) return ExitCodes.BadInput;
+            if (CommonOptions.LoadDataset(parse.GetValue(data), ct) is not { } dataset) return ExitCodes.BadInput;
 
             var path = parse.GetValue(file)!;
             var outcome = ScenarioEngine.TryRunFile(dataset, path, path);

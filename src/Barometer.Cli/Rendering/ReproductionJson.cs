@@ -40,6 +40,7 @@ internal static class ReproductionJson
                 status = x.Status.ToString().ToLowerInvariant(),
                 source = x.Source,
             }),
+            textReconciliation = TextReconciliationText.Json(r),
         };
         return JsonSerializer.Serialize(document, CliJson.Options);
     }

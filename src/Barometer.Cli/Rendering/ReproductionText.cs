@@ -49,6 +49,7 @@ internal static class ReproductionText
         console.MarkupLine(mismatches == 0
             ? "[green]Every printed value agrees with the catalogues.[/]"
             : $"[yellow]{mismatches} printed value(s) disagree with the report's own catalogues (findings about the report; the data are as printed).[/]");
+        TextReconciliationText.WriteTable(console, r);
     }
 
     public static string Markdown(IssueReproduction r)
@@ -70,6 +71,7 @@ internal static class ReproductionText
         foreach (var x in r.Reconciliation)
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {Cell(x.Measure)} | {Cell(x.Partner is null ? "" : DisplayText.Partner(x.Partner))} | {Signed(x.Published)} | {Signed(x.Computed)} | {(x.Difference is { } d ? Signed(d) : "")} | {(x.Status == ReconciliationStatus.Match ? "match" : "**mismatch**")} | {Cell(x.Source)} |");
+        md.AppendLine().Append(TextReconciliationText.Markdown(r));
         return md.ToString();
     }
 

@@ -15,6 +15,13 @@ public abstract record CellEvent;
 /// <param name="Code">The cell's source as submitted.</param>
 public sealed record CellStarted(int ExecutionCount, string Code) : CellEvent;
 
+/// <summary>
+/// The cell's code has compiled (after any <c>#r "nuget:"</c> restore) and starts running now: the moment its timeout
+/// counts from. A cell that fails before (a compile error, a failed restore) or has no code to run raises none.
+/// </summary>
+/// <param name="ExecutionCount">The cell's execution count.</param>
+public sealed record CellRunning(int ExecutionCount) : CellEvent;
+
 /// <summary>Text written to <c>Console.Out</c> (<c>stdout</c>) or <c>Console.Error</c> (<c>stderr</c>) while the cell ran, as it is written.</summary>
 /// <param name="Name"><c>stdout</c> or <c>stderr</c>.</param>
 /// <param name="Text">The text of one write.</param>

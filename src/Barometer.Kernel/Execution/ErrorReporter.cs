@@ -131,7 +131,7 @@ internal static partial class ErrorReporter
         return Build(
             CellErrorKind.Timeout,
             nameof(TimeoutException),
-            $"{location.Label} did not finish within {limit} (the per-cell timeout) and was abandoned.",
+            $"{location.Label} did not finish within {limit} of starting to run (the per-cell timeout, counted after it compiled) and was abandoned.",
             location,
             null,
             null);
@@ -160,7 +160,7 @@ internal static partial class ErrorReporter
     public static CellError TimeoutKernelStopped(TimeSpan timeout, CellLocation location) => Build(
         CellErrorKind.Timeout,
         "CellTimeoutError",
-        $"{location.Label} did not finish within {FormatDuration(timeout)} (the per-cell timeout) and did not stop when interrupted; its kernel was stopped.",
+        $"{location.Label} did not finish within {FormatDuration(timeout)} of starting to run (the per-cell timeout, counted after it compiled) and did not stop when interrupted; its kernel was stopped.",
         location,
         null,
         null);

@@ -6,18 +6,14 @@ namespace Barometer.Kernel.Execution;
 /// The cell whose code is running on the current async flow: where its console text, displays and input
 /// requests go. Set by <see cref="ScriptSession"/> for the cell's run through an <see cref="AsyncLocal{T}"/>,
 /// which flows into the tasks and threads the cell starts, so sessions running concurrently stay apart. After
-/// <see cref="Close"/> (the cell finished or was abandoned) further output is dropped.
+/// <see cref="Close"/> (the cell finished or was abandoned) further output is dropped. Everything the cell shows
+/// passes its <see cref="OutputBudget"/>.
 /// </summary>
-internal sealed class RunningCell(FormatterSet formatters, Action<CellEvent> emit, Func<string, bool, string>? input, CancellationToken cancellationToken)
+internal sealed class RunningCell(FormatterSet formatters, OutputBudget budget, Action<CellEvent> emit, Func<string, bool, string>? input, CancellationToken cancellationToken)
 {
-    /// <summary>Console text kept per cell; beyond it the stream is truncated with a note.</summary>
-    public const int MaxStreamChars = 4 * 1024 * 1024;
-
     private static readonly AsyncLocal<RunningCell?> CurrentCell = new();
 
     private readonly object _gate = new();
-    private int _streamChars;
-    private bool _truncated;
     private bool _closed;
 
     /// <summary>The running cell of this async flow (null outside cells).</summary>
@@ -42,19 +38,16 @@ internal sealed class RunningCell(FormatterSet formatters, Action<CellEvent> emi
 
         lock (_gate)
         {
-            if (_closed || _truncated)
+            if (_closed)
             {
                 return;
             }
 
-            if (_streamChars + text.Length > MaxStreamChars)
+            text = budget.Stream(name, text);
+            if (text.Length > 0)
             {
-                text = text[..Math.Max(0, MaxStreamChars - _streamChars)] + $"\n... (output truncated after {MaxStreamChars} characters)\n";
-                _truncated = true;
+                emit(new StreamText(name, text));
             }
-
-            _streamChars += text.Length;
-            emit(new StreamText(name, text));
         }
     }
 
@@ -62,11 +55,36 @@ internal sealed class RunningCell(FormatterSet formatters, Action<CellEvent> emi
     public string AddDisplay(Documents.MimeBundle data)
     {
         var id = Guid.NewGuid().ToString("N");
-        Emit(new DisplayShown(id, data));
+        lock (_gate)
+        {
+            if (!_closed)
+            {
+                emit(new DisplayShown(id, budget.Display(id, data)));
+            }
+        }
+
         return id;
     }
 
-    public void UpdateDisplay(string displayId, Documents.MimeBundle data) => Emit(new DisplayUpdated(displayId, data));
+    public void UpdateDisplay(string displayId, Documents.MimeBundle data)
+    {
+        lock (_gate)
+        {
+            if (!_closed)
+            {
+                emit(new DisplayUpdated(displayId, budget.Display(displayId, data)));
+            }
+        }
+    }
+
+    /// <summary>What the output shows for the cell's result (the budget applies to it too; callable after <see cref="Close"/>).</summary>
+    public Documents.MimeBundle Result(Documents.MimeBundle data)
+    {
+        lock (_gate)
+        {
+            return budget.Result(data);
+        }
+    }
 
     /// <summary>Reads a line for <c>Console.ReadLine()</c> from the host, or explains why the host cannot give one.</summary>
     public string ReadLine(string prompt, bool password)
@@ -84,17 +102,10 @@ internal sealed class RunningCell(FormatterSet formatters, Action<CellEvent> emi
     {
         lock (_gate)
         {
-            _closed = true;
-        }
-    }
-
-    private void Emit(CellEvent cellEvent)
-    {
-        lock (_gate)
-        {
             if (!_closed)
             {
-                emit(cellEvent);
+                _closed = true;
+                budget.Close();
             }
         }
     }

@@ -271,7 +271,8 @@ public sealed class ScriptSession : IDisposable
         }
 
         using var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(interrupt, cancellationToken);
-        var cell = new RunningCell(_options.Formatters, emit, submission.Input, cellCancellation.Token);
+        var budget = new OutputBudget(_options.OutputLimit, _options.FullOutputDirectory, location.CellNumber);
+        var cell = new RunningCell(_options.Formatters, budget, emit, submission.Input, cellCancellation.Token);
         var timeout = submission.Timeout ?? _options.CellTimeout;
 
         // A warm-up compiling beside the first cells could bind them to other symbols: wait for it to end.
@@ -293,7 +294,7 @@ public sealed class ScriptSession : IDisposable
         // the submission has compiled (a cold Roslyn compile alone can take seconds).
         var compiled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var run = Task.Run(
-            () => SubmissionRun.CompileAndRunAsync(CreateScript(prepared.Code, options, previous), previous, _globals, cell, location, compiled, trace, RegisterSubmission, cellCancellation.Token),
+            () => SubmissionRun.CompileAndRunAsync(CreateScript(prepared.Code, options, previous), previous, _globals, cell, location, compiled, emit, trace, RegisterSubmission, cellCancellation.Token),
             CancellationToken.None);
         await Task.WhenAny(compiled.Task, run, interrupted.Task).ConfigureAwait(false);
         using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -366,7 +367,7 @@ public sealed class ScriptSession : IDisposable
         if (outcome.HasReturnValue)
         {
             trace.Skip();
-            emit(new ResultProduced(executionCount, _options.Formatters.Format(outcome.State.ReturnValue)));
+            emit(new ResultProduced(executionCount, cell.Result(_options.Formatters.Format(outcome.State.ReturnValue))));
             trace.Lap(CellTracePhases.Format);
         }
 

@@ -39,6 +39,22 @@ public sealed record ScriptSessionOptions
     /// <summary>Folder of the generated restore projects for <c>#r "nuget:…"</c>; null: <see cref="PackageCache.DefaultDirectory"/>.</summary>
     public string? PackageCacheDirectory { get; init; }
 
+    /// <summary>
+    /// The characters a cell's output may hold: console text, displays (an update replaces what its display held) and
+    /// the result together (default <see cref="DefaultOutputLimit"/>; 0 or less: no limit). Beyond it the output is cut
+    /// with a notice saying so (see <see cref="FullOutputDirectory"/>).
+    /// </summary>
+    public int OutputLimit { get; init; } = DefaultOutputLimit;
+
+    /// <summary>The default <see cref="OutputLimit"/>: 4 Mi characters (4,194,304).</summary>
+    public const int DefaultOutputLimit = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Where the full value of a cut output is written (created when first needed; null: nowhere, the notice says how
+    /// to keep it): <c>cell-N-output-K.EXT</c> per MIME type of a display or result, <c>cell-N-stdout.txt</c> for the rest of a stream.
+    /// </summary>
+    public string? FullOutputDirectory { get; init; }
+
     /// <summary>Progress of package restores, for a terminal (the cell's output gets its own lines either way).</summary>
     public IProgress<PackageProgress>? PackageProgress { get; init; }
 }

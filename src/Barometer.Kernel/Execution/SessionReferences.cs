@@ -88,6 +88,15 @@ internal sealed class SessionReferences
         }
     }
 
+    /// <summary>Adds a note for the running cell (e.g. a package's assembly is served by the kernel process's own copy).</summary>
+    public void Note(string note)
+    {
+        lock (_gate)
+        {
+            _notes.Enqueue(note);
+        }
+    }
+
     /// <summary>Notes for the running cell (a second version of an assembly was not loaded), oldest first; emptied.</summary>
     public IReadOnlyList<string> TakeNotes()
     {

@@ -6,8 +6,9 @@ namespace Barometer.Kernel.Execution;
 
 /// <summary>
 /// Compiles and runs one submission of a session's script chain, recording its phases: parse, compile (binding, emit
-/// and loading in one pass of Roslyn's) and run. Compile errors are returned, not thrown; exceptions of the cell's code
-/// are caught into the state (<c>catchException</c>), as a failed cell keeps the previous state and its declarations.
+/// and loading in one pass of Roslyn's) and run, and raising <see cref="CellRunning"/> between compile and run. Compile
+/// errors are returned, not thrown; exceptions of the cell's code are caught into the state (<c>catchException</c>), as
+/// a failed cell keeps the previous state and its declarations.
 /// </summary>
 internal static class SubmissionRun
 {
@@ -18,6 +19,7 @@ internal static class SubmissionRun
         RunningCell cell,
         CellLocation location,
         TaskCompletionSource compiled,
+        Action<CellEvent> emit,
         CellTraceRecorder trace,
         Action<string, int> registerSubmission,
         CancellationToken cancellationToken)
@@ -47,6 +49,7 @@ internal static class SubmissionRun
 
         var hasReturnValue = SubmissionAnalysis.HasTrailingExpression(script);
         trace.Lap(CellTracePhases.Compile);
+        emit(new CellRunning(location.ExecutionCount)); // the cell's execute_input goes out now (see CellPublisher)
         compiled.TrySetResult();
 
         // Everything the cell's code does from here on (including tasks and threads it starts) belongs to this

@@ -261,7 +261,7 @@ public sealed class PackageService : IDisposable
 
         foreach (var path in compileAssemblies.Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !FromFramework(p)))
         {
-            var reference = MetadataReference.CreateFromFile(path);
+            var reference = HostReference(path, origin, _options.SessionReferences) ?? MetadataReference.CreateFromFile(path);
             var adopted = _options.SessionReferences?.Adopt(reference, origin) ?? reference;
             if (ReferenceEquals(adopted, reference))
             {
@@ -270,6 +270,39 @@ public sealed class PackageService : IDisposable
         }
 
         return runtime;
+    }
+
+    /// <summary>
+    /// A reference to the kernel process's own copy of the assembly <paramref name="compileAssembly"/> names, when the
+    /// process has one (at that version or later): cells run against that copy (<see cref="HostAssemblies"/>), so they
+    /// must compile against it too, or an API the package's version has and the process's lacks compiles and then fails
+    /// with <c>MissingMethodException</c>. A different version says so in the cell. Null: the package's own.
+    /// </summary>
+    private static PortableExecutableReference? HostReference(string compileAssembly, string origin, Execution.SessionReferences? sessionReferences)
+    {
+        System.Reflection.AssemblyName wanted;
+        try
+        {
+            wanted = System.Reflection.AssemblyName.GetAssemblyName(compileAssembly);
+        }
+        catch (Exception ex) when (ex is IOException or BadImageFormatException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+
+        if (HostAssemblies.TryLoad(wanted) is not { Location: { Length: > 0 } location } host || location == compileAssembly)
+        {
+            return null;
+        }
+
+        if (host.GetName().Version is { } version && version != wanted.Version)
+        {
+            sessionReferences?.Note(
+                $"{origin} brings {wanted.Name} {wanted.Version}, but this kernel's own process carries {wanted.Name} {version} ({location}); "
+                + "cells compile and run against the process's copy (a process loads the copy it has).");
+        }
+
+        return MetadataReference.CreateFromFile(location);
     }
 
     /// <summary>Adds references (e.g. a project's) to those every later cell compiles with.</summary>

@@ -62,7 +62,7 @@ public sealed record ConnectionInfo
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new FormatException($"{path}: cannot read the connection file: {ex.Message}", ex);
+            throw new FormatException($"{path}: cannot read the connection file: {FileProblem.DescribeRead(path, ex)}", ex);
         }
 
         return Parse(text, path);

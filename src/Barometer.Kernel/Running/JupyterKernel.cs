@@ -10,8 +10,10 @@ namespace Barometer.Kernel.Running;
 /// from a kernelspec-style argv in the notebook's folder, sent one <c>execute_request</c> per cell, its iopub
 /// messages turned back into the <see cref="CellEvent"/>s the in-process session raises. What a cell does to its
 /// process (<c>Environment.Exit</c>, a stack overflow, running out of memory) ends that process only: the cell gets a
-/// <c>DeadKernelError</c> naming it. A cell that outlives its timeout is interrupted; if it does not stop within
-/// <see cref="InterruptGrace"/>, the kernel process is stopped and the cell gets a <c>CellTimeoutError</c>.
+/// <c>DeadKernelError</c> naming it. A cell that outlives its timeout — counted from the kernel's <c>execute_input</c>,
+/// which this project's kernel sends once the cell has compiled and starts running, so the kernel's start-up, a package
+/// restore and the compile are never counted — is interrupted; if it does not stop within <see cref="InterruptGrace"/>,
+/// the kernel process is stopped and the cell gets a <c>CellTimeoutError</c>.
 /// </summary>
 /// <remarks>
 /// Each request carries, in its metadata, <c>cellId</c> (as VS Code sends it), and two fields this project's kernel
@@ -60,10 +62,18 @@ public sealed class JupyterKernel : INotebookKernel
         }
 
         var options = new ExecuteOptions { StopOnError = false, Metadata = metadata };
+        // The timeout counts from the kernel's word that the cell runs (execute_input; this project's kernel sends it
+        // once the code has compiled), never from the request: a kernel still starting its session, restoring
+        // packages or compiling has not started the cell.
         using var timeout = new CancellationTokenSource();
-        if (request.Timeout != Timeout.InfiniteTimeSpan)
+        var clockStarted = false;
+        void StartClock()
         {
-            timeout.CancelAfter(request.Timeout);
+            if (!clockStarted && request.Timeout != Timeout.InfiniteTimeSpan)
+            {
+                clockStarted = true;
+                timeout.CancelAfter(request.Timeout);
+            }
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -84,6 +94,7 @@ public sealed class JupyterKernel : INotebookKernel
                 switch (IopubEvents.ToCellEvent(message))
                 {
                     case CellStarted started:
+                        StartClock();
                         executionCount = started.ExecutionCount;
                         onEvent(started);
                         break;
@@ -91,7 +102,11 @@ public sealed class JupyterKernel : INotebookKernel
                         error = raised.Error;
                         onEvent(raised);
                         break;
+                    case StreamText stream:
+                        onEvent(stream); // may come before execute_input (a package restore's lines): not a start
+                        break;
                     case { } cellEvent:
+                        StartClock(); // a display or result: the code runs, even from a kernel that sent no execute_input
                         onEvent(cellEvent);
                         break;
                     case null when message.MessageType == "execute_reply":
@@ -106,7 +121,13 @@ public sealed class JupyterKernel : INotebookKernel
             _lost = true;
             return Died(location with { ExecutionCount = executionCount ?? 0 }, Describe(dead), onEvent, executionCount);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The run was cancelled (Ctrl+C): the session is discarded, so the kernel is stopped at once, not asked to shut down.
+            _lost = true;
+            throw;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             // Interrupted at the timeout and still running after the grace: stop the process, as nbclient does.
             _lost = true;
@@ -136,7 +157,7 @@ public sealed class JupyterKernel : INotebookKernel
         return new CellRun(error.Kind == CellErrorKind.Interrupted ? CellExecutionStatus.Interrupted : CellExecutionStatus.Failed, executionCount, error) { Trace = trace };
     }
 
-    /// <summary>Asks the kernel to shut down, then stops its process.</summary>
+    /// <summary>Asks the kernel to shut down, then stops its process (at once when a cell's run was cancelled or the kernel is lost).</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_lost)

@@ -80,15 +80,15 @@ public class DataPackageValidatorTests
     }
 
     [Theory]
-    [InlineData("relationship_events.csv", 2, 6, "two", "score: 'two' is not an integer")]
+    [InlineData("relationship_events.csv", 2, 7, "two", "score: 'two' is not an integer")]
     [InlineData("relationship_events.csv", 2, 1, "18/RU/01", "does not match the pattern")]
     [InlineData("relationship_events.csv", 3, 3, "XX", "is not in partners.csv")]
     [InlineData("issues.csv", 2, 3, "2018-13-01", "is not a date")]
     [InlineData("issues.csv", 2, 1, "some_series", "is not one of the allowed values")]
     [InlineData("colour_scale.csv", 3, 4, "-6.5", "is not an integer")]
-    [InlineData("security_events.csv", 5, 7, "", "source: is required but empty")]
-    [InlineData("relationship_events.csv", 4, 6, "999", "score: 999 is above the maximum 5")]
-    [InlineData("security_events.csv", 3, 6, "-6", "regional_tension: -6 is below the minimum -5")]
+    [InlineData("security_events.csv", 5, 8, "", "source: is required but empty")]
+    [InlineData("relationship_events.csv", 4, 7, "999", "score: 999 is above the maximum 5")]
+    [InlineData("security_events.csv", 3, 7, "-6", "regional_tension: -6 is below the minimum -5")]
     public void A_bad_cell_is_located(string file, int line, int column, string value, string message)
     {
         var errors = ValidateWith(file, line, column, value);

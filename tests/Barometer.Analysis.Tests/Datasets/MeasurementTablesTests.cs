@@ -20,10 +20,10 @@ public class MeasurementTablesTests
         var counts = data.TableNames.ToDictionary(t => t, t => data.Table(t).Count);
         Assert.Equal(new Dictionary<string, int>
         {
-            ["trade"] = 62, ["arms_transfers"] = 47, ["defence"] = 38, ["finance"] = 59, ["energy"] = 15, ["sanctions"] = 7,
+            ["trade"] = 63, ["arms_transfers"] = 49, ["defence"] = 38, ["finance"] = 59, ["energy"] = 16, ["sanctions"] = 7,
         }, counts);
-        Assert.Equal(228, data.Count);
-        Assert.Equal(62, data.Table("external_trade").Count); // the resource name works too
+        Assert.Equal(232, data.Count);
+        Assert.Equal(63, data.Table("external_trade").Count); // the resource name works too
         Assert.Throws<ArgumentException>(() => data.Table("tariffs"));
     }
 
@@ -208,7 +208,7 @@ public class MeasurementTablesTests
         Assert.Empty(DataPackageValidator.Validate(data.DataDir));
         var tables = MeasurementTables.Load(data.DataDir);
         Assert.Equal("tariffs", tables.TableNames[^1]);
-        Assert.Equal(229, tables.Count);
+        Assert.Equal(233, tables.Count);
         Assert.Equal(3m, tables["TF-001"].ValueInOnes);
         Assert.Single(TableRows.Load(data.DataDir, "tariffs"));
     }

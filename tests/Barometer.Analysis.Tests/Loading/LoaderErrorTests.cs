@@ -28,10 +28,10 @@ public class LoaderErrorTests
     public void Score_that_is_not_an_integer()
     {
         using var data = RepoData.Copy();
-        data.SetCell(Events, 5, 6, "1.5");
+        data.SetCell(Events, 5, 7, "1.5");
         var e = Single(LoadErrors(data), Events);
-        var column = data.CharacterColumn(Events, 5, 6); // the character column where the score cell starts, not the field number
-        Assert.True(column > 6);
+        var column = data.CharacterColumn(Events, 5, 7); // the character column where the score cell starts, not the field number
+        Assert.True(column > 7);
         Assert.Equal((5, column), (e.Line, e.Column));
         Assert.Contains("'1.5' is not an integer", e.Message);
         Assert.StartsWith($"data/barometer/{Events}:5:{column}: score:", e.ToString().Replace('\\', '/'));
@@ -100,7 +100,7 @@ public class LoaderErrorTests
     {
         using var data = RepoData.Copy();
         data.SetCell(Events, 2, 1, "18-EU-01-x");
-        data.SetCell(Events, 3, 1, "18-EU-77");
+        data.SetCell(Events, 4, 1, "18-EU-77"); // 18-RU-03: no text statement names it
         var errors = LoadErrors(data);
         Assert.Equal(2, errors.Count);
         Assert.Contains("'18-EU-01-x' does not match the pattern", errors[0].Message);
@@ -116,7 +116,7 @@ public class LoaderErrorTests
         lines[10] = lines[10].Replace(",1,", ",\"1\"x,");
         data.Write(Events, lines);
         var errors = LoadErrors(data);
-        Assert.Contains(errors, e => e.Line == 10 && e.Message.Contains("row has 9 fields, header has 8"));
+        Assert.Contains(errors, e => e.Line == 10 && e.Message.Contains("row has 10 fields, header has 9"));
         Assert.Contains(errors, e => e.Line == 11);
     }
 
@@ -124,8 +124,8 @@ public class LoaderErrorTests
     public void Every_error_of_a_file_is_collected()
     {
         using var data = RepoData.Copy();
-        data.SetCell(Events, 2, 6, "x");
-        data.SetCell(Events, 50, 6, "y");
+        data.SetCell(Events, 2, 7, "x");
+        data.SetCell(Events, 50, 7, "y");
         data.SetCell(BarometerDataLoader.PublishedValuesFile, 3, 5, "lots");
         var errors = LoadErrors(data);
         Assert.Equal(3, errors.Count);

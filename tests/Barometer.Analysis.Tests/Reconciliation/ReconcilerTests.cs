@@ -37,7 +37,7 @@ public class ReconcilerTests
         Assert.All(Issue18.Reconciliation, r => Assert.StartsWith("minsk-barometer-18#", r.Source));
         var source = Assert.Single(Issue18.Sources);
         Assert.Equal("minsk-barometer-18", source.Id);
-        Assert.Contains("Minsk Barometer No 18", source.Citation);
+        Assert.Contains("Minsk Barometer: Monitoring of foreign policy and regional security, No 18", source.Citation);
         Assert.Contains("Minsk Dialogue Council on International Relations", source.Citation);
     }
 

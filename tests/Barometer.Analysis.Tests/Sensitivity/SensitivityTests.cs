@@ -151,6 +151,50 @@ public class SensitivityTests
     }
 
     [Fact]
+    public void Progress_counts_every_run_in_order_and_does_not_change_the_result()
+    {
+        var reports = new List<int>();
+        var options = new SensitivityOptions(20_000, 0.1, 5);
+        var withProgress = SensitivityAnalysis.Run(RepoData.Dataset, 18, options, new SynchronousProgress(reports.Add));
+
+        Assert.Equal(20_000, reports[^1]);
+        Assert.True(reports.Count > 2, $"{reports.Count} reports");
+        Assert.Equal(reports.Order(), reports);
+        Assert.Equal(SensitivityJson.Serialize(SensitivityAnalysis.Run(RepoData.Dataset, 18, options), RepoData.Dataset.Partners),
+            SensitivityJson.Serialize(withProgress, RepoData.Dataset.Partners));
+    }
+
+    [Fact]
+    public void A_cancelled_analysis_stops_at_its_next_check_not_at_the_end()
+    {
+        using var cancel = new CancellationTokenSource();
+        var reports = new List<int>();
+        var progress = new SynchronousProgress(done =>
+        {
+            reports.Add(done);
+            if (reports.Count == 3) cancel.Cancel();
+        });
+
+        Assert.Throws<OperationCanceledException>(() =>
+            SensitivityAnalysis.Run(RepoData.Dataset, 18, new SensitivityOptions(SensitivityOptions.MaxRuns), progress, cancel.Token));
+        Assert.Equal(3, reports.Count); // no run after the third check
+    }
+
+    [Fact]
+    public void More_runs_than_the_limit_are_refused_with_the_reason()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new SensitivityOptions(SensitivityOptions.MaxRuns + 1).Validate());
+        Assert.StartsWith("runs is at most 100,000,000: beyond it no reported share can change by more than 0.005 percentage points", e.Message, StringComparison.Ordinal);
+        new SensitivityOptions(SensitivityOptions.MaxRuns).Validate();
+    }
+
+    /// <summary>Reports on the calling thread, in order (<see cref="Progress{T}"/> posts to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
+    [Fact]
     public void Xoshiro_matches_the_reference_outputs()
     {
         // Reference outputs of xoshiro256** 1.0 from the state {1, 2, 3, 4}, and of SplitMix64 from 0.

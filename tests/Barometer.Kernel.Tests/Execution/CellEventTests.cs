@@ -22,10 +22,10 @@ public class CellEventTests
             events.Add);
 
         Assert.Equal(
-            new[] { typeof(CellStarted), typeof(StreamText), typeof(StreamText), typeof(DisplayShown), typeof(DisplayUpdated), typeof(ResultProduced), typeof(CellFinished) },
+            new[] { typeof(CellStarted), typeof(CellRunning), typeof(StreamText), typeof(StreamText), typeof(DisplayShown), typeof(DisplayUpdated), typeof(ResultProduced), typeof(CellFinished) },
             events.Select(e => e.GetType()));
-        var shown = (DisplayShown)events[3];
-        var updated = (DisplayUpdated)events[4];
+        var shown = (DisplayShown)events[4];
+        var updated = (DisplayUpdated)events[5];
         Assert.Equal(shown.DisplayId, updated.DisplayId);
         Assert.Equal(new CellFinished(CellExecutionStatus.Succeeded, 1), events[^1]);
 
@@ -33,6 +33,21 @@ public class CellEventTests
         Assert.Equal(new[] { "stream", "display_data", "execute_result" }, result.Outputs.Select(o => o.OutputType));
         Assert.Equal("ab\n", result.Outputs[0].Text);
         Assert.Equal("2", result.Outputs[1].Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task Running_is_raised_once_the_code_compiled_and_never_for_a_cell_that_does_not_compile()
+    {
+        using var session = NewSession();
+        var events = new List<CellEvent>();
+
+        await session.ExecuteAsync(new CellSubmission("int x = ;"), events.Add);
+        await session.ExecuteAsync(new CellSubmission("Console.Write(1);"), events.Add);
+
+        Assert.Equal(
+            new[] { typeof(CellStarted), typeof(ErrorRaised), typeof(CellFinished), typeof(CellStarted), typeof(CellRunning), typeof(StreamText), typeof(CellFinished) },
+            events.Select(e => e.GetType()));
+        Assert.Equal(new CellRunning(2), events[4]);
     }
 
     [Fact]

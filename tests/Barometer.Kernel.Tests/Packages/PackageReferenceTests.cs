@@ -84,6 +84,21 @@ public sealed class PackageReferenceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_package_the_kernel_process_carries_in_another_version_compiles_and_runs_against_the_process_copy_and_says_so()
+    {
+        // The test process (like the barometer tool) carries NuGet.Versioning 8.0.0; a cell binds to that copy at run
+        // time, so it must compile against it too (the idiom corpus's CsvHelper 33.1.0 cell compiled against 33.1.0 and
+        // failed with MissingMethodException on the tool's 34.0.0).
+        using var session = NewSession();
+        var result = await session.ExecuteAsync("#r \"nuget: NuGet.Versioning, [6.7.0]\"\ntypeof(NuGet.Versioning.NuGetVersion).Assembly.GetName().Version!.Major * 100 + NuGet.Versioning.NuGetVersion.Parse(\"1.2.3\").Minor");
+
+        Assert.True(result.Succeeded, result.Error?.EValue);
+        Assert.Equal(802, result.ReturnValue);
+        var stderr = string.Concat(result.Outputs.Where(o => o.OutputType == "stream" && o.StreamName == "stderr").Select(o => o.Text));
+        Assert.Matches(@"package NuGet\.Versioning 6\.7\.0 brings NuGet\.Versioning 6\.7\.[0-9.]+, but this kernel's own process carries NuGet\.Versioning 8\.0\.0\.0 \(", stderr);
+    }
+
+    [Fact]
     public async Task A_package_brings_its_dependencies_and_a_dependency_keeps_its_version()
     {
         using var session = NewSession();

@@ -93,6 +93,41 @@ public class KernelProcessRunnerTests
     }
 
     [Fact]
+    public async Task The_timeout_counts_from_when_the_cell_starts_running_not_the_kernels_slow_start_up()
+    {
+        // Issue 18, item 9: under load, --timeout blamed a trivial first cell for the kernel's cold start. Here the
+        // kernel takes 3 s to create its session; the cell itself takes microseconds.
+        using var dir = new TempDirectory();
+        var input = Save(dir, "quick.ipynb", Create(Code("var x = 1;"), Code("x + 1")));
+
+        var result = await NotebookRunner.RunAsync(input, new NotebookRunOptions
+        {
+            OutputPath = dir.File("o.ipynb"),
+            Kernel = KernelHostProgram.StartInfo(slowSession: TimeSpan.FromSeconds(3)),
+            CellTimeout = TimeSpan.FromSeconds(1),
+        });
+
+        Assert.True(result.Succeeded, result.FirstError?.Message);
+        Assert.Equal(2, result.CellsExecuted);
+    }
+
+    [Fact]
+    public async Task The_timeout_does_not_count_the_compile_of_a_large_cell_but_still_stops_a_slow_one()
+    {
+        // A cell of 2,000 statements takes Roslyn seconds to compile and microseconds to run; one that sleeps still
+        // times out, with a message that says what was counted.
+        using var dir = new TempDirectory();
+        var large = "var v0 = 0;\n" + string.Join("\n", Enumerable.Range(1, 1999).Select(i => $"var v{i} = v{i - 1} * 2 % 7 + {i};"));
+        var input = Save(dir, "large.ipynb", Create(Code("var warm = 1;"), Code(large), Code("await Task.Delay(30000);")));
+
+        var result = await NotebookRunner.RunAsync(input, InKernelProcess(dir.File("o.ipynb")) with { CellTimeout = TimeSpan.FromSeconds(1), AllowErrors = true });
+
+        Assert.True(result.FirstError!.CellNumber == 3, result.FirstError.Message);
+        Assert.Equal(CellErrorKind.Timeout, result.FirstError.Kind);
+        Assert.Contains("did not finish within 1 s of starting to run (the per-cell timeout, counted after it compiled)", result.FirstError.EValue, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Strict_parameters_make_an_undeclared_name_an_error_before_anything_runs()
     {
         using var dir = new TempDirectory();

@@ -100,4 +100,29 @@ public class ExecuteRequestTests
         var entries = history.Content["history"]!.AsArray().Select(e => ((int?)e![1], (string?)e[2]![0], (string?)e[2]![1])).ToList();
         Assert.Equal([(1, "\"first\"", "first"), (2, "6 * 7", "42")], entries);
     }
+
+    [Fact]
+    public async Task A_cell_over_its_output_limit_sends_no_more_than_the_limit_and_the_notices()
+    {
+        await using var kernel = new InMemoryKernel(new Barometer.Kernel.Server.KernelServerOptions
+        {
+            SessionFactory = () => new Barometer.Kernel.Execution.ScriptSession(new Barometer.Kernel.Execution.ScriptSessionOptions { OutputLimit = 10_000 }),
+            WarmUpLanguageServices = false,
+        });
+
+        var request = kernel.Execute("""
+            Console.Write(new string('s', 1_000_000));
+            display(HTML(new string('h', 1_000_000)));
+            new string('r', 1_000_000)
+            """);
+        await kernel.ReplyAsync(request);
+        var iopub = await kernel.IopubAsync(request);
+
+        Assert.Equal(["status", "execute_input", "stream", "display_data", "execute_result", "status"], iopub.Select(m => m.MessageType));
+        Assert.InRange(iopub.Sum(m => m.Content.ToJsonString().Length), 10_000, 11_500);
+        Assert.EndsWith("… stdout truncated here: a cell's output is limited to 10,000 characters (--output-limit). --full-outputs keeps full outputs in files.\n",
+            (string?)iopub[2].Content["text"], StringComparison.Ordinal);
+        Assert.StartsWith("… display truncated: it is 2,000,000 characters (text/html, text/plain)", (string?)iopub[3].Content["data"]!["text/plain"], StringComparison.Ordinal);
+        Assert.StartsWith("… result truncated: it is 1,000,000 characters (text/plain)", (string?)iopub[4].Content["data"]!["text/plain"], StringComparison.Ordinal);
+    }
 }

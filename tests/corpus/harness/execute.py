@@ -22,6 +22,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 from .causes import classify
 from .dib import is_known_kernel, normalize_kernel, read_dib
+from .expect import cell_expectation, unmet
 
 # Cells in these languages are what a C# kernel that runs .NET Interactive notebooks is expected to run: C# itself,
 # and the cells whose text .NET Interactive displays as a MIME type or stores as a value.
@@ -40,7 +41,7 @@ class CellResult:
     file: str
     code_cell: int  # 1-based among the notebook's code cells
     language: str
-    status: str  # ok | error | timeout | dead-kernel | not-run
+    status: str  # ok | error | mismatch | timeout | dead-kernel | not-run
     ename: str
     evalue: str
     seconds: float
@@ -55,6 +56,11 @@ class RunOptions:
     package_timeout: int  # for cells with #r "nuget:..." or #i, which may restore packages
     notebook_timeout: int
     startup_timeout: int = 120
+    # A folder copied into each notebook's scratch folder before its kernel starts there (the idiom corpus: files
+    # beside the notebook that it #load-s, #r-s or reads by a relative path). None: an empty scratch folder.
+    scratch_template: str = None
+    # A folder where each executed notebook is written as .ipynb with its outputs (to see what a kernel showed).
+    executed_dir: str = None
 
 
 def load_notebook(path):
@@ -130,14 +136,14 @@ def run_notebook(entry, corpus_dir, options):
 async def _run(entry, corpus_dir, options):
     notebook = load_notebook(os.path.join(corpus_dir, entry.file))
     rows = []
-    planned = []  # (cell, index, row)
+    planned = []  # (cell, index, row, expectation or None)
     for number, (index, cell, kernel, text) in enumerate(code_cells(notebook), 1):
         cell.source = text
         needs = entry.cell_needs.get(number, ("", ""))[0]
         row = CellResult(entry.file, number, kernel, "not-run", "", "", 0.0, needs)
         rows.append(row)
         if cell.source.strip():
-            planned.append((cell, index, row))
+            planned.append((cell, index, row, cell_expectation(cell, notebook, number)))
         else:
             row.status = "ok"  # an empty cell: nothing to run, nothing fails
 
@@ -145,6 +151,8 @@ async def _run(entry, corpus_dir, options):
         return rows
 
     workdir = tempfile.mkdtemp(prefix="corpus-")
+    if options.scratch_template:
+        shutil.copytree(options.scratch_template, workdir, dirs_exist_ok=True)
     client = NotebookClient(
         notebook,
         kernel_name=options.kernel,
@@ -173,24 +181,34 @@ async def _run(entry, corpus_dir, options):
                 finally:
                     fcntl.flock(lock, fcntl.LOCK_UN)
         except DeadKernelError:
-            dead = next((row for _, _, row in planned if row.status == "dead-kernel"), None)
+            dead = next((row for _, _, row, _ in planned if row.status == "dead-kernel"), None)
             if dead is not None:
                 last = _last_line(log_path)
                 dead.evalue = f"{dead.evalue}; the kernel's last log line: {last}" if last else dead.evalue
         except Exception as error:  # the kernel did not start, or the client failed: every unrun cell says so
-            for _, _, row in planned:
+            for _, _, row, _ in planned:
                 if row.status == "not-run" and not row.ename:
                     row.ename, row.evalue = type(error).__name__, _first_line(str(error))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+        if options.executed_dir:
+            _write_executed(notebook, os.path.join(options.executed_dir, entry.file))
     return rows
 
 
+def _write_executed(notebook, path):
+    target = path if path.endswith(".ipynb") else path + ".ipynb"
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        nbformat.write(notebook, target)
+
+
 async def _execute_cells(client, planned, replies, deadline, options):
-    for position, (cell, index, row) in enumerate(planned):
+    for position, (cell, index, row, expectation) in enumerate(planned):
         remaining = deadline - time.monotonic()
         if remaining <= 1:
-            for _, _, later in planned[position:]:
+            for _, _, later, _ in planned[position:]:
                 later.ename, later.evalue = "NotebookTimeout", f"past the notebook's {options.notebook_timeout} s"
             return
         limit = options.package_timeout if PACKAGE_LINE.search(cell.source) else options.cell_timeout
@@ -206,23 +224,45 @@ async def _execute_cells(client, planned, replies, deadline, options):
         except DeadKernelError as error:
             row.status, row.ename, row.evalue = "dead-kernel", "DeadKernelError", _first_line(str(error))
             row.seconds = round(time.monotonic() - started, 2)
-            for _, _, later in planned[position + 1:]:
+            for _, _, later, _ in planned[position + 1:]:
                 later.ename, later.evalue = "NotRun", "the kernel died in an earlier cell"
             raise
         row.seconds = round(time.monotonic() - started, 2)
         errors = [output for output in cell.outputs if output.get("output_type") == "error"]
         reply_status = replies.get(index, {}).get("content", {}).get("status", "ok")
-        if errors:
-            row.status, row.ename, row.evalue = "error", errors[0].get("ename", ""), _first_line(errors[0].get("evalue", ""))
-            if "error CS" not in row.evalue and "error NU" not in row.evalue:
-                diagnostic = _stderr_diagnostic(cell)
-                if diagnostic:
-                    row.evalue = _first_line(f"{row.evalue}: {diagnostic}")
-        elif reply_status != "ok":
-            content = replies[index]["content"]
-            row.status, row.ename, row.evalue = "error", content.get("ename", reply_status), _first_line(content.get("evalue", ""))
-        else:
-            row.status = "ok"
+        _record_outcome(row, cell, errors, replies.get(index, {}).get("content", {}), reply_status)
+        if expectation is not None:
+            _judge(row, cell, expectation, failed=bool(errors) or reply_status != "ok")
+
+
+def _record_outcome(row, cell, errors, reply, reply_status):
+    """Today's rule: a cell is clean when its reply is ok and it has no error output."""
+    if errors:
+        row.status, row.ename, row.evalue = "error", errors[0].get("ename", ""), _first_line(errors[0].get("evalue", ""))
+        if "error CS" not in row.evalue and "error NU" not in row.evalue:
+            diagnostic = _stderr_diagnostic(cell)
+            if diagnostic:
+                row.evalue = _first_line(f"{row.evalue}: {diagnostic}")
+    elif reply_status != "ok":
+        row.status, row.ename, row.evalue = "error", reply.get("ename", reply_status), _first_line(reply.get("evalue", ""))
+    else:
+        row.status = "ok"
+
+
+def _judge(row, cell, expectation, failed):
+    """The idiom corpus's rule: a cell is clean only when its outputs meet its expectation (harness/expect.py).
+
+    A cell meant to fail is clean when it fails as expected; one that ran but missed its expectation is a
+    `mismatch`; one that failed when it should not, or failed otherwise than expected, stays an `error`."""
+    reason = unmet(expectation, cell.outputs, failed)
+    if reason is None:
+        row.status, row.ename, row.evalue = "ok", "", ""
+    elif failed:
+        row.status = "error"
+        if "error" in expectation:
+            row.evalue = _first_line(f"{reason}; got: {row.evalue}")
+    else:
+        row.status, row.ename, row.evalue = "mismatch", "Mismatch", _first_line(reason)
 
 
 async def _interrupt(client):

@@ -20,6 +20,7 @@ internal sealed class CellPublisher
     private readonly bool _silent;
     private readonly Channel<CellEvent> _events = Channel.CreateUnbounded<CellEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private CellStarted? _input;
 
     public CellPublisher(MessageSender sender, JupyterMessage request, bool silent)
     {
@@ -43,6 +44,26 @@ internal sealed class CellPublisher
     public static JsonArray Lines(IEnumerable<string> lines) => new(lines.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray());
 
     private async Task PublishAsync()
+    {
+        await PublishEventsAsync().ConfigureAwait(false);
+        AnnounceInput(); // a cell that produced no event after CellStarted still gets its execute_input
+    }
+
+    /// <summary>
+    /// Sends the cell's <c>execute_input</c> if it has not been sent: when its code starts running (so a front end
+    /// that counts a cell timeout from <c>execute_input</c>, as <c>notebooks run</c> does, never counts the kernel's
+    /// start-up, a package restore or the compile), or before the first output that comes earlier (an error).
+    /// </summary>
+    private void AnnounceInput()
+    {
+        if (_input is { } input)
+        {
+            _input = null;
+            Send("execute_input", new JsonObject { ["code"] = input.Code, ["execution_count"] = input.ExecutionCount });
+        }
+    }
+
+    private async Task PublishEventsAsync()
     {
         var reader = _events.Reader;
         string? streamName = null;
@@ -84,11 +105,15 @@ internal sealed class CellPublisher
 
     private void Publish(CellEvent cellEvent)
     {
+        if (cellEvent is CellStarted started)
+        {
+            _input = started; // announced when the code starts running (see AnnounceInput)
+            return;
+        }
+
+        AnnounceInput();
         switch (cellEvent)
         {
-            case CellStarted started:
-                Send("execute_input", new JsonObject { ["code"] = started.Code, ["execution_count"] = started.ExecutionCount });
-                break;
             case DisplayShown shown:
                 Send("display_data", DisplayContent(shown.DisplayId, shown.Data));
                 break;

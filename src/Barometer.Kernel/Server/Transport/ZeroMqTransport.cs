@@ -72,11 +72,11 @@ internal sealed class ZeroMqTransport : IKernelTransport
                 socket.Options.Linger = TimeSpan.FromSeconds(1);
             }
 
-            shell.Bind(_connection.Endpoint(_connection.ShellPort));
-            control.Bind(_connection.Endpoint(_connection.ControlPort));
-            stdin.Bind(_connection.Endpoint(_connection.StdinPort));
-            iopub.Bind(_connection.Endpoint(_connection.IOPubPort));
-            heartbeat.Bind(_connection.Endpoint(_connection.HeartbeatPort));
+            ChannelBinding.Bind(shell, _connection, "shell", _connection.ShellPort);
+            ChannelBinding.Bind(control, _connection, "control", _connection.ControlPort);
+            ChannelBinding.Bind(stdin, _connection, "stdin", _connection.StdinPort);
+            ChannelBinding.Bind(iopub, _connection, "iopub", _connection.IOPubPort);
+            ChannelBinding.Bind(heartbeat, _connection, "heartbeat", _connection.HeartbeatPort);
 
             NetMQSocket SocketOf(KernelChannel channel) => channel switch
             {
@@ -114,7 +114,12 @@ internal sealed class ZeroMqTransport : IKernelTransport
         catch (Exception ex)
         {
             _stopped = true;
-            _log.WriteLine($"kernel: socket thread failed: {ex}");
+            // A port that cannot be bound is the host's to report (RunAsync throws it), in words; anything else is logged whole.
+            if (ex is not ChannelBindException)
+            {
+                _log.WriteLine($"kernel: socket thread failed: {ex}");
+            }
+
             done.TrySetException(ex);
         }
     }
