@@ -8,7 +8,7 @@ namespace Barometer.Kernel.Execution;
 /// which flows into the tasks and threads the cell starts, so sessions running concurrently stay apart. After
 /// <see cref="Close"/> (the cell finished or was abandoned) further output is dropped.
 /// </summary>
-internal sealed class RunningCell(FormatterSet formatters, Action<CellEvent> emit, Func<string, bool, string>? input, CancellationToken cancellationToken)
+internal sealed class RunningCell(FormatterSet formatters, Action<CellEvent> emit, Func<string, bool, string>? input, CancellationToken cancellationToken, Comms.CommManager? comms = null)
 {
     /// <summary>Console text kept per cell; beyond it the stream is truncated with a note.</summary>
     public const int MaxStreamChars = 4 * 1024 * 1024;
@@ -29,6 +29,9 @@ internal sealed class RunningCell(FormatterSet formatters, Action<CellEvent> emi
 
     /// <summary>The formatters of the session running the cell (used by <c>display(...)</c>).</summary>
     public FormatterSet Formatters { get; } = formatters;
+
+    /// <summary>The comms of the session running the cell (where widgets made in the cell open), if known.</summary>
+    public Comms.CommManager? Comms { get; } = comms;
 
     /// <summary>Cancelled when the cell is interrupted.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;
