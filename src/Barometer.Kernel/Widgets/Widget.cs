@@ -124,7 +124,7 @@ public abstract class Widget
             }
 
             var data = new JsonObject { ["state"] = state, ["buffer_paths"] = bufferPaths };
-            _comm = Manager.Comms.Open(CommTarget, data, new JsonObject { ["version"] = ProtocolVersion }, buffers);
+            _comm = Manager.Comms.Open(ModelId, CommTarget, data, new JsonObject { ["version"] = ProtocolVersion }, buffers);
             _comm.MessageReceived += (_, message) => OnCommMessage(message);
             _comm.Closed += (_, _) => Forget();
         }
@@ -184,13 +184,14 @@ public abstract class Widget
         }
     }
 
-    /// <summary>The <c>text/plain</c> form: the model name and the attributes that differ from their defaults.</summary>
+    /// <summary>The <c>text/plain</c> form: the model name and the attributes that differ from their defaults, value first.</summary>
     public override string ToString()
     {
         var parts = new List<string>();
         lock (_gate)
         {
-            foreach (var name in _order)
+            // The value first, as ipywidgets' repr shows it, then the rest in model order.
+            foreach (var name in _order.Where(n => n == "value").Concat(_order.Where(n => n != "value")))
             {
                 var property = _state[name];
                 if (!name.StartsWith('_') && name is not "layout" and not "style" && !Equals(WidgetJson.ToText(property.Value), WidgetJson.ToText(property.Default)))

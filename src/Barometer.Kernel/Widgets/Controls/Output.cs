@@ -66,7 +66,14 @@ public sealed class Output : DomWidget, IOutputRedirect
     void IOutputRedirect.AddDisplay(MimeBundle data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        Append(new JsonObject { ["output_type"] = "display_data", ["data"] = data.ToJson(), ["metadata"] = new JsonObject() });
+        // Text as one string per MIME type (as ipywidgets sends it), JSON types as JSON.
+        var json = new JsonObject();
+        foreach (var (mime, text) in data)
+        {
+            json[mime] = MimeBundle.IsJsonMime(mime) ? MimeBundle.ToJsonValue(mime, text) : JsonValue.Create(text);
+        }
+
+        Append(new JsonObject { ["output_type"] = "display_data", ["data"] = json, ["metadata"] = new JsonObject() });
     }
 
     private void WriteStream(string name, string text)
