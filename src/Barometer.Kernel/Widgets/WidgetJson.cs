@@ -95,12 +95,12 @@ internal static class WidgetJson
 
         if (type == typeof(int))
         {
-            return (int)Math.Round(node.GetValue<double>());
+            return (int)Math.Round(Number(node));
         }
 
         if (type == typeof(double))
         {
-            return node.GetValue<double>();
+            return Number(node);
         }
 
         if (type == typeof(byte[]))
@@ -110,12 +110,12 @@ internal static class WidgetJson
 
         if (type == typeof((int, int)) && node is JsonArray { Count: 2 } ints)
         {
-            return ((int)Math.Round(ints[0]!.GetValue<double>()), (int)Math.Round(ints[1]!.GetValue<double>()));
+            return ((int)Math.Round(Number(ints[0]!)), (int)Math.Round(Number(ints[1]!)));
         }
 
         if (type == typeof((double, double)) && node is JsonArray { Count: 2 } doubles)
         {
-            return (doubles[0]!.GetValue<double>(), doubles[1]!.GetValue<double>());
+            return (Number(doubles[0]!), Number(doubles[1]!));
         }
 
         if (typeof(Widget).IsAssignableFrom(type))
@@ -140,6 +140,10 @@ internal static class WidgetJson
 
         throw new ArgumentException($"A widget attribute of type {type.Name} cannot be read from JSON.", nameof(type));
     }
+
+    /// <summary>A JSON number (parsed or made from any .NET number type) as a double.</summary>
+    private static double Number(JsonNode node) =>
+        node is JsonValue value && value.TryGetValue<double>(out var number) ? number : double.Parse(node.ToJsonString(), CultureInfo.InvariantCulture);
 
     /// <summary>Puts binary buffers into a received state at their <c>buffer_paths</c>.</summary>
     public static void InsertBuffers(JsonObject state, JsonArray? paths, IReadOnlyList<byte[]> buffers)

@@ -23,7 +23,11 @@ public class Box : DomWidget
         : base(name)
     {
         Define("box_style", string.Empty);
-        Define<IReadOnlyList<Widget>>("children", [.. children ?? []]);
+        Define<IReadOnlyList<Widget>>("children", []);
+        if (children is not null)
+        {
+            Children = [.. children];
+        }
     }
 
     /// <summary>The widgets shown, in order.</summary>
