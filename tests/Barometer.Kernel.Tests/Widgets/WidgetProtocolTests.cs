@@ -165,4 +165,24 @@ public class WidgetProtocolTests
         Assert.Equal(("display_data", "<b>done</b>"), ((string?)last[1]!["output_type"], (string?)last[1]!["data"]!["text/html"]));
         Assert.DoesNotContain(handled, m => m.MessageType is "stream" or "display_data");
     }
+
+    [Fact]
+    public async Task Interact_makes_a_control_per_parameter_and_reruns_the_function_into_its_output_when_a_control_moves()
+    {
+        await using var kernel = new InMemoryKernel();
+        var cell = kernel.Execute("Interact((int n, bool square) => square ? n * n : n, (0, 10), true);");
+        await kernel.ReplyAsync(cell);
+        var opens = (await kernel.IopubAsync(cell)).Where(m => m.MessageType == "comm_open").ToList();
+        var slider = opens.Single(m => (string?)m.Content["data"]!["state"]!["_model_name"] == "IntSliderModel");
+        var output = opens.Single(m => (string?)m.Content["data"]!["state"]!["_model_name"] == "OutputModel");
+
+        var update = kernel.Send("comm_msg", new JsonObject { ["comm_id"] = slider.Content["comm_id"]!.DeepClone(), ["data"] = new JsonObject { ["method"] = "update", ["state"] = new JsonObject { ["value"] = 7 } } });
+        var handled = await kernel.IopubAsync(update);
+
+        Assert.Equal((0, 10, 5, "n"), ((int)slider.Content["data"]!["state"]!["min"]!, (int)slider.Content["data"]!["state"]!["max"]!, (int)slider.Content["data"]!["state"]!["value"]!, (string?)slider.Content["data"]!["state"]!["description"]));
+        Assert.Contains(opens, m => (string?)m.Content["data"]!["state"]!["_model_name"] == "CheckboxModel" && (bool)m.Content["data"]!["state"]!["value"]! && (string?)m.Content["data"]!["state"]!["description"] == "square");
+        Assert.Equal("25", (string?)output.Content["data"]!["state"]!["outputs"]![0]!["data"]!["text/plain"]);
+        var last = handled.Last(m => m.MessageType == "comm_msg" && (string?)m.Content["comm_id"] == (string?)output.Content["comm_id"]);
+        Assert.Equal("49", (string?)last.Content["data"]!["state"]!["outputs"]![0]!["data"]!["text/plain"]);
+    }
 }
