@@ -5,9 +5,11 @@ using System.Runtime.Loader;
 namespace Barometer.Kernel.Packages;
 
 /// <summary>
-/// The assembly load context of one session's NuGet packages: package assemblies load here (so packages of one
-/// session do not leak into another, and a package may differ from a version the host process carries), their
-/// dependencies resolve among the session's packages first, then from the default context (the framework), and
+/// The assembly load context of one session's NuGet packages and <c>#:project</c> builds: package assemblies load here
+/// (so packages of one session do not leak into another), except those the kernel's own process already has at the
+/// version asked for or later (<see cref="HostAssemblies"/>): cells bind to the process's copy of those (Roslyn's
+/// loader asks the default context first), so package code must too, or one type would be two. Dependencies resolve
+/// the same way, the process's copy first, then the session's packages, and
 /// <c>[DllImport]</c>s of package code find the packages' native libraries for this platform through
 /// <see cref="LoadUnmanagedDll"/> — resolution owned by the session, no process-wide search path or handler.
 /// </summary>
@@ -36,17 +38,26 @@ internal sealed class PackageLoadContext(string name) : AssemblyLoadContext(name
         }
     }
 
-    /// <summary>Loads a registered package assembly (once).</summary>
+    /// <summary>
+    /// Loads a registered package assembly (once), or returns the kernel process's own copy of it when the process has
+    /// one at least as new (what a cell binds to).
+    /// </summary>
     public Assembly LoadPackageAssembly(string path)
     {
         var simpleName = Path.GetFileNameWithoutExtension(path);
         return Assemblies.FirstOrDefault(a => string.Equals(a.GetName().Name, simpleName, StringComparison.OrdinalIgnoreCase))
+               ?? HostAssemblies.TryLoad(AssemblyName.GetAssemblyName(path))
                ?? LoadFromAssemblyPath(path);
     }
 
     /// <inheritdoc />
     protected override Assembly? Load(AssemblyName assemblyName)
     {
+        if (HostAssemblies.TryLoad(assemblyName) is { } shared)
+        {
+            return shared;
+        }
+
         string? path;
         lock (_gate)
         {

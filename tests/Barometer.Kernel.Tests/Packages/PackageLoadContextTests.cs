@@ -53,6 +53,28 @@ public class PackageLoadContextTests
         Assert.IsType<DllNotFoundException>(error.InnerException);
     }
 
+    [Fact]
+    public void A_package_assembly_the_process_already_carries_resolves_to_the_process_copy_as_cells_do()
+    {
+        // Roslyn binds a cell's reference to the default context's assembly when the process has one; package code must
+        // get the same one, or a type passed between them is two types (MissingMethodException).
+        using var folder = new TempDirectory();
+        var hostCopy = typeof(NuGet.Versioning.NuGetVersion).Assembly;
+        var packageCopy = folder.File("lib/net10.0/NuGet.Versioning.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(packageCopy)!);
+        File.Copy(hostCopy.Location, packageCopy);
+        var probe = TinyAssembly.Emit(folder.File("lib/net10.0/VersionProbe.dll"), "VersionProbe",
+            "namespace Probe { public static class Versions { public static object Parse(string s) => NuGet.Versioning.NuGetVersion.Parse(s); } }",
+            hostCopy.Location);
+
+        var context = new PackageLoadContext("host first");
+        context.Register([packageCopy, probe], []);
+
+        Assert.Same(hostCopy, context.LoadPackageAssembly(packageCopy));
+        var parsed = context.LoadPackageAssembly(probe).GetType("Probe.Versions", throwOnError: true)!.GetMethod("Parse")!.Invoke(null, ["1.2.3"]);
+        Assert.IsType<NuGet.Versioning.NuGetVersion>(parsed); // the probe's dependency is the process's copy, not a second one
+    }
+
     private static string Invoke(Assembly assembly) =>
         (string)assembly.GetType("Probe.Native", throwOnError: true)!.GetMethod("Version")!.Invoke(null, null)!;
 }

@@ -66,6 +66,25 @@ public sealed class ProjectDirectiveTests : IDisposable
     }
 
     [Fact]
+    public async Task A_project_type_from_a_package_the_kernel_process_also_carries_is_one_type_for_the_project_and_the_cell()
+    {
+        // The kernel's process carries NuGet.Versioning (as the barometer tool carries Plotly.NET): the cell binds to the
+        // process's copy, so the project's code must too (was: MissingMethodException 'Method not found: NuGetVersion Lib.Versions.Parse').
+        _folder.Write("src/Lib/Lib.csproj", Project.Replace("MathNet.Numerics\" Version=\"5.0.0", "NuGet.Versioning\" Version=\"8.0.0", StringComparison.Ordinal));
+        _folder.Write("src/Lib/Versions.cs", "namespace Lib;\npublic static class Versions\n{\n    public static NuGet.Versioning.NuGetVersion Parse(string text) => NuGet.Versioning.NuGetVersion.Parse(text);\n}\n");
+        Directory.CreateDirectory(_folder.File("notebooks"));
+        await using var kernel = await KernelClient.StartAsync(KernelHostProgram.StartInfo(_folder.File("notebooks")) with
+        {
+            Environment = new Dictionary<string, string> { ["BAROMETER_KERNEL_PACKAGE_CACHE"] = _folder.File("cache/packages") },
+        });
+
+        var parsed = await kernel.ExecuteToEndAsync("#:project ../src/Lib\nNuGet.Versioning.NuGetVersion version = Lib.Versions.Parse(\"1.2.3\");\nversion.Minor");
+
+        Assert.True(parsed.Status == "ok", (string?)parsed.Reply.Content["evalue"]);
+        Assert.Equal("2", SessionReferencesTests.Result(parsed));
+    }
+
+    [Fact]
     public async Task A_package_directive_is_a_nuget_reference_and_a_missing_project_is_a_clear_error()
     {
         await using var kernel = await KernelClient.StartAsync(KernelHostProgram.StartInfo(_folder.Path) with
