@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up a machine for Barometer Notebooks: ICU (libicu72: cultures in the kernel and the tool), Chromium (PNG/SVG export, browser tests, chart images in notebooks),
-# Node/npm (the pinned plotly.js, `npm ci`), Jupyter (to open and run the notebooks), a build, and our C# kernel
+# Node/npm (the pinned plotly.js and the Jupyter widget manager of the browser test, `npm ci`), Jupyter (to open and run the notebooks), a build, and our C# kernel
 # registered with Jupyter. Run by the dev container after it is created, and by CI (.ci/run) on its own machine so
 # that it cannot rot. Idempotent: what is present is not installed again. Needs Debian (or a Debian-based image:
 # Ubuntu 24.04 has no Chromium package outside snap). Options: --no-build (skip build and kernel registration).
@@ -58,6 +58,16 @@ if [ "$have_version" != "$want_version" ]; then
   (cd "$plotly_dir" && npm ci --no-audit --no-fund --ignore-scripts)
 else
   echo "plotly.js-dist-min $have_version present"
+fi
+
+echo "== Jupyter widget manager for the browser test (npm ci, pinned in tests/widgets-browser)"
+widgets_dir=tests/widgets-browser
+want_manager=$(node -p "require('./$widgets_dir/package.json').dependencies['@jupyter-widgets/html-manager']")
+have_manager=$(node -p "try { require('./$widgets_dir/node_modules/@jupyter-widgets/html-manager/package.json').version } catch { '' }")
+if [ "$have_manager" != "$want_manager" ]; then
+  (cd "$widgets_dir" && npm ci --no-audit --no-fund --ignore-scripts)
+else
+  echo "@jupyter-widgets/html-manager $have_manager present"
 fi
 
 if [ "$build" -eq 1 ]; then

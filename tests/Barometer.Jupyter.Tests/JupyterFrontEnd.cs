@@ -62,6 +62,15 @@ public sealed class JupyterFrontEnd : IDisposable
         }
     }
 
+    /// <summary>Skips (locally) or fails (CI) unless the file exists.</summary>
+    public static void RequireFile(string path, string howToGetIt)
+    {
+        if (!File.Exists(path))
+        {
+            Unavailable($"{path} not found ({howToGetIt}).");
+        }
+    }
+
     private static void Unavailable(string message)
     {
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))

@@ -81,7 +81,7 @@ internal static partial class CommittedOutputs
     }
 
     /// <summary>
-    /// Timings, absolute paths, chart element ids, embedded images (the static fallback of chart HTML) and whether a
+    /// Timings, absolute paths, chart element ids, widget model ids, embedded images (the static fallback of chart HTML) and whether a
     /// <c>#r "nuget:"</c> package came from a restore or the local cache, and whether a <c>#:project</c> was built (which
     /// depend on the machine, not the notebook) masked.
     /// </summary>
@@ -101,7 +101,8 @@ internal static partial class CommittedOutputs
     [GeneratedRegex(@"\b\d+(\.\d+)?\s?(ms|s)\b")]
     private static partial Regex Seconds();
 
-    [GeneratedRegex(@"(plotly-chart-[0-9a-f]{12}|barometer-figure-\d+-[0-9a-f]{8})")]
+    // Chart element ids, and a widget view's model id (a fresh comm id each run).
+    [GeneratedRegex(@"(plotly-chart-[0-9a-f]{12}|barometer-figure-\d+-[0-9a-f]{8}|(?<=""model_id"":\s*"")[0-9a-f]{32})")]
     private static partial Regex ElementIds();
 
     [GeneratedRegex(@"<img [^>]*src=""data:image/[a-z+]+;base64,[A-Za-z0-9+/=]+"">")]

@@ -75,10 +75,14 @@ public sealed class CommManager
     /// Opens a comm from the kernel side: sends <c>comm_open</c> for <paramref name="targetName"/> (a target the front
     /// end knows, e.g. <c>jupyter.widget</c>) with the payload, and returns the comm, already listening for replies.
     /// </summary>
-    public Comm Open(string targetName, JsonObject? data = null, JsonObject? metadata = null, IReadOnlyList<byte[]>? buffers = null)
+    public Comm Open(string targetName, JsonObject? data = null, JsonObject? metadata = null, IReadOnlyList<byte[]>? buffers = null) =>
+        Open(Guid.NewGuid().ToString("N"), targetName, data, metadata, buffers);
+
+    /// <summary>Opens a comm with a given id (a widget's model id is its comm's id).</summary>
+    internal Comm Open(string commId, string targetName, JsonObject? data, JsonObject? metadata, IReadOnlyList<byte[]>? buffers)
     {
         ArgumentException.ThrowIfNullOrEmpty(targetName);
-        var comm = new Comm(this, Guid.NewGuid().ToString("N"), targetName, openedByKernel: true);
+        var comm = new Comm(this, commId, targetName, openedByKernel: true);
         lock (_gate)
         {
             _comms[comm.Id] = comm;

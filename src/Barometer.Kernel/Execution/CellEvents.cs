@@ -50,3 +50,12 @@ public sealed record ErrorRaised(CellError Error) : CellEvent;
 /// <param name="Status">How it ended.</param>
 /// <param name="ExecutionCount">The cell's execution count.</param>
 public sealed record CellFinished(CellExecutionStatus Status, int ExecutionCount) : CellEvent;
+
+/// <summary>
+/// The kernel side sent a comm message while the cell ran (<c>comm_open</c>, <c>comm_msg</c>, <c>comm_close</c>): what a
+/// headless run records to save widget state. Not an output.
+/// </summary>
+/// <param name="MessageType">The message type.</param>
+/// <param name="Content">The message content (<c>comm_id</c>, <c>target_name</c>, <c>data</c>).</param>
+/// <param name="Buffers">The binary buffers.</param>
+public sealed record CommSent(string MessageType, System.Text.Json.Nodes.JsonObject Content, IReadOnlyList<byte[]> Buffers) : CellEvent;

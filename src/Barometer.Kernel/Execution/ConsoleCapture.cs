@@ -66,7 +66,11 @@ public static class ConsoleCapture
 
         public override void Write(string? value)
         {
-            if (RunningCell.Current is { } cell)
+            if (IOutputRedirect.Current is { } redirect)
+            {
+                redirect.WriteStream(stream, value ?? string.Empty);
+            }
+            else if (RunningCell.Current is { } cell)
             {
                 cell.WriteStream(stream, value ?? string.Empty);
             }
@@ -84,7 +88,7 @@ public static class ConsoleCapture
 
         public override void Flush()
         {
-            if (RunningCell.Current is null)
+            if (RunningCell.Current is null && IOutputRedirect.Current is null)
             {
                 fallback.Flush();
             }

@@ -15,7 +15,8 @@ namespace Barometer.Kernel.Execution;
 /// running <c>System.Private.CoreLib</c> to a script's first submission: the reference assemblies whose types live in
 /// CoreLib at run time (<c>System.Runtime</c>, <c>System.Collections</c>, <c>System.Threading</c>, … about twenty;
 /// found by comparing their public types with CoreLib's) would define those types a second time, so for them the
-/// implementation assemblies (facades forwarding to CoreLib) are taken instead. Without an SDK (a machine with only
+/// implementation assemblies (facades forwarding to CoreLib) are taken instead, with the private assemblies they forward
+/// other types to (<c>System.Private.Uri</c> for <c>Uri</c>). Without an SDK (a machine with only
 /// the runtime) every managed implementation assembly of the shared framework is referenced, as before, except
 /// CoreLib itself, which Roslyn adds. Either way CoreLib is never in the list: two references to it, one by path and
 /// one by identity, made the first cells of a session bind to two different CoreLibs (CS1503/CS0121).
@@ -69,10 +70,31 @@ internal static class FrameworkReferences
     {
         var coreLibTypes = PublicTypeNames(typeof(object).Assembly.Location);
         var result = new List<string>();
+        var forwardedTo = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(referencePack, "*.dll").Order(StringComparer.Ordinal))
         {
             var implementation = Path.Combine(runtimeDirectory, Path.GetFileName(path));
-            result.Add(DefinesAnyOf(path, coreLibTypes) && File.Exists(implementation) ? implementation : path);
+            if (DefinesAnyOf(path, coreLibTypes) && File.Exists(implementation))
+            {
+                result.Add(implementation);
+                forwardedTo.UnionWith(PrivateAssembliesReferencedBy(implementation));
+            }
+            else
+            {
+                result.Add(path);
+            }
+        }
+
+        // An implementation facade forwards some types to private assemblies other than CoreLib (System.Runtime sends
+        // Uri to System.Private.Uri): those are referenced too, or `new Uri(…)` is CS1069 ("forwarded to an assembly
+        // that is not referenced"). Their types are in no reference assembly kept above, so nothing is defined twice.
+        foreach (var name in forwardedTo)
+        {
+            var file = Path.Combine(runtimeDirectory, name + ".dll");
+            if (name != CoreLibName && File.Exists(file) && !result.Contains(file, StringComparer.Ordinal))
+            {
+                result.Add(file);
+            }
         }
 
         return result;
@@ -95,6 +117,22 @@ internal static class FrameworkReferences
         }
 
         return result;
+    }
+
+    /// <summary>The <c>System.Private.*</c> assemblies the assembly at <paramref name="path"/> references.</summary>
+    private static List<string> PrivateAssembliesReferencedBy(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new PEReader(stream);
+        if (!pe.HasMetadata)
+        {
+            return [];
+        }
+
+        var metadata = pe.GetMetadataReader();
+        return [.. metadata.AssemblyReferences
+            .Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name))
+            .Where(n => n.StartsWith("System.Private.", StringComparison.Ordinal))];
     }
 
     private static HashSet<string> PublicTypeNames(string path)

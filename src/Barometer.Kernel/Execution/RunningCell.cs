@@ -9,7 +9,7 @@ namespace Barometer.Kernel.Execution;
 /// <see cref="Close"/> (the cell finished or was abandoned) further output is dropped. Everything the cell shows
 /// passes its <see cref="OutputBudget"/>.
 /// </summary>
-internal sealed class RunningCell(FormatterSet formatters, OutputBudget budget, Action<CellEvent> emit, Func<string, bool, string>? input, CancellationToken cancellationToken)
+internal sealed class RunningCell(FormatterSet formatters, OutputBudget budget, Action<CellEvent> emit, Func<string, bool, string>? input, CancellationToken cancellationToken, Comms.CommManager? comms = null)
 {
     private static readonly AsyncLocal<RunningCell?> CurrentCell = new();
 
@@ -25,6 +25,9 @@ internal sealed class RunningCell(FormatterSet formatters, OutputBudget budget, 
 
     /// <summary>The formatters of the session running the cell (used by <c>display(...)</c>).</summary>
     public FormatterSet Formatters { get; } = formatters;
+
+    /// <summary>The comms of the session running the cell (where widgets made in the cell open), if known.</summary>
+    public Comms.CommManager? Comms { get; } = comms;
 
     /// <summary>Cancelled when the cell is interrupted.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;

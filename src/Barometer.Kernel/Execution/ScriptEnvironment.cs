@@ -30,12 +30,13 @@ public sealed class ScriptEnvironment
     /// <c>System.Collections.Generic</c>, <c>System.IO</c>, <c>System.Linq</c>, <c>System.Net.Http</c>,
     /// <c>System.Threading</c>, <c>System.Threading.Tasks</c>), what the .NET Interactive C# kernel added
     /// (<c>System.Collections</c>, <c>System.Text</c>), so its notebooks keep working, and
-    /// <c>Barometer.Kernel.Scripting</c> for <c>x.Display()</c>.
+    /// <c>Barometer.Kernel.Scripting</c> for <c>x.Display()</c>, and <c>Barometer.Kernel.Widgets</c> for the Jupyter widgets
+    /// (<c>IntSlider</c>, <c>Dropdown</c>, <c>Output</c>, …).
     /// </summary>
     public static readonly ImmutableArray<string> DefaultImports =
     [
         "System", "System.Collections", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Text",
-        "System.Threading", "System.Threading.Tasks", "Barometer.Kernel.Scripting",
+        "System.Threading", "System.Threading.Tasks", "Barometer.Kernel.Scripting", "Barometer.Kernel.Widgets",
     ];
 
     /// <summary>

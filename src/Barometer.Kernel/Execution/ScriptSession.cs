@@ -51,6 +51,8 @@ public sealed class ScriptSession : IDisposable
         _environment = _options.Environment ?? ScriptEnvironment.Shared;
         _baseDirectory = Path.GetFullPath(_options.BaseDirectory ?? Directory.GetCurrentDirectory());
         _globals = new NotebookGlobals(_options.Formatters, Comms);
+        // Widgets: the jupyter.widget.control target, which a front end opens as soon as it connects.
+        Widgets.WidgetManager.For(Comms);
         var documentName = string.IsNullOrWhiteSpace(_options.DocumentName) ? "notebook" : Path.GetFileName(_options.DocumentName);
         _pathPrefix = Path.Combine(_baseDirectory, documentName);
         StartOver();
@@ -272,7 +274,7 @@ public sealed class ScriptSession : IDisposable
 
         using var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(interrupt, cancellationToken);
         var budget = new OutputBudget(_options.OutputLimit, _options.FullOutputDirectory, location.CellNumber);
-        var cell = new RunningCell(_options.Formatters, budget, emit, submission.Input, cellCancellation.Token);
+        var cell = new RunningCell(_options.Formatters, budget, emit, submission.Input, cellCancellation.Token, Comms);
         var timeout = submission.Timeout ?? _options.CellTimeout;
 
         // A warm-up compiling beside the first cells could bind them to other symbols: wait for it to end.

@@ -75,6 +75,9 @@ public sealed class FormatterSet
                 bundle[MimeTypes.Html] = html.Value;
                 bundle[MimeTypes.PlainText] = html.Value;
                 return bundle;
+            case Widgets.Widget widget:
+                // A Jupyter widget: its view (opening its comm) and the text/plain fallback.
+                return widget.ToMimeBundle();
         }
 
         // Well-known types of other libraries, recognised by name so that their assemblies are loaded only when a

@@ -9,7 +9,7 @@ namespace Barometer.Kernel.Running;
 /// Turns a kernel's iopub messages back into the <see cref="CellEvent"/>s of the execution core (the inverse of what
 /// <see cref="Server.KernelServer"/> publishes), so the runner collects outputs the same way from either kind of kernel:
 /// <c>execute_input</c>, <c>stream</c>, <c>display_data</c>, <c>update_display_data</c>, <c>execute_result</c>,
-/// <c>error</c>. Other messages (<c>status</c>, <c>clear_output</c>, comms, the reply) give null.
+/// <c>error</c>, and the comm messages (<see cref="CommSent"/>). Other messages (<c>status</c>, <c>clear_output</c>, the reply) give null.
 /// </summary>
 internal static class IopubEvents
 {
@@ -24,6 +24,7 @@ internal static class IopubEvents
             "update_display_data" when DisplayId(content) is { } id => new DisplayUpdated(id, MimeBundle.FromJson(content["data"] as JsonObject)),
             "execute_result" => new ResultProduced(ExecutionCount(message) ?? 0, MimeBundle.FromJson(content["data"] as JsonObject)),
             "error" => new ErrorRaised(Error(content)),
+            "comm_open" or "comm_msg" or "comm_close" => new CommSent(message.MessageType, content, message.Buffers),
             _ => null,
         };
     }

@@ -5,6 +5,7 @@ using Barometer.Kernel.Documents;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Parameters;
 using Barometer.Kernel.Protocol;
+using Barometer.Kernel.Widgets;
 
 namespace Barometer.Kernel.Running;
 
@@ -153,6 +154,7 @@ public static class NotebookRunner
     {
         private readonly DateTimeOffset _start = DateTimeOffset.UtcNow;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly WidgetStateRecorder _widgets = new();
 
         public int CellsExecuted { get; private set; }
 
@@ -222,7 +224,11 @@ public static class NotebookRunner
                 var outputs = new CellOutputBuilder();
                 var result = await kernel.ExecuteAsync(
                     new CellRequest(cell.Source, number, cell.Id, notebook.KernelNameOf(cell), options.CellTimeout),
-                    outputs.Add,
+                    e =>
+                    {
+                        outputs.Add(e);
+                        _widgets.Add(e);
+                    },
                     cancellationToken).ConfigureAwait(false);
                 var ended = DateTimeOffset.UtcNow;
 
@@ -266,6 +272,17 @@ public static class NotebookRunner
         public void Finish(bool cancelled)
         {
             var end = DateTimeOffset.UtcNow;
+            // The widgets' last state, as nbclient saves it, so a page rendered without a kernel shows them; a stale
+            // state from an earlier run (its models gone) is dropped.
+            if (_widgets.Count > 0)
+            {
+                notebook.Metadata["widgets"] = _widgets.ToNotebookMetadata();
+            }
+            else
+            {
+                notebook.Metadata.Remove("widgets");
+            }
+
             var section = JupyterJson.GetOrAddObject(notebook.Metadata, options.MetadataKey);
             section["execution"] = new JsonObject
             {

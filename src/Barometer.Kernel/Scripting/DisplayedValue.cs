@@ -36,6 +36,13 @@ public sealed class DisplayedValue
         var cell = RunningCell.Current;
         var formatters = cell?.Formatters ?? fallbackFormatters;
         var mimes = mimeTypes ?? [];
+        if (IOutputRedirect.Current is { } redirect)
+        {
+            // Inside an Output widget's capture: the value goes into the widget, not the cell.
+            redirect.AddDisplay(Format(formatters, value, mimes));
+            return new DisplayedValue(null, null, formatters, mimes);
+        }
+
         var id = cell?.AddDisplay(Format(formatters, value, mimes));
         return new DisplayedValue(cell, id, formatters, mimes);
     }

@@ -1,6 +1,7 @@
 using Barometer.Kernel.Comms;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Formatting;
+using Barometer.Kernel.Widgets;
 
 namespace Barometer.Kernel.Scripting;
 
@@ -46,6 +47,15 @@ public class NotebookGlobals
     /// </summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Notebook code sees the instance members of its globals object; the member belongs to that surface.")]
     public CancellationToken CancellationToken => RunningCell.Current?.CancellationToken ?? CancellationToken.None;
+
+    /// <summary>
+    /// Shows a control for each of <paramref name="function"/>'s parameters and its result below them, re-running it
+    /// whenever a control changes (ipywidgets' <c>interact</c>): <c>Interact((int n) =&gt; n * n, (0, 10))</c>. The
+    /// arguments after the function choose the controls (see <see cref="Interactive"/>); use <c>new Interactive(...)</c>
+    /// to place the controls yourself.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Notebook code sees the instance members of its globals object; the member belongs to that surface.")]
+    public void Interact(Delegate function, params object?[] controls) => new Interactive(function, controls).Display();
 
     /// <summary>Marks <paramref name="html"/> as HTML: displayed or returned, it renders as <c>text/html</c>.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Notebook code sees the instance members of its globals object; the member belongs to that surface.")]

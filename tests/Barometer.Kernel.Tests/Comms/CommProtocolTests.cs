@@ -83,14 +83,14 @@ public class CommProtocolTests
     {
         await using var kernel = new InMemoryKernel();
 
-        var open = kernel.Send("comm_open", new JsonObject { ["comm_id"] = "nobody", ["target_name"] = "jupyter.widget.control", ["data"] = new JsonObject() });
+        var open = kernel.Send("comm_open", new JsonObject { ["comm_id"] = "nobody", ["target_name"] = "no.such.target", ["data"] = new JsonObject() });
         var iopub = await kernel.IopubAsync(open);
         var info = await kernel.ReplyAsync(kernel.Send("comm_info_request"));
 
         Assert.Equal(["status", "comm_close", "status"], iopub.Select(m => m.MessageType));
         Assert.Equal("nobody", (string?)iopub[1].Content["comm_id"]);
         Assert.Equal("{}", info.Content["comms"]!.ToJsonString());
-        Assert.Contains("no comm target 'jupyter.widget.control' is registered", kernel.LogText, StringComparison.Ordinal);
+        Assert.Contains("no comm target 'no.such.target' is registered", kernel.LogText, StringComparison.Ordinal);
     }
 
     [Fact]
