@@ -152,7 +152,7 @@ internal sealed class ProjectService(string baseDirectory, string cacheDirectory
         problem = null;
         if (File.Exists(path))
         {
-            return path;
+            return RealPath(path);
         }
 
         if (!Directory.Exists(path))
@@ -170,7 +170,29 @@ internal sealed class ProjectService(string baseDirectory, string cacheDirectory
             return null;
         }
 
-        return projects[0];
+        return RealPath(projects[0]);
+    }
+
+    /// <summary>
+    /// <paramref name="path"/> with every symbolic link on the way resolved: a project reached through a linked folder
+    /// is built where it really is, as every other build of it is (MSBuild writes absolute paths into <c>obj/</c>, so a
+    /// build through another path restores and rebuilds the project and its references under the other builds' feet:
+    /// CS0006 for a referenced project's ref assembly in the classic-Notebook test, whose root links the repository's
+    /// <c>src/</c>), and one project has one build lock and one stamp.
+    /// </summary>
+    internal static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full)!;
+        var resolved = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(resolved, part);
+            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+            resolved = info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : next;
+        }
+
+        return resolved;
     }
 
     private static ProjectLoadResult Failed(ProjectDirective directive, string message, IReadOnlyList<string> details) => new((directive, message, details), null);
