@@ -87,7 +87,7 @@ internal sealed class ProjectService(string baseDirectory, string cacheDirectory
 
             try
             {
-                Load(projectFile, output, mvid, folder, streamLine);
+                Load(projectFile, output, mvid, folder);
             }
             catch (Exception ex) when (ex is IOException or BadImageFormatException or UnauthorizedAccessException or JsonException or InvalidOperationException)
             {
@@ -98,7 +98,7 @@ internal sealed class ProjectService(string baseDirectory, string cacheDirectory
         return new ProjectLoadResult(null, null);
     }
 
-    private void Load(string projectFile, ProjectOutput output, Guid mvid, string folder, Action<string>? streamLine)
+    private void Load(string projectFile, ProjectOutput output, Guid mvid, string folder)
     {
         var closure = ProjectClosure.Read(output);
 
@@ -122,27 +122,10 @@ internal sealed class ProjectService(string baseDirectory, string cacheDirectory
             own.Add(Path.Combine(copies, Path.GetFileName(file)));
         }
 
-        foreach (var file in own)
-        {
-            if (ShadowedBy(file) is { } host)
-            {
-                streamLine?.Invoke($"Note: this kernel's own process carries {host.GetName().Name} {host.GetName().Version} ({host.Location}), a different build "
-                                   + $"of it than {Path.GetFileName(projectFile)}'s; .NET binds cells to the process's copy, so this build's changes are not used. "
-                                   + "Rebuild the kernel (e.g. dotnet build src/Barometer.Cli, or reinstall the tool) to run them.");
-            }
-        }
-
         var references = new List<MetadataReference>();
         packages.LoadAssemblies([.. own, .. closure.Runtime], [.. own, .. closure.Compile], closure.Native, $"#:project {Path.GetFileName(projectFile)}", references);
         packages.AddReferences(references);
         _loaded[projectFile] = mvid;
-    }
-
-    /// <summary>The kernel process's own, different build of the assembly at <paramref name="file"/>, which cells will bind to, or null.</summary>
-    private static System.Reflection.Assembly? ShadowedBy(string file)
-    {
-        var host = HostAssemblies.TryLoad(System.Reflection.AssemblyName.GetAssemblyName(file));
-        return host is not null && host.ManifestModule.ModuleVersionId != Mvid(file) ? host : null;
     }
 
     /// <summary>The project file a <c>#:project</c> path names: a <c>.csproj</c> (or other project file), or a folder holding exactly one.</summary>
