@@ -65,7 +65,7 @@ internal static partial class ErrorReporter
     public static CellError MagicFailure(string message, int? line, CellLocation location) => Build(
         CellErrorKind.MagicCommand,
         "MagicCommandError",
-        $"{location.Label}{(line is int l ? $", line {l}" : string.Empty)}: {message}.",
+        $"{location.Label}{(line is int l ? $", line {l}" : string.Empty)}: {message.TrimEnd('.')}.",
         location,
         line,
         null);

@@ -59,7 +59,10 @@ internal static class SubmissionPreprocessor
                         : PreparedSubmission.Failed(CellErrorKind.UnsupportedDirective, magic.Name, i + 1);
                 }
 
-                command.Check(magic);
+                if (!command.IsKernel || command is CSharpKernelLine)
+                {
+                    command.Check(magic); // a kernel line's arguments are checked with its content (a bare #!value only switches)
+                }
             }
             catch (MagicException e)
             {
@@ -120,7 +123,7 @@ internal static class SubmissionPreprocessor
             }
 
             var content = string.Join('\n', Documents.DibReader.TrimBlankLines(segment.Lines.Select(i => lines[i].TrimEnd('\r')).ToList()));
-            if (segment.Header is null && content.Length == 0)
+            if (content.Length == 0 && (segment.Header is null || segment.Header.Arguments.Count == 0))
             {
                 continue;
             }

@@ -4,7 +4,8 @@ namespace Barometer.Kernel.Magics;
 
 /// <summary>
 /// One <c>#!</c> line of a cell, split as a shell would: the name (<c>#!share</c>), then its arguments, where a double-
-/// or single-quoted argument may hold spaces (<c>--value @input:"Your name"</c> keeps <c>@input:Your name</c>).
+/// or single-quoted argument may hold spaces (<c>--value @input:"Your name"</c> keeps <c>@input:Your name</c>) and a
+/// JSON object stays one argument as written (<c>@password:{"prompt": "Token", "saveAs": "t"}</c>).
 /// </summary>
 /// <param name="Name">The first word, with its <c>#!</c> (<c>#!time</c>, <c>#!value</c>).</param>
 /// <param name="Arguments">The words after it.</param>
@@ -23,9 +24,17 @@ internal sealed record MagicLine(string Name, IReadOnlyList<string> Arguments, i
         var word = new StringBuilder();
         var inWord = false;
         char? quote = null;
+        var braces = 0;
         foreach (var c in trimmed)
         {
-            if (quote is not null)
+            if (braces > 0 || (c == '{' && quote is null && (!inWord || word[^1] == ':')))
+            {
+                // A JSON object (@password:{"prompt": "…", "saveAs": "…"}) is one word, kept as written.
+                braces += c == '{' ? 1 : c == '}' ? -1 : 0;
+                word.Append(c);
+                inWord = true;
+            }
+            else if (quote is not null)
             {
                 if (c == quote)
                 {

@@ -22,22 +22,7 @@ internal sealed class SetMagic : IMagicCommand
     public async Task RunAsync(MagicLine line, string? content, IMagicContext context, CancellationToken cancellationToken)
     {
         var (name, value, mimeType) = Read(line);
-        (object? Value, Type Type) resolved;
-        if (value.StartsWith("@input:", StringComparison.Ordinal) || value.StartsWith("@password:", StringComparison.Ordinal))
-        {
-            var password = value.StartsWith("@password:", StringComparison.Ordinal);
-            var prompt = value[(value.IndexOf(':', StringComparison.Ordinal) + 1)..];
-            resolved = (context.ReadInput(prompt.Length == 0 ? name : prompt, password), typeof(string));
-        }
-        else if (value.StartsWith('@') && value.IndexOf(':', StringComparison.Ordinal) is > 1 and var colon)
-        {
-            resolved = ValueSources.Get(context, line, value[1..colon], value[(colon + 1)..], mimeType);
-        }
-        else
-        {
-            resolved = SharedValue.FromLiteral(value);
-        }
-
+        var resolved = ValueSources.Resolve(context, line, value, name, mimeType) ?? SharedValue.FromLiteral(value);
         await context.DeclareAsync(name, resolved.Value, resolved.Type, cancellationToken).ConfigureAwait(false);
     }
 

@@ -46,7 +46,11 @@ internal sealed class ValueCell : IMagicCommand
         }
         else
         {
-            text = options.GetValueOrDefault("--from-value") ?? content ?? string.Empty;
+            // --from-value @input:prompt asks the user, as in .NET Interactive; any other text is the value.
+            var fromValue = options.GetValueOrDefault("--from-value");
+            text = fromValue is not null && fromValue.StartsWith("@input:", StringComparison.Ordinal) || fromValue?.StartsWith("@password:", StringComparison.Ordinal) == true
+                ? (string)ValueSources.Resolve(context, line, fromValue, name, null)!.Value.Value!
+                : fromValue ?? content ?? string.Empty;
         }
 
         context.Values.Set(name, new StoredValue(mimeType, text));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Barometer.Kernel.Documents;
 
 namespace Barometer.Kernel.Magics;
@@ -8,6 +9,48 @@ namespace Barometer.Kernel.Magics;
 /// </summary>
 internal static class ValueSources
 {
+    /// <summary>
+    /// An <c>@</c> expression: <c>@input:prompt</c> / <c>@password:prompt</c> (the prompt as text or as a JSON object with a
+    /// <c>prompt</c>) ask the user; <c>@KERNEL:NAME</c> gets a value (<see cref="Get"/>). Null for anything else (a literal).
+    /// </summary>
+    public static (object? Value, Type Type)? Resolve(IMagicContext context, MagicLine line, string expression, string name, string? mimeType)
+    {
+        if (!expression.StartsWith('@') || expression.IndexOf(':', StringComparison.Ordinal) is not (> 1 and var colon))
+        {
+            return null;
+        }
+
+        var source = expression[1..colon];
+        var rest = expression[(colon + 1)..];
+        if (source is "input" or "password")
+        {
+            return (context.ReadInput(Prompt(rest, name), source == "password"), typeof(string));
+        }
+
+        return Get(context, line, source, rest, mimeType);
+    }
+
+    private static string Prompt(string text, string name)
+    {
+        if (text.StartsWith('{'))
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(text);
+                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("prompt", out var prompt) && prompt.ValueKind == JsonValueKind.String)
+                {
+                    return prompt.GetString()!;
+                }
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all: the text is the prompt.
+            }
+        }
+
+        return text.Length == 0 ? name : text;
+    }
+
     public static (object? Value, Type Type) Get(IMagicContext context, MagicLine line, string kernel, string name, string? mimeType)
     {
         var canonical = KernelNames.Normalize(kernel);

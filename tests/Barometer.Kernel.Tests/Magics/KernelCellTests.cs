@@ -154,6 +154,21 @@ public class KernelCellTests
         Assert.Contains("'Token' asks for input, but this host does not accept input", refused.Error.EValue, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_json_prompt_a_bare_value_kernel_line_and_a_value_from_input_work_as_in_dotnet_interactive()
+    {
+        using var session = NewSession();
+        string Answer(string prompt, bool password) => prompt + (password ? " (hidden)" : string.Empty);
+
+        var secret = await session.ExecuteAsync(new CellSubmission("#!set --name token --value @password:{ \"prompt\": \"Your token\", \"saveAs\": \"t\" }\ntoken") { Input = Answer });
+        var typed = Shown(await session.ExecuteAsync(new CellSubmission("#!value\n#!value --from-value @input:wat --name fromInput") { KernelName = "value", Input = Answer }));
+        var shared = await session.ExecuteAsync("#!share --from value fromInput\nfromInput");
+
+        Assert.Equal("Your token (hidden)", secret.ReturnValue);
+        Assert.Equal("wat", typed.Data["text/plain"]);
+        Assert.Equal("wat", shared.ReturnValue);
+    }
+
     [Theory]
     [InlineData("#!share --from value nothing\n1", "no value named 'nothing': no #!value cell has stored one yet")]
     [InlineData("#!share --from csharp nothing\n1", "the C# session has no variable 'nothing'")]
