@@ -127,7 +127,7 @@ public static class NotebooksCommand
             return await NotebookRun.ExecuteAsync(settings, cancellationToken);
         });
 
-        return new Command("notebooks", "Run the repository's C# notebooks (.ipynb, .dib) with the built-in kernel.") { run };
+        return new Command("notebooks", "Run the repository's C# notebooks (.ipynb, .dib) with the built-in kernel, or export one as a file-based app.") { run, NotebooksExportCommand.Create() };
     }
 
     /// <summary>Turns the flat -p token list (NAME VALUE NAME VALUE ...) into pairs.</summary>

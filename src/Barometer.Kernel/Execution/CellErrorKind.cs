@@ -24,9 +24,12 @@ public enum CellErrorKind
     /// <summary>A <c>#r "nuget:..."</c> / <c>#i "nuget:..."</c> directive failed (unknown package or version, unreachable feed, version conflict).</summary>
     NuGetReference,
 
-    /// <summary>The cell uses a Polyglot magic command this kernel does not support.</summary>
+    /// <summary>The cell uses a <c>#!</c> line (magic command or kernel name) this kernel does not know.</summary>
     UnsupportedDirective,
 
     /// <summary>A <c>#:project</c> directive failed (no such project, a build error, an output that cannot be loaded).</summary>
     ProjectReference,
+
+    /// <summary>A magic command this kernel supports could not run as written (bad arguments, no such value, an unreadable file).</summary>
+    MagicCommand,
 }

@@ -39,10 +39,11 @@ internal static partial class ErrorReporter
             CellErrorKind.UnsupportedLanguage => Build(
                 CellErrorKind.UnsupportedLanguage,
                 "NotSupportedException",
-                $"Cell {location.CellNumber} is a '{error.Subject}' cell; this kernel runs C# cells only (kernel 'csharp'). Run it in VS Code Polyglot Notebooks, or port it to C#.",
+                $"Cell {location.CellNumber} is a '{error.Subject}' cell; this kernel runs C# cells only (kernel 'csharp'), and shows html, markdown, javascript and value cells. Rewrite the cell in C#, or run it with a kernel for {error.Subject}.",
                 location,
                 error.Line,
                 null),
+            CellErrorKind.MagicCommand => MagicFailure(error.Message ?? error.Subject, error.Line, location),
             _ when error.Message is not null => Build(
                 CellErrorKind.UnsupportedDirective,
                 "NotSupportedException",
@@ -53,12 +54,21 @@ internal static partial class ErrorReporter
             _ => Build(
                 CellErrorKind.UnsupportedDirective,
                 "NotSupportedException",
-                $"The magic command '{error.Subject}'{at} is not supported by this kernel. Supported: a first line #!csharp, #r \"file.dll\", #load \"file.csx\", display(...), HTML(...).",
+                $"{location.Label}{at}: the magic command '{error.Subject}' is not supported by this kernel. Supported: {Magics.MagicRegistry.Supported}.",
                 location,
                 error.Line,
                 null),
         };
     }
+
+    /// <summary>A magic command that could not run as written (arguments, a missing value, an unreadable file).</summary>
+    public static CellError MagicFailure(string message, int? line, CellLocation location) => Build(
+        CellErrorKind.MagicCommand,
+        "MagicCommandError",
+        $"{location.Label}{(line is int l ? $", line {l}" : string.Empty)}: {message.TrimEnd('.')}.",
+        location,
+        line,
+        null);
 
     public static CellError FromPackageFailure(PackageFailure failure, CellLocation location)
     {

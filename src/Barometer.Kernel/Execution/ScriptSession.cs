@@ -23,7 +23,7 @@ namespace Barometer.Kernel.Execution;
 /// input are routed only in a process whose host called <see cref="ConsoleCapture.Install"/>. Not meant for
 /// concurrent calls (cells are sequential by nature); calls are serialised.
 /// </summary>
-public sealed class ScriptSession : IDisposable
+public sealed partial class ScriptSession : IDisposable
 {
     private readonly ScriptSessionOptions _options;
     private readonly ScriptEnvironment _environment;
@@ -228,6 +228,26 @@ public sealed class ScriptSession : IDisposable
             return Finish(CellExecutionStatus.Failed, ErrorReporter.FromPreparation(prepared.Error, location));
         }
 
+        var outcome = prepared.Steps.Count == 0
+            ? await RunCodeAsync(prepared, submission, location, emit, trace, executionCount, interrupt, cancellationToken).ConfigureAwait(false)
+            : await RunStepsAsync(prepared.Steps, submission, location, emit, trace, executionCount, interrupt, cancellationToken).ConfigureAwait(false);
+        return Finish(outcome.Status, outcome.Error, outcome.HasReturnValue, outcome.ReturnValue);
+    }
+
+    /// <summary>Runs C# (a whole cell, or one part of a cell with magic commands): projects, packages, compile, run, value.</summary>
+    private async Task<CodeOutcome> RunCodeAsync(
+        PreparedSubmission prepared,
+        CellSubmission submission,
+        CellLocation location,
+        Action<CellEvent> emit,
+        CellTraceRecorder trace,
+        int executionCount,
+        CancellationToken interrupt,
+        CancellationToken cancellationToken)
+    {
+        static CodeOutcome Done(CellExecutionStatus status, CellError? error, bool hasReturnValue = false, object? returnValue = null) =>
+            new(status, error, hasReturnValue, returnValue);
+
         if (prepared.LanguageVersion is { } languageVersion)
         {
             _languageVersion = languageVersion.Version;
@@ -248,7 +268,7 @@ public sealed class ScriptSession : IDisposable
 
             if (projects.Failure is { } projectFailure)
             {
-                return Finish(CellExecutionStatus.Failed, ErrorReporter.FromProjectFailure(projectFailure.Directive, projectFailure.Message, projectFailure.Details, location));
+                return Done(CellExecutionStatus.Failed, ErrorReporter.FromProjectFailure(projectFailure.Directive, projectFailure.Message, projectFailure.Details, location));
             }
 
             trace.Lap(CellTracePhases.Projects);
@@ -261,7 +281,7 @@ public sealed class ScriptSession : IDisposable
             var packages = await _packages.AddAsync(prepared.Packages, line => emit(new StreamText("stdout", line + "\n")), cancellationToken).ConfigureAwait(false);
             if (packages.Failure is { } packageFailure)
             {
-                return Finish(CellExecutionStatus.Failed, ErrorReporter.FromPackageFailure(packageFailure, location));
+                return Done(CellExecutionStatus.Failed, ErrorReporter.FromPackageFailure(packageFailure, location));
             }
 
             trace.Lap(CellTracePhases.Packages);
@@ -269,7 +289,7 @@ public sealed class ScriptSession : IDisposable
 
         if (string.IsNullOrWhiteSpace(prepared.Code))
         {
-            return Finish(CellExecutionStatus.Succeeded, null);
+            return Done(CellExecutionStatus.Succeeded, null);
         }
 
         using var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(interrupt, cancellationToken);
@@ -319,8 +339,8 @@ public sealed class ScriptSession : IDisposable
             // the session continues from the state before this cell.
             ObserveLater(run);
             return finished == interrupted.Task
-                ? Finish(CellExecutionStatus.Interrupted, ErrorReporter.Interrupted(location, abandoned: true))
-                : Finish(CellExecutionStatus.TimedOut, ErrorReporter.Timeout(timeout, location));
+                ? Done(CellExecutionStatus.Interrupted, ErrorReporter.Interrupted(location, abandoned: true))
+                : Done(CellExecutionStatus.TimedOut, ErrorReporter.Timeout(timeout, location));
         }
 
         RunOutcome outcome;
@@ -332,18 +352,18 @@ public sealed class ScriptSession : IDisposable
         {
             // A compile error RunAsync met itself (the delegate compiled in CompileAndRunAsync is normally reused).
             cell.Close();
-            return Finish(CellExecutionStatus.Failed, ErrorReporter.FromDiagnostics(ex.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), location));
+            return Done(CellExecutionStatus.Failed, ErrorReporter.FromDiagnostics(ex.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), location));
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             cell.Close();
-            return Finish(CellExecutionStatus.Interrupted, ErrorReporter.Interrupted(location, abandoned: false));
+            return Done(CellExecutionStatus.Interrupted, ErrorReporter.Interrupted(location, abandoned: false));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Roslyn itself failed (e.g. an unreadable #r file); report it like an exception of the cell.
             cell.Close();
-            return Finish(CellExecutionStatus.Failed, ErrorReporter.FromException(ex, location, _submissionCells));
+            return Done(CellExecutionStatus.Failed, ErrorReporter.FromException(ex, location, _submissionCells));
         }
 
         cell.Close();
@@ -354,7 +374,7 @@ public sealed class ScriptSession : IDisposable
 
         if (outcome.CompileError is not null)
         {
-            return Finish(CellExecutionStatus.Failed, outcome.CompileError);
+            return Done(CellExecutionStatus.Failed, outcome.CompileError);
         }
 
         _state = outcome.State;
@@ -362,8 +382,8 @@ public sealed class ScriptSession : IDisposable
         if (outcome.State!.Exception is { } exception)
         {
             return exception is OperationCanceledException && interrupt.IsCancellationRequested
-                ? Finish(CellExecutionStatus.Interrupted, ErrorReporter.Interrupted(location, abandoned: false))
-                : Finish(CellExecutionStatus.Failed, ErrorReporter.FromException(exception, location, _submissionCells));
+                ? Done(CellExecutionStatus.Interrupted, ErrorReporter.Interrupted(location, abandoned: false))
+                : Done(CellExecutionStatus.Failed, ErrorReporter.FromException(exception, location, _submissionCells));
         }
 
         if (outcome.HasReturnValue)
@@ -373,7 +393,7 @@ public sealed class ScriptSession : IDisposable
             trace.Lap(CellTracePhases.Format);
         }
 
-        return Finish(CellExecutionStatus.Succeeded, null, outcome.HasReturnValue, outcome.HasReturnValue ? outcome.State.ReturnValue : null);
+        return Done(CellExecutionStatus.Succeeded, null, outcome.HasReturnValue, outcome.HasReturnValue ? outcome.State.ReturnValue : null);
     }
 
     /// <summary>
