@@ -60,14 +60,21 @@ else
   echo "plotly.js-dist-min $have_version present"
 fi
 
-echo "== Jupyter widget manager for the browser test (npm ci, pinned in tests/widgets-browser)"
+echo "== Jupyter widget manager and kernel client for the browser tests (npm ci, pinned in tests/widgets-browser)"
+# html-manager renders saved widget state; @jupyterlab/services talks to a live kernel; esbuild bundles the live page
+# (its platform binary comes as an optional dependency, so --ignore-scripts is enough). npm ci runs again when any of
+# them is missing or at another version.
 widgets_dir=tests/widgets-browser
-want_manager=$(node -p "require('./$widgets_dir/package.json').dependencies['@jupyter-widgets/html-manager']")
-have_manager=$(node -p "try { require('./$widgets_dir/node_modules/@jupyter-widgets/html-manager/package.json').version } catch { '' }")
-if [ "$have_manager" != "$want_manager" ]; then
+widgets_stale=$(node -e "
+  const want = require('./$widgets_dir/package.json').dependencies;
+  const stale = Object.keys(want).filter(name => {
+    try { return require('./$widgets_dir/node_modules/' + name + '/package.json').version !== want[name]; } catch { return true; }
+  });
+  console.log(stale.join(' '));")
+if [ -n "$widgets_stale" ]; then
   (cd "$widgets_dir" && npm ci --no-audit --no-fund --ignore-scripts)
 else
-  echo "@jupyter-widgets/html-manager $have_manager present"
+  echo "tests/widgets-browser packages present"
 fi
 
 if [ "$build" -eq 1 ]; then

@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 namespace Barometer.Jupyter.Tests;
 
 /// <summary>
-/// Widgets built in C# cells, saved by a headless run (<c>barometer notebooks run</c>, a kernel process) and rendered by
-/// the real Jupyter widget manager (<c>@jupyter-widgets/html-manager</c> 1.0 with controls 5.0 and base 6.0, from
-/// <c>npm ci</c> in <c>tests/widgets-browser</c>) in headless Chromium, then moved with a key press.
+/// Widgets built in C# cells in the real Jupyter widget manager (<c>@jupyter-widgets/html-manager</c> 1.0 with controls
+/// 5.0 and base 6.0, from <c>npm ci</c> in <c>tests/widgets-browser</c>) in headless Chromium: the saved state of a
+/// headless run (<c>barometer notebooks run</c>), and a live kernel through a Jupyter server, talking both ways.
 /// </summary>
 public sealed class WidgetFrontEndTests(JupyterFrontEnd jupyter) : IClassFixture<JupyterFrontEnd>
 {
@@ -59,5 +59,32 @@ public sealed class WidgetFrontEndTests(JupyterFrontEnd jupyter) : IClassFixture
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    [SkippableFact]
+    public void A_live_kernel_through_the_classic_notebook_server_answers_a_slider_moved_with_the_mouse_and_a_key_and_moves_it_back()
+    {
+        JupyterFrontEnd.Require("notebook", "websocket");
+        JupyterFrontEnd.RequireProgram("/usr/bin/chromium", "chromium");
+        var widgets = Path.Combine(jupyter.RepoRoot, "tests", "widgets-browser");
+        JupyterFrontEnd.RequireFile(Path.Combine(widgets, "node_modules", "@jupyterlab", "services", "package.json"), "run `npm ci` in tests/widgets-browser; .devcontainer/post-create.sh does");
+        var screenshot = Path.Combine(jupyter.RepoRoot, "out", "browser", "widgets-live.png");
+
+        var result = jupyter.RunHarness("browser_widgets_live.py", [widgets, JupyterFrontEnd.KernelName, screenshot], TimeSpan.FromMinutes(6));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var page = JsonNode.Parse(result.Stdout)!;
+        Assert.Equal("roslyn-csharp", (string?)page["kernel"]!["implementation"]);
+        Assert.Equal("""["5"]""", page["rendered"]!["readouts"]!.ToJsonString());
+        // The mouse drag and the key press each came back from the C# handler into the Output widget.
+        var dragged = (int)page["dragged_to"]!;
+        Assert.InRange(dragged, 6, 20);
+        Assert.Contains($"-> {dragged}, squared {dragged * dragged}", (string?)page["after_drag"]!["output"]![0], StringComparison.Ordinal);
+        Assert.Equal($"C# handler: {dragged} -> {dragged + 1}, squared {(dragged + 1) * (dragged + 1)}", (string?)page["after_arrow_right"]!["output"]![0]);
+        // A later cell reads the value the browser set; a cell that sets it moves the page's slider.
+        Assert.StartsWith($"Value={dragged + 1} handled=", (string?)page["read_cell"]![0], StringComparison.Ordinal);
+        Assert.Equal("""["2"]""", page["after_kernel_set"]!["readouts"]!.ToJsonString());
+        Assert.Equal($"C# handler: {dragged + 1} -> 2, squared 4", (string?)page["after_kernel_set"]!["output"]![0]);
+        Assert.True(File.Exists(screenshot), "the page's screenshot was written");
     }
 }
