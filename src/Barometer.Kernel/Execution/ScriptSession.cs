@@ -399,6 +399,9 @@ public sealed class ScriptSession : IDisposable
     private static void ObserveLater(Task task) =>
         task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
+    /// <summary>The session's chart state (element ids, its browser for PNGs).</summary>
+    internal Formatting.Known.SessionChartState Charts => _options.Formatters.Charts;
+
     /// <summary>
     /// Completes when the outputs the session still owes its cells (charts' PNGs) have been sent as display updates, or
     /// after <paramref name="timeout"/>; true when all were sent. A headless run waits for this before it writes the notebook.
