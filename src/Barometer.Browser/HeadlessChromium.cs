@@ -138,6 +138,9 @@ public sealed class HeadlessChromium : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Closes our end of the DevTools pipe and nothing else: what the OS does when this process is killed (tests).</summary>
+    internal void ClosePipeAbruptly() => _process.StandardInput.BaseStream.Dispose();
+
     /// <summary>The last lines Chromium wrote to its standard error (for diagnostics).</summary>
     public string StandardErrorTail
     {
