@@ -103,7 +103,13 @@ class CountTests(unittest.TestCase):
         problems = check_baseline(summary, dict(baseline, clean_cells=3, timeouts=0))
         self.assertEqual(len(problems), 2)
         self.assertIn("clean cells: 2, below the baseline's 3", problems[0])
-        self.assertIn("cells timed out: 1, above the baseline's 0", problems[1])
+        self.assertIn("cells timed out (hangs): 1, above the baseline's 0", problems[1])
+
+    def test_a_cell_noted_as_needing_an_interrupt_is_not_a_hang(self):
+        summary = summarize([row("a", 1), row("a", 2, "timeout", needs="interrupt"), row("b", 1, "timeout", needs="network")])
+        self.assertEqual((summary["timeouts"], summary["interrupted_as_noted"]), (1, 1))
+        baseline = {"notebooks": 2, "cells": 3, "clean_cells": 1, "clean_notebooks": 0, "timeouts": 1, "dead_kernels": 0}
+        self.assertEqual(check_baseline(summary, baseline), [])
 
     def test_a_changed_corpus_is_reported(self):
         summary = summarize([row("a", 1)])

@@ -31,12 +31,15 @@ public sealed class ScriptEnvironment
     /// <c>System.Threading</c>, <c>System.Threading.Tasks</c>), what the .NET Interactive C# kernel added
     /// (<c>System.Collections</c>, <c>System.Text</c>), so its notebooks keep working, and
     /// <c>Barometer.Kernel.Scripting</c> for <c>x.Display()</c>, and <c>Barometer.Kernel.Widgets</c> for the Jupyter widgets
-    /// (<c>IntSlider</c>, <c>Dropdown</c>, <c>Output</c>, …).
+    /// (<c>IntSlider</c>, <c>Dropdown</c>, <c>Output</c>, …), and the kernel's own .NET Interactive formatting API
+    /// (<c>Microsoft.DotNet.Interactive.Formatting</c>: <c>Formatter</c>, <c>DisplayTable()</c>, and its PocketView tags
+    /// imported statically, so <c>div(...)</c> works without a <c>using</c>; see <c>Compatibility/</c>).
     /// </summary>
     public static readonly ImmutableArray<string> DefaultImports =
     [
         "System", "System.Collections", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Text",
         "System.Threading", "System.Threading.Tasks", "Barometer.Kernel.Scripting", "Barometer.Kernel.Widgets",
+        "Microsoft.DotNet.Interactive.Formatting", "Microsoft.DotNet.Interactive.Formatting.PocketViewTags",
     ];
 
     /// <summary>

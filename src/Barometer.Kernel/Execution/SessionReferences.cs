@@ -12,9 +12,16 @@ namespace Barometer.Kernel.Execution;
 /// are the same symbols (two references to one identity made <c>data.RelationshipEvents.ToDataFrame()</c> fail with
 /// CS1929 after a later <c>#r</c> of a dependency). A different version of an assembly the session has is not
 /// loaded: the first one stays, and a note says so. Thread-safe (the language services resolve too).
+/// The assemblies of the retired .NET Interactive formatting API (<see cref="KernelProvidedAssemblies"/>) are known
+/// from the start as the kernel's own assembly, which provides those namespaces: a <c>#r</c> of the
+/// <c>Microsoft.DotNet.Interactive.Formatting</c> package (or its DLL) adds no second <c>Formatter</c>, which would make
+/// every use ambiguous (CS0433); a note says so.
 /// </summary>
 internal sealed class SessionReferences
 {
+    /// <summary>Assemblies whose public namespaces the kernel provides itself (see <c>Compatibility/</c>).</summary>
+    public static readonly IReadOnlyList<string> KernelProvidedAssemblies = ["Microsoft.DotNet.Interactive.Formatting", "Microsoft.DotNet.Interactive"];
+
     private readonly object _gate = new();
     private readonly Dictionary<string, Known> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Queue<string> _notes = new();
@@ -27,6 +34,14 @@ internal sealed class SessionReferences
             if (reference.FilePath is { } path)
             {
                 _byName.TryAdd(Path.GetFileNameWithoutExtension(path), new Known(reference, null, "the framework", IsEnvironment: true));
+            }
+        }
+
+        if (_byName.TryGetValue(typeof(SessionReferences).Assembly.GetName().Name!, out var kernel))
+        {
+            foreach (var name in KernelProvidedAssemblies)
+            {
+                _byName.TryAdd(name, kernel with { Origin = "this kernel", ProvidedByKernel = true });
             }
         }
     }
@@ -47,7 +62,13 @@ internal sealed class SessionReferences
         {
             if (_byName.TryGetValue(name, out var known))
             {
-                if (!known.IsEnvironment && known.Identity is { } had && had.Version != identity.Version)
+                if (known.ProvidedByKernel)
+                {
+                    _notes.Enqueue($"{origin} brings {name} {identity.Version}, the retired .NET Interactive API; this kernel provides its "
+                                   + "namespaces itself (Formatter, PocketView, DisplayTable…), so cells compile against the kernel's types and "
+                                   + "not the package's (both would make every use ambiguous, CS0433).");
+                }
+                else if (!known.IsEnvironment && known.Identity is { } had && had.Version != identity.Version)
                 {
                     _notes.Enqueue($"{origin} is {name} {identity.Version}, but this session already has {name} {had.Version} ({known.Origin}); "
                                    + "it keeps that one: a session loads one version of an assembly (restart the kernel to change it).");
@@ -120,7 +141,7 @@ internal sealed class SessionReferences
         }
     }
 
-    private sealed record Known(PortableExecutableReference Reference, AssemblyName? Identity, string Origin, bool IsEnvironment);
+    private sealed record Known(PortableExecutableReference Reference, AssemblyName? Identity, string Origin, bool IsEnvironment, bool ProvidedByKernel = false);
 }
 
 /// <summary>

@@ -42,6 +42,12 @@ public sealed class FormatterSet
     /// <summary>Per-session chart state (whether plotly.js was sent, element ids, the session's browser for PNGs).</summary>
     internal SessionChartState Charts { get; private init; } = new();
 
+    /// <summary>
+    /// Formatters and preferred MIME types the session's notebook code registered (<c>Formatter.Register</c> of the
+    /// .NET Interactive API); each <see cref="ForSession"/> copy starts with an empty one.
+    /// </summary>
+    internal FormatterRegistry Registrations { get; private init; } = new();
+
     /// <summary>A copy for one session: the same formatters and limits, its own display state.</summary>
     /// <param name="inlinePlotlyJs">Whether the session's first chart carries plotly.js (null: as the environment says).</param>
     public FormatterSet ForSession(bool? inlinePlotlyJs = null) => new(Formatters)
@@ -51,6 +57,7 @@ public sealed class FormatterSet
         MaxDepth = MaxDepth,
         UseTypeFormatterSources = UseTypeFormatterSources,
         Charts = new SessionChartState(inlinePlotlyJs),
+        Registrations = new FormatterRegistry(),
     };
 
     /// <summary>A copy with one more formatter (consulted after the existing ones).</summary>
@@ -72,20 +79,40 @@ public sealed class FormatterSet
             case null:
                 bundle[MimeTypes.PlainText] = PlainTextRenderer.NullText;
                 return bundle;
-            case HtmlString html:
-                bundle[MimeTypes.Html] = html.Value;
-                bundle[MimeTypes.PlainText] = html.Value;
-                return bundle;
             case Widgets.Widget widget:
                 // A Jupyter widget: its view (opening its comm) and the text/plain fallback.
                 return widget.ToMimeBundle();
         }
 
-        // Well-known types of other libraries, recognised by name so that their assemblies are loaded only when a
-        // notebook made such a value: Plotly.NET charts and Microsoft.Data.Analysis data frames.
-        if (TryRenderKnown(value, bundle))
+        // Formatters the notebook registered (Formatter.Register) come first, as in .NET Interactive.
+        var registry = Registrations.IsEmpty ? null : Registrations;
+        if (registry is not null)
         {
-            return bundle;
+            foreach (var (mime, text) in registry.FormatAll(value))
+            {
+                bundle[mime] = text;
+            }
+        }
+
+        if (bundle.Count == 0)
+        {
+            switch (value)
+            {
+                case IHtmlMarkup markup:
+                    var html = markup.ToHtml();
+                    bundle[MimeTypes.Html] = html;
+                    bundle[MimeTypes.PlainText] = html;
+                    return bundle;
+                case TableView table:
+                    return RenderTable(table, plain, registry);
+            }
+
+            // Well-known types of other libraries, recognised by name so that their assemblies are loaded only when a
+            // notebook made such a value: Plotly.NET charts and Microsoft.Data.Analysis data frames.
+            if (TryRenderKnown(value, bundle))
+            {
+                return bundle;
+            }
         }
 
         var sources = UseTypeFormatterSources ? _sources.GetOrAdd(value.GetType(), TypeFormatterSources.Discover) : TypeFormatterSources.None;
@@ -101,7 +128,7 @@ public sealed class FormatterSet
         // that cannot be rendered must not fail the cell, so the failure is shown instead.
         try
         {
-            if (!bundle.ContainsKey(MimeTypes.Html) && new HtmlRenderer(plain, MaxTableRows).TryRender(value, out var table))
+            if (!bundle.ContainsKey(MimeTypes.Html) && new HtmlRenderer(plain, MaxTableRows, registry).TryRender(value, out var table))
             {
                 bundle[MimeTypes.Html] = table;
             }
@@ -128,7 +155,7 @@ public sealed class FormatterSet
             bundle[MimeTypes.PlainText] += "\n(" + sources.Error + ")";
         }
 
-        if (sources.PreferredMimeTypes is { Count: > 0 } preferred)
+        if ((registry?.PreferredMimeTypesFor(value.GetType()) ?? sources.PreferredMimeTypes) is { Count: > 0 } preferred)
         {
             foreach (var mime in bundle.Keys.ToList())
             {
@@ -166,6 +193,23 @@ public sealed class FormatterSet
         }
 
         return false;
+    }
+
+    private MimeBundle RenderTable(TableView table, PlainTextRenderer plain, FormatterRegistry? registry)
+    {
+        var bundle = new MimeBundle();
+        try
+        {
+            bundle[MimeTypes.Html] = new HtmlRenderer(plain, MaxTableRows, registry).RenderTable(table.Rows);
+            bundle[MimeTypes.PlainText] = plain.Render(table.Rows);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            bundle.Remove(MimeTypes.Html);
+            bundle[MimeTypes.PlainText] = $"(the table could not be formatted: {ex.GetType().Name}: {ex.Message})";
+        }
+
+        return bundle;
     }
 
     /// <summary>The <c>text/plain</c> rendering alone.</summary>

@@ -8,10 +8,35 @@ namespace Barometer.Kernel.Formatting;
 /// <summary>
 /// The default <c>text/html</c> rendering: a table of public properties for collections of objects (one row
 /// per item), a key/value table for dictionaries, a property/value table for a single record or anonymous
-/// object. Every value is HTML-escaped. Other values get no HTML (plain text only).
+/// object. Every value is HTML-escaped, except markup (<see cref="IHtmlMarkup"/>) and values with a formatter the
+/// notebook registered for <c>text/html</c> (<paramref name="registry"/>), whose HTML is used as it is. Other values get
+/// no HTML (plain text only).
 /// </summary>
-internal sealed class HtmlRenderer(PlainTextRenderer plain, int maxRows)
+internal sealed class HtmlRenderer(PlainTextRenderer plain, int maxRows, FormatterRegistry? registry = null)
 {
+    /// <summary>
+    /// A table of <paramref name="rows"/> whatever they hold (what <c>DisplayTable()</c> shows): a column per
+    /// property for objects, one <c>value</c> column for scalars.
+    /// </summary>
+    public string RenderTable(IEnumerable rows)
+    {
+        if (TryRenderSequence(rows, out var html))
+        {
+            return html;
+        }
+
+        var (items, more) = PlainTextRenderer.Take(rows, maxRows);
+        var sb = new StringBuilder("<table>\n<thead><tr><th><i>index</i></th><th>value</th></tr></thead>\n<tbody>\n");
+        for (var i = 0; i < items.Count; i++)
+        {
+            sb.Append("<tr><td>").Append(i).Append("</td><td>").Append(Cell(items[i])).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>");
+        AppendMore(sb, rows, items.Count, more);
+        return sb.ToString();
+    }
+
     public bool TryRender(object value, out string html)
     {
         html = string.Empty;
@@ -41,7 +66,7 @@ internal sealed class HtmlRenderer(PlainTextRenderer plain, int maxRows)
     {
         html = string.Empty;
         var (items, more) = PlainTextRenderer.Take(enumerable, maxRows);
-        if (!items.Any(IsComplex))
+        if (!items.Any(i => IsComplex(i) || (i is not null && registry?.TryFormat(i, MimeTypes.Html) is not null)))
         {
             return false;
         }
@@ -155,11 +180,12 @@ internal sealed class HtmlRenderer(PlainTextRenderer plain, int maxRows)
         return null;
     }
 
-    private string Cell(object? value) => value is HtmlString html ? html.Value : Encode(plain.Inline(value, 1));
+    private string Cell(object? value) =>
+        registry?.TryFormat(value, MimeTypes.Html) ?? (value is IHtmlMarkup html ? html.ToHtml() : Encode(plain.Inline(value, 1)));
 
     internal static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    private static bool IsComplex(object? item) =>
+    private bool IsComplex(object? item) =>
         item is not null && !TypeNames.IsScalar(item.GetType()) && item is not IEnumerable &&
-        MemberReader.MembersOf(item.GetType()).Count > 0;
+        MemberReader.MembersOf(item.GetType()).Count > 0 && registry?.TryFormat(item, MimeTypes.Html) is null;
 }

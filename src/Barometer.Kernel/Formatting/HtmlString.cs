@@ -4,7 +4,7 @@ namespace Barometer.Kernel.Formatting;
 /// Markup to be shown as HTML rather than as text (what the notebook global <c>HTML("...")</c> returns).
 /// Formats as <c>text/html</c> with the markup unchanged (and <c>text/plain</c> with the same markup).
 /// </summary>
-public sealed class HtmlString
+public sealed class HtmlString : IHtmlMarkup
 {
     /// <summary>Wraps markup.</summary>
     public HtmlString(string html) => Value = html ?? string.Empty;
@@ -14,4 +14,6 @@ public sealed class HtmlString
 
     /// <inheritdoc />
     public override string ToString() => Value;
+
+    string IHtmlMarkup.ToHtml() => Value;
 }

@@ -67,8 +67,8 @@ internal sealed class PlainTextRenderer(int maxItems, int maxDepth)
                 return NullText;
             case string s:
                 return s;
-            case HtmlString html:
-                return html.Value;
+            case IHtmlMarkup html:
+                return html.ToHtml();
         }
 
         var type = value.GetType();

@@ -81,7 +81,7 @@ internal static class TypeNames
                t == typeof(DateTimeOffset) || t == typeof(DateOnly) || t == typeof(TimeOnly) || t == typeof(TimeSpan) ||
                t == typeof(Guid) || t == typeof(Uri) || t == typeof(Version) || t == typeof(Half) ||
                t == typeof(Int128) || t == typeof(UInt128) || t == typeof(System.Numerics.BigInteger) ||
-               t == typeof(System.Numerics.Complex) || typeof(Type).IsAssignableFrom(t) || typeof(HtmlString) == t;
+               t == typeof(System.Numerics.Complex) || typeof(Type).IsAssignableFrom(t) || typeof(IHtmlMarkup).IsAssignableFrom(t);
     }
 
     public static bool OverridesToString(Type type)

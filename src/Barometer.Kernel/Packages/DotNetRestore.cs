@@ -7,8 +7,15 @@ namespace Barometer.Kernel.Packages;
 /// <param name="Message">The message without the project path.</param>
 public sealed record RestoreMessage(string? Code, string Message);
 
-/// <summary>What one run of <c>dotnet restore</c> reported.</summary>
-internal sealed record RestoreRunResult(bool Succeeded, IReadOnlyList<RestoreMessage> Errors, string Output);
+/// <summary>
+/// What one run of <c>dotnet restore</c> reported: its errors, and its warnings that a package source could not be
+/// used (<c>NU1801</c>, what NuGet reports instead of the error <c>NU1301</c> when failed sources are ignored).
+/// </summary>
+internal sealed record RestoreRunResult(bool Succeeded, IReadOnlyList<RestoreMessage> Errors, string Output)
+{
+    /// <summary>The <c>NU1801</c> warnings (a source that failed and was skipped).</summary>
+    public IReadOnlyList<RestoreMessage> SourceWarnings { get; init; } = [];
+}
 
 /// <summary>Runs the .NET SDK's <c>dotnet restore</c> on a generated project, as a child process.</summary>
 internal static partial class DotNetRestore
@@ -18,6 +25,9 @@ internal static partial class DotNetRestore
 
     [GeneratedRegex(@":\s*error\s+(?<code>[A-Z]+\d+)\s*:\s*(?<message>.*?)(\s+\[[^\]]*\])?\s*$")]
     private static partial Regex ErrorLine();
+
+    [GeneratedRegex(@":\s*warning\s+(?<code>NU1801)\s*:\s*(?<message>.*?)(\s+\[[^\]]*\])?\s*$")]
+    private static partial Regex SourceWarningLine();
 
     public static async Task<RestoreRunResult> RunAsync(DotNetHost host, string projectPath, CancellationToken cancellationToken)
     {
@@ -50,6 +60,12 @@ internal static partial class DotNetRestore
             errors.Add(new RestoreMessage(null, $"dotnet restore exited with code {run.ExitCode}: {string.Join(" ", lastLines)}"));
         }
 
-        return new RestoreRunResult(run.ExitCode == 0, errors, run.Output);
+        var warnings = run.Output.Split('\n')
+            .Select(l => SourceWarningLine().Match(l.TrimEnd('\r')))
+            .Where(m => m.Success)
+            .Select(m => new RestoreMessage(m.Groups["code"].Value, m.Groups["message"].Value.Trim()))
+            .Distinct()
+            .ToList();
+        return new RestoreRunResult(run.ExitCode == 0, errors, run.Output) { SourceWarnings = warnings };
     }
 }

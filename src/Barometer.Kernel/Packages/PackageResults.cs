@@ -46,4 +46,7 @@ public sealed record PackageLoadResult(IReadOnlyList<LoadedPackage> Loaded, bool
 {
     /// <summary>True when every directive was satisfied.</summary>
     public bool Succeeded => Failure is null;
+
+    /// <summary>Package sources the restore could not use (NuGet's warning NU1801 named them); they are not kept.</summary>
+    public IReadOnlyList<string> FailedSources { get; init; } = [];
 }

@@ -139,9 +139,13 @@ public sealed class PackageService : IDisposable
         }
 
         var result = await RestoreAndLoadAsync(wanted, [.. _sources, .. newSources], streamLine, cancellationToken).ConfigureAwait(false);
+
+        // A source the restore could not use (NU1801) is not kept: later restores would try it again, and wait for it.
+        bool IsFailedSource(string source) => result.FailedSources.Contains(source, StringComparer.Ordinal);
+        _sources.RemoveAll(IsFailedSource);
         if (result.Succeeded)
         {
-            _sources.AddRange(newSources);
+            _sources.AddRange(newSources.Where(s => !IsFailedSource(s)));
         }
 
         return result;
@@ -160,6 +164,7 @@ public sealed class PackageService : IDisposable
 
         IReadOnlyList<ResolvedPackage> resolved;
         var restoreRan = false;
+        List<string> failedSources = [];
         using (await RestoreLock.AcquireAsync(project, cancellationToken).ConfigureAwait(false))
         {
             var cached = project.WasRestored() ? TryRead(project, _host) : null;
@@ -177,11 +182,17 @@ public sealed class PackageService : IDisposable
                 restoreRan = true;
                 Interlocked.Increment(ref _restoresRun);
                 var run = await DotNetRestore.RunAsync(_host, project.ProjectPath, cancellationToken).ConfigureAwait(false);
+                failedSources = sources.Where(s => run.SourceWarnings.Any(w => w.Message.Contains(s, StringComparison.OrdinalIgnoreCase))).ToList();
                 if (!run.Succeeded)
                 {
-                    var failure = RestoreFailure(wanted.Select(w => w.Directive).ToList(), run.Errors);
+                    var failure = RestoreFailure(wanted.Select(w => w.Directive).ToList(), [.. run.Errors, .. run.SourceWarnings]);
                     Report(PackageProgressStage.Failed, displays, failure.Message, stopwatch.Elapsed);
-                    return new PackageLoadResult([], true, failure);
+                    return new PackageLoadResult([], true, failure) { FailedSources = failedSources };
+                }
+
+                foreach (var warning in run.SourceWarnings)
+                {
+                    streamLine?.Invoke($"warning {warning.Code}: {warning.Message} The restore used the other sources; this source is not kept for the session's later restores (add it again with #i when it is reachable).");
                 }
 
                 try
@@ -237,7 +248,7 @@ public sealed class PackageService : IDisposable
         var message = $"Installed {string.Join(", ", direct)}{(dependencies > 0 ? $" (+{dependencies} dependenc{(dependencies == 1 ? "y" : "ies")})" : string.Empty)}{(restoreRan ? string.Empty : " from the local cache")}.";
         streamLine?.Invoke(message);
         Report(PackageProgressStage.Loaded, direct, message, stopwatch.Elapsed);
-        return new PackageLoadResult(newlyLoaded, restoreRan, null);
+        return new PackageLoadResult(newlyLoaded, restoreRan, null) { FailedSources = failedSources };
     }
 
     /// <summary>

@@ -57,6 +57,10 @@ internal sealed class RestoreProject
         if (sourceList.Count > 0)
         {
             properties.Add(new XElement("RestoreAdditionalProjectSources", string.Join(';', sourceList)));
+
+            // A source a notebook added that cannot be reached (or does not exist) must not fail the restore when the
+            // other sources serve the packages: NuGet then warns NU1801 naming it, instead of the error NU1301.
+            properties.Add(new XElement("RestoreIgnoreFailedSources", "true"));
         }
 
         var items = new XElement("ItemGroup");

@@ -60,4 +60,11 @@ public class NotebookGlobals
     /// <summary>Marks <paramref name="html"/> as HTML: displayed or returned, it renders as <c>text/html</c>.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Notebook code sees the instance members of its globals object; the member belongs to that surface.")]
     public HtmlString HTML(string html) => new(html);
+
+    /// <summary>
+    /// Shows a script for the front end to run, as .NET Interactive's <c>Javascript(...)</c> does: a <c>text/html</c>
+    /// display of <c>&lt;script type="text/javascript"&gt;…&lt;/script&gt;</c> with the code unchanged.
+    /// </summary>
+    public void Javascript(string scriptContent) =>
+        display(new HtmlString("<script type=\"text/javascript\">" + scriptContent + "</script>"));
 }

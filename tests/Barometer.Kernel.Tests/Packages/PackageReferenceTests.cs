@@ -153,8 +153,29 @@ public sealed class PackageReferenceTests : IDisposable
         Assert.Equal(2, result.Error.Line);
         Assert.Contains("Cell 7", result.Error.EValue, StringComparison.Ordinal);
         Assert.Contains("'Barometer.Unreachable.Probe' version 1.0.0: restore failed:", result.Error.EValue, StringComparison.Ordinal);
-        Assert.Contains(result.Error.Traceback, line => line.Contains("NU1301", StringComparison.Ordinal) && line.Contains("127.0.0.1:9", StringComparison.Ordinal));
+        Assert.Contains(result.Error.Traceback, line => line.Contains("NU1801", StringComparison.Ordinal) && line.Contains("127.0.0.1:9", StringComparison.Ordinal));
         Assert.True((await session.ExecuteAsync("5")).Succeeded);
+    }
+
+    [Fact]
+    public async Task An_unreachable_added_source_is_skipped_with_a_warning_naming_it_and_is_not_kept()
+    {
+        using var session = NewSession();
+        using var folder = new Support.TempDirectory();
+        Directory.CreateDirectory(folder.File("feed"));
+
+        // A floating version makes NuGet ask every source (a minimum already in the global packages folder would be taken
+        // from there without contacting any).
+        var result = await session.ExecuteAsync("#i \"nuget: https://127.0.0.1:9/v3/index.json\"\n#r \"nuget: MathNet.Numerics, 5.*\"\nMathNet.Numerics.SpecialFunctions.Factorial(4)");
+        var sourcesAfter = session.Packages.Sources.ToList();
+        var later = await session.ExecuteAsync($"#i \"nuget: {folder.File("feed")}\"\n#r \"nuget: Humanizer.Core, 2.14.1\"\n\"x\"");
+
+        Assert.True(result.Succeeded, result.Error?.EValue);
+        Assert.Equal(24.0, result.ReturnValue);
+        Assert.Contains(result.Outputs, o => o.Text is { } text && text.Contains("warning NU1801", StringComparison.Ordinal) && text.Contains("https://127.0.0.1:9/v3/index.json", StringComparison.Ordinal));
+        Assert.Empty(sourcesAfter);
+        Assert.True(later.Succeeded, later.Error?.EValue);
+        Assert.Equal(new[] { folder.File("feed") }, session.Packages.Sources);
     }
 
     public void Dispose() => _cache.Dispose();

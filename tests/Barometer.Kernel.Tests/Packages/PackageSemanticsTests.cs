@@ -90,7 +90,7 @@ public sealed class PackageSemanticsTests : IDisposable
         Assert.Equal("error", missingFolder.Status);
         Assert.Contains("does not exist", (string?)missingFolder.Reply.Content["evalue"], StringComparison.Ordinal);
         Assert.Equal("error", unreachable.Status);
-        Assert.Contains("NU1301", string.Join("\n", unreachable.Reply.Content["traceback"]!.AsArray().Select(t => (string?)t)), StringComparison.Ordinal);
+        Assert.Contains("NU1801", string.Join("\n", unreachable.Reply.Content["traceback"]!.AsArray().Select(t => (string?)t)), StringComparison.Ordinal);
         Assert.True(valid.Status == "ok", (string?)valid.Reply.Content["evalue"]);
         Assert.Equal("24", SessionReferencesTests.Result(valid));
         Assert.True(Directory.Exists(feed));

@@ -18,7 +18,10 @@ internal sealed class ZeroMqTransport : IKernelTransport
     private readonly SignatureHistory _signatures = new();
     private readonly TextWriter _log;
     private readonly NetMQQueue<(KernelChannel Channel, NetMQMessage Message)> _outgoing = new();
+    private readonly object _queueOwner = new();
     private volatile bool _stopped;
+    private bool _serving;
+    private bool _disposed;
 
     public ZeroMqTransport(ConnectionInfo connection, TextWriter log)
     {
@@ -30,6 +33,12 @@ internal sealed class ZeroMqTransport : IKernelTransport
     public Task RunAsync(Action<KernelChannel, JupyterMessage> receive, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_queueOwner)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _serving = true;
+        }
+
         var thread = new Thread(() => Serve(receive, done, cancellationToken)) { IsBackground = true, Name = "jupyter-sockets" };
         thread.Start();
         return done.Task;
@@ -52,13 +61,44 @@ internal sealed class ZeroMqTransport : IKernelTransport
         }
     }
 
+    /// <summary>
+    /// Stops sending. The outgoing queue belongs to the socket thread's poller while that thread runs (a host that stops
+    /// waiting for it, as the server does after a few seconds under load, must not dispose the queue under the poller:
+    /// the poller's own disposal then failed with <see cref="ObjectDisposedException"/>); the thread disposes it when it ends.
+    /// </summary>
     public void Dispose()
     {
         _stopped = true;
-        _outgoing.Dispose();
+        lock (_queueOwner)
+        {
+            _disposed = true;
+            if (!_serving)
+            {
+                _outgoing.Dispose();
+            }
+        }
     }
 
     private void Serve(Action<KernelChannel, JupyterMessage> receive, TaskCompletionSource done, CancellationToken cancellationToken)
+    {
+        try
+        {
+            ServeSockets(receive, done, cancellationToken);
+        }
+        finally
+        {
+            lock (_queueOwner)
+            {
+                _serving = false;
+                if (_disposed)
+                {
+                    _outgoing.Dispose();
+                }
+            }
+        }
+    }
+
+    private void ServeSockets(Action<KernelChannel, JupyterMessage> receive, TaskCompletionSource done, CancellationToken cancellationToken)
     {
         try
         {
@@ -94,17 +134,18 @@ internal sealed class ZeroMqTransport : IKernelTransport
                 }
             }
 
-            using var poller = new NetMQPoller { shell, control, stdin, heartbeat, _outgoing };
+            // A stop is a message to the poller's own thread: queued, it is seen even when the token is cancelled before
+            // the poller runs (StopAsync on a poller not yet running throws, and a stop between a check and Run was lost).
+            using var stopSignal = new NetMQQueue<bool>();
+            using var poller = new NetMQPoller { shell, control, stdin, heartbeat, _outgoing, stopSignal };
+            stopSignal.ReceiveReady += (_, _) => poller.StopAsync();
             shell.ReceiveReady += (_, e) => Receive(e.Socket, KernelChannel.Shell, receive);
             control.ReceiveReady += (_, e) => Receive(e.Socket, KernelChannel.Control, receive);
             stdin.ReceiveReady += (_, e) => Receive(e.Socket, KernelChannel.Stdin, receive);
             heartbeat.ReceiveReady += (_, e) => e.Socket.SendMultipartMessage(e.Socket.ReceiveMultipartMessage());
             _outgoing.ReceiveReady += (_, _) => SendQueued();
-            using var stopping = cancellationToken.Register(() => poller.StopAsync());
-            if (!cancellationToken.IsCancellationRequested)
-            {
-                poller.Run();
-            }
+            using var stopping = cancellationToken.Register(() => stopSignal.Enqueue(true));
+            poller.Run();
 
             // Hand the last messages (e.g. shutdown_reply) to ZeroMQ; linger delivers them.
             SendQueued();
