@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Barometer.Analysis.Charts;
-using Barometer.Analysis.Charts.Browser;
+using Barometer.Browser;
 using Barometer.Analysis.Charts.Export;
 using Barometer.Analysis.Figures;
 using Barometer.Analysis.Loading;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Barometer.Analysis.Charts.Browser;
+using Barometer.Browser;
 
 namespace Barometer.Cli.Tests;
 

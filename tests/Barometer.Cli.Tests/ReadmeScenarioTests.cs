@@ -27,6 +27,6 @@ public class ReadmeScenarioTests
         Assert.Contains("A scenario file is at most 1 MiB", Readme);
         Assert.Contains($"at most {ScenarioYamlLimits.MaxDepth} deep", Readme);
         Assert.Contains($"at most {ScenarioYamlLimits.MaxExpandedNodes.ToString("N0", CultureInfo.InvariantCulture)} values", Readme);
-        Assert.Contains($"at most {Barometer.Analysis.Charts.Browser.HeadlessChromium.DefaultCallTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s", Readme);
+        Assert.Contains($"at most {Barometer.Browser.HeadlessChromium.DefaultCallTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s", Readme);
     }
 }

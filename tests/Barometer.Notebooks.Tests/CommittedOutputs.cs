@@ -7,8 +7,7 @@ namespace Barometer.Notebooks.Tests;
 /// <summary>
 /// Compares the outputs committed in a notebook with those of a fresh run: every output of every code cell, in order,
 /// by type, stream and MIME type. What legitimately differs between runs is left out: timings, execution counts and
-/// metadata, absolute paths, the random element ids of chart HTML, and the bytes of images (only their presence is
-/// compared). JSON outputs are compared as JSON.
+/// metadata, absolute paths, widget model ids, and the bytes of images (only their presence is compared). JSON outputs are compared as JSON.
 /// </summary>
 internal static partial class CommittedOutputs
 {
@@ -81,13 +80,13 @@ internal static partial class CommittedOutputs
     }
 
     /// <summary>
-    /// Timings, absolute paths, chart element ids, widget model ids, embedded images (the static fallback of chart HTML) and whether a
+    /// Timings, absolute paths, widget model ids and whether a
     /// <c>#r "nuget:"</c> package came from a restore or the local cache, and whether a <c>#:project</c> was built (which
     /// depend on the machine, not the notebook) masked.
     /// </summary>
     private static string Mask(string text, string repoRoot)
     {
-        var masked = EmbeddedImage().Replace(ElementIds().Replace(Seconds().Replace(text.Replace(repoRoot, "<repo>").ReplaceLineEndings("\n"), "<time>"), "<id>"), "");
+        var masked = WidgetModelIds().Replace(Seconds().Replace(text.Replace(repoRoot, "<repo>").ReplaceLineEndings("\n"), "<time>"), "<id>");
         masked = ProjectBuilding().Replace(PackageRestoring().Replace(masked, ""), "");
         return masked.Replace(" from the local cache.", ".", StringComparison.Ordinal);
     }
@@ -101,10 +100,8 @@ internal static partial class CommittedOutputs
     [GeneratedRegex(@"\b\d+(\.\d+)?\s?(ms|s)\b")]
     private static partial Regex Seconds();
 
-    // Chart element ids, and a widget view's model id (a fresh comm id each run).
-    [GeneratedRegex(@"(plotly-chart-[0-9a-f]{12}|barometer-figure-\d+-[0-9a-f]{8}|(?<=""model_id"":\s*"")[0-9a-f]{32})")]
-    private static partial Regex ElementIds();
-
-    [GeneratedRegex(@"<img [^>]*src=""data:image/[a-z+]+;base64,[A-Za-z0-9+/=]+"">")]
-    private static partial Regex EmbeddedImage();
+    // A widget view's model id (a fresh comm id each run). Chart element ids are derived from the figure, and chart
+    // HTML embeds no image, so neither is masked.
+    [GeneratedRegex(@"(?<=""model_id"":\s*"")[0-9a-f]{32}")]
+    private static partial Regex WidgetModelIds();
 }

@@ -19,7 +19,7 @@ public class CommittedOutputsTests
     private static CellOutput Chart(string id, string png, string json) => CellOutput.DisplayData(new MimeBundle
     {
         ["application/vnd.plotly.v1+json"] = json,
-        ["text/html"] = $"<div id=\"plotly-chart-{id}\"><img src=\"data:image/png;base64,{png}\"></div>",
+        ["text/html"] = $"<div id=\"plotly-chart-{id}\"></div>",
         ["image/png"] = png,
         ["text/plain"] = "Plotly chart",
     });
@@ -36,11 +36,19 @@ public class CommittedOutputsTests
     }
 
     [Fact]
-    public void Timings_paths_chart_ids_image_bytes_and_json_layout_do_not_count()
+    public void Timings_paths_image_bytes_and_json_layout_do_not_count()
     {
         var committed = With(CellOutput.Stream("stdout", "took 1.2 s in /repo/root/data\n"), Chart("aaaaaaaaaaaa", "AAAA", "{\"a\": 1, \"b\": 2}"));
-        var fresh = With(CellOutput.Stream("stdout", "took 35 ms in /repo/root/data\n"), Chart("bbbbbbbbbbbb", "BBBB", "{\"b\":2,\"a\":1}"));
+        var fresh = With(CellOutput.Stream("stdout", "took 35 ms in /repo/root/data\n"), Chart("aaaaaaaaaaaa", "BBBB", "{\"b\":2,\"a\":1}"));
         Assert.Empty(CommittedOutputs.Differences(committed, fresh, Root));
+    }
+
+    [Fact]
+    public void Chart_element_ids_are_compared_unmasked_because_they_are_derived_from_the_figure()
+    {
+        var committed = With(Chart("aaaaaaaaaaaa", "AAAA", "{\"a\": 1}"));
+        var fresh = With(Chart("bbbbbbbbbbbb", "AAAA", "{\"a\": 1}"));
+        Assert.Contains("text/html differs", Assert.Single(CommittedOutputs.Differences(committed, fresh, Root)));
     }
 
     [Fact]

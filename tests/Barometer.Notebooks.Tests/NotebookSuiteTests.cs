@@ -79,7 +79,7 @@ public partial class NotebookSuiteTests
         // A notebook committed with its outputs must show what a fresh run shows (timings and image bytes aside).
         if (CommittedOutputs.HasAny(committed))
         {
-            var imagesExpected = Environment.GetEnvironmentVariable("CI") is not null || Barometer.Analysis.Charts.Browser.ChromiumLocator.Find() is not null;
+            var imagesExpected = Environment.GetEnvironmentVariable("CI") is not null || Barometer.Browser.ChromiumLocator.Find() is not null;
             var differences = CommittedOutputs.Differences(committed, notebook, RepoRoot, imagesExpected);
             Assert.True(differences.Count == 0,
                 $"{name}: committed outputs differ from a fresh run (re-run it with 'barometer notebooks run' and commit the result):\n" +

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Threading;
 using Plotly.NET;
 
 namespace Barometer.Analysis.Charts;
@@ -12,8 +11,6 @@ namespace Barometer.Analysis.Charts;
 /// </summary>
 public static class FigureHtml
 {
-    private static long _fragmentCounter;
-
     /// <summary>The id of the element a page draws its figure into.</summary>
     public const string PageElementId = "figure";
 
@@ -52,14 +49,15 @@ public static class FigureHtml
     /// </summary>
     public static string Fragment(GenericChart chart, string? elementId = null)
     {
-        var id = elementId ?? "barometer-figure-" +
-            Interlocked.Increment(ref _fragmentCounter).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        var json = FigureJson.Of(chart, indented: false);
+        // Derived from the figure (not random), so the same notebook run twice writes the same HTML.
+        var id = elementId ?? "barometer-figure-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..12];
         var idJson = FigureJson.StringLiteral(id);
         var height = GenericChart.getLayout(chart).TryGetTypedPropertyValue<int>("height") is { } h ? h.Value : 480;
         var sb = new StringBuilder();
         sb.Append("<div id=\"").Append(WebUtility.HtmlEncode(id)).Append("\" style=\"width:100%;height:")
           .Append(height.ToString(CultureInfo.InvariantCulture)).Append("px\"></div>\n<script>\n(function () {\n");
-        sb.Append("  var figure = ").Append(FigureJson.Of(chart, indented: false)).Append(";\n");
+        sb.Append("  var figure = ").Append(json).Append(";\n");
         sb.Append("  function draw() { Plotly.newPlot(document.getElementById(").Append(idJson)
           .Append("), figure.data, figure.layout, figure.config); }\n");
         sb.Append("  if (typeof Plotly !== \"undefined\") { draw(); return; }\n");

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Barometer.Analysis.Charts.Browser;
+using Barometer.Browser;
 using System.Globalization;
 using Barometer.Analysis.Loading;
 using Barometer.Cli.Rendering;

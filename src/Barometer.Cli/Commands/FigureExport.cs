@@ -1,5 +1,5 @@
 using Barometer.Analysis.Charts;
-using Barometer.Analysis.Charts.Browser;
+using Barometer.Browser;
 using Barometer.Analysis.Charts.Export;
 using Barometer.Cli.Rendering;
 using Spectre.Console;
@@ -56,7 +56,7 @@ internal static class FigureExport
         }
         // Cancelled (Ctrl+C, SIGTERM): whatever the interrupted step threw (a browser that got the terminal's SIGINT too
         // fails its call), the answer is the cancel path.
-        catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or ExportException or IOException or CdpException or TimeoutException)
+        catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or ExportException or IOException)
         {
             Console.Error.WriteLine("cancelled: the files written so far are complete; the rest were not written.");
             return ExitCodes.Cancelled;

@@ -26,6 +26,12 @@ public sealed class MimeBundle : IReadOnlyDictionary<string, string>
         }
     }
 
+    /// <summary>
+    /// When set, the bundle is shown at once and replaced by this task's bundle when it completes (a chart's PNG, rendered
+    /// off the cell's critical path): the display gets a <c>display_id</c> and an <c>update_display_data</c>. Not copied.
+    /// </summary>
+    internal Task<MimeBundle>? Completion { get; set; }
+
     /// <summary>Number of MIME types.</summary>
     public int Count => _items.Count;
 

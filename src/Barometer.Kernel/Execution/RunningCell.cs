@@ -7,9 +7,11 @@ namespace Barometer.Kernel.Execution;
 /// requests go. Set by <see cref="ScriptSession"/> for the cell's run through an <see cref="AsyncLocal{T}"/>,
 /// which flows into the tasks and threads the cell starts, so sessions running concurrently stay apart. After
 /// <see cref="Close"/> (the cell finished or was abandoned) further output is dropped. Everything the cell shows
-/// passes its <see cref="OutputBudget"/>.
+/// passes its <see cref="OutputBudget"/>. A display whose bundle completes later (<see cref="Documents.MimeBundle.Completion"/>:
+/// a chart's PNG) is shown at once and updated when complete, even after the cell ended; <paramref name="pending"/>
+/// tracks those updates.
 /// </summary>
-internal sealed class RunningCell(FormatterSet formatters, OutputBudget budget, Action<CellEvent> emit, Func<string, bool, string>? input, CancellationToken cancellationToken, Comms.CommManager? comms = null)
+internal sealed class RunningCell(FormatterSet formatters, OutputBudget budget, Action<CellEvent> emit, Func<string, bool, string>? input, CancellationToken cancellationToken, Comms.CommManager? comms = null, PendingOutputs? pending = null)
 {
     private static readonly AsyncLocal<RunningCell?> CurrentCell = new();
 
@@ -60,13 +62,63 @@ internal sealed class RunningCell(FormatterSet formatters, OutputBudget budget, 
         var id = Guid.NewGuid().ToString("N");
         lock (_gate)
         {
-            if (!_closed)
+            if (_closed)
             {
-                emit(new DisplayShown(id, budget.Display(id, data)));
+                return id;
             }
+
+            emit(new DisplayShown(id, budget.Display(id, data)));
         }
 
+        CompleteLater(id, data.Completion);
         return id;
+    }
+
+    /// <summary>
+    /// Shows the cell's result (callable after <see cref="Close"/>): an <c>execute_result</c>, or, when its bundle
+    /// completes later, a display (so the front end can update it by its <c>display_id</c>).
+    /// </summary>
+    public void ShowResult(int executionCount, Documents.MimeBundle data)
+    {
+        if (data.Completion is not { } completion)
+        {
+            emit(new ResultProduced(executionCount, Result(data)));
+            return;
+        }
+
+        var id = Guid.NewGuid().ToString("N");
+        lock (_gate)
+        {
+            emit(new DisplayShown(id, budget.Display(id, data)));
+        }
+
+        CompleteLater(id, completion);
+    }
+
+    private void CompleteLater(string displayId, Task<Documents.MimeBundle>? completion)
+    {
+        if (completion is null)
+        {
+            return;
+        }
+
+        var update = completion.ContinueWith(
+            t =>
+            {
+                if (!t.IsCompletedSuccessfully)
+                {
+                    return;
+                }
+
+                lock (_gate)
+                {
+                    emit(new DisplayUpdated(displayId, budget.Display(displayId, t.Result)));
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
+        pending?.Add(update);
     }
 
     public void UpdateDisplay(string displayId, Documents.MimeBundle data)

@@ -42,12 +42,13 @@ public sealed partial class ScriptSession : IDisposable
     private CancellationTokenSource? _runningCellInterrupt;
     private int _executionCount;
     private bool _disposed;
+    private readonly PendingOutputs _pendingOutputs = new();
 
     /// <summary>Creates a session (cheap; compilation happens per cell).</summary>
     public ScriptSession(ScriptSessionOptions? options = null)
     {
         _options = options ?? new ScriptSessionOptions();
-        _options = _options with { Formatters = _options.Formatters.ForSession() };
+        _options = _options with { Formatters = _options.Formatters.ForSession(_options.InlinePlotlyJs) };
         _environment = _options.Environment ?? ScriptEnvironment.Shared;
         _baseDirectory = Path.GetFullPath(_options.BaseDirectory ?? Directory.GetCurrentDirectory());
         _globals = new NotebookGlobals(_options.Formatters, Comms);
@@ -294,7 +295,7 @@ public sealed partial class ScriptSession : IDisposable
 
         using var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(interrupt, cancellationToken);
         var budget = new OutputBudget(_options.OutputLimit, _options.FullOutputDirectory, location.CellNumber);
-        var cell = new RunningCell(_options.Formatters, budget, emit, submission.Input, cellCancellation.Token, Comms);
+        var cell = new RunningCell(_options.Formatters, budget, emit, submission.Input, cellCancellation.Token, Comms, _pendingOutputs);
         var timeout = submission.Timeout ?? _options.CellTimeout;
 
         // A warm-up compiling beside the first cells could bind them to other symbols: wait for it to end.
@@ -389,7 +390,7 @@ public sealed partial class ScriptSession : IDisposable
         if (outcome.HasReturnValue)
         {
             trace.Skip();
-            emit(new ResultProduced(executionCount, cell.Result(_options.Formatters.Format(outcome.State.ReturnValue))));
+            cell.ShowResult(executionCount, _options.Formatters.Format(outcome.State.ReturnValue));
             trace.Lap(CellTracePhases.Format);
         }
 
@@ -418,7 +419,17 @@ public sealed partial class ScriptSession : IDisposable
     private static void ObserveLater(Task task) =>
         task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
-    /// <inheritdoc />
+    /// <summary>The session's chart state (element ids, its browser for PNGs).</summary>
+    internal Formatting.Known.SessionChartState Charts => _options.Formatters.Charts;
+
+    /// <summary>
+    /// Completes when the outputs the session still owes its cells (charts' PNGs) have been sent as display updates, or
+    /// after <paramref name="timeout"/>; true when all were sent. A headless run waits for this before it writes the notebook.
+    /// </summary>
+    public Task<bool> WhenOutputsCompleteAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _pendingOutputs.WhenAllAsync(timeout, cancellationToken);
+
+    /// <summary>Ends the session's browser (charts' PNGs) and frees the session.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -427,6 +438,8 @@ public sealed partial class ScriptSession : IDisposable
         }
 
         _disposed = true;
+        // Bounded: the browser's own close waits at most a few seconds before it is killed.
+        _options.Formatters.Charts.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(15));
         _gate.Dispose();
         _packages.Dispose();
         _state = null;

@@ -46,6 +46,12 @@ public sealed record ScriptSessionOptions
     /// </summary>
     public int OutputLimit { get; init; } = DefaultOutputLimit;
 
+    /// <summary>
+    /// Whether the session's first chart carries plotly.js inline (a live front end with no copy of its own); false for
+    /// a headless run whose notebook is committed. Null: as <c>BAROMETER_KERNEL_INLINE_PLOTLYJS</c> says (0: no; default yes).
+    /// </summary>
+    public bool? InlinePlotlyJs { get; init; }
+
     /// <summary>The default <see cref="OutputLimit"/>: 4 Mi characters (4,194,304).</summary>
     public const int DefaultOutputLimit = 4 * 1024 * 1024;
 

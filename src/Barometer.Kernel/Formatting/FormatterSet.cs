@@ -39,7 +39,7 @@ public sealed class FormatterSet
     /// <summary>Whether <c>TypeFormatterSourceAttribute</c> sources are honoured (default true).</summary>
     public bool UseTypeFormatterSources { get; init; } = true;
 
-    /// <summary>Per-session display state (whether plotly.js has been sent with a chart already).</summary>
+    /// <summary>Per-session chart state (whether plotly.js was sent, element ids, the session's browser for PNGs).</summary>
     internal SessionChartState Charts { get; private init; } = new();
 
     /// <summary>
@@ -49,13 +49,14 @@ public sealed class FormatterSet
     internal FormatterRegistry Registrations { get; private init; } = new();
 
     /// <summary>A copy for one session: the same formatters and limits, its own display state.</summary>
-    public FormatterSet ForSession() => new(Formatters)
+    /// <param name="inlinePlotlyJs">Whether the session's first chart carries plotly.js (null: as the environment says).</param>
+    public FormatterSet ForSession(bool? inlinePlotlyJs = null) => new(Formatters)
     {
         MaxItems = MaxItems,
         MaxTableRows = MaxTableRows,
         MaxDepth = MaxDepth,
         UseTypeFormatterSources = UseTypeFormatterSources,
-        Charts = new SessionChartState(),
+        Charts = new SessionChartState(inlinePlotlyJs),
         Registrations = new FormatterRegistry(),
     };
 

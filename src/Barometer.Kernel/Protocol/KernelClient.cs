@@ -376,11 +376,21 @@ public sealed class KernelClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Called (on the socket thread) with an iopub message whose request is no longer awaited, e.g. an
+    /// <c>update_display_data</c> for a cell that already finished (a chart's PNG).
+    /// </summary>
+    public Action<JupyterMessage>? LateIopub { get; set; }
+
     private void OnIopub(JupyterMessage message)
     {
         if (message.ParentMessageId is { } parent && _iopub.TryGetValue(parent, out var writer))
         {
             writer.TryWrite(message);
+        }
+        else
+        {
+            LateIopub?.Invoke(message);
         }
     }
 

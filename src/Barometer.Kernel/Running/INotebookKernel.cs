@@ -15,6 +15,13 @@ public interface INotebookKernel : IAsyncDisposable
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<CellRun> ExecuteAsync(CellRequest request, Action<CellEvent> onEvent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits (at most <paramref name="timeout"/>) until the outputs the kernel still owes finished cells (charts' PNGs)
+    /// have reached their cells' <c>onEvent</c> as <see cref="DisplayUpdated"/> events. A runner calls it before it
+    /// writes the notebook. The default has nothing to wait for.
+    /// </summary>
+    Task WaitForPendingOutputsAsync(TimeSpan timeout, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>One cell to run in a notebook.</summary>

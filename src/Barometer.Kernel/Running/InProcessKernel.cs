@@ -42,6 +42,10 @@ public sealed class InProcessKernel : INotebookKernel, Comms.ICommSink
         }
     }
 
+    /// <inheritdoc />
+    public Task WaitForPendingOutputsAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _session.WhenOutputsCompleteAsync(timeout, cancellationToken);
+
     void Comms.ICommSink.Send(string messageType, System.Text.Json.Nodes.JsonObject content, System.Text.Json.Nodes.JsonObject metadata, IReadOnlyList<byte[]> buffers) =>
         Volatile.Read(ref _onEvent)?.Invoke(new CommSent(messageType, content, buffers));
 

@@ -23,9 +23,14 @@ namespace Barometer.Kernel.Running;
 public sealed class JupyterKernel : INotebookKernel
 {
     private readonly KernelClient _client;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Action<CellEvent>> _cells = new(StringComparer.Ordinal);
     private bool _lost;
 
-    private JupyterKernel(KernelClient client) => _client = client;
+    private JupyterKernel(KernelClient client)
+    {
+        _client = client;
+        _client.LateIopub = OnLateIopub;
+    }
 
     /// <summary>How long an interrupted cell may take to stop before its kernel is stopped (default 5 s).</summary>
     public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(5);
@@ -91,6 +96,11 @@ public sealed class JupyterKernel : INotebookKernel
         {
             await foreach (var message in _client.ExecuteAsync(request.Code, options, linked.Token).ConfigureAwait(false))
             {
+                if (message.ParentMessageId is { } parent)
+                {
+                    _cells.TryAdd(parent, onEvent); // where its display updates go after it finished (a chart's PNG)
+                }
+
                 switch (IopubEvents.ToCellEvent(message))
                 {
                     case CellStarted started:
@@ -155,6 +165,44 @@ public sealed class JupyterKernel : INotebookKernel
         }
 
         return new CellRun(error.Kind == CellErrorKind.Interrupted ? CellExecutionStatus.Interrupted : CellExecutionStatus.Failed, executionCount, error) { Trace = trace };
+    }
+
+    /// <summary>
+    /// Asks the kernel for the outputs it still owes finished cells (charts' PNGs) and waits until it sent them (at most
+    /// <paramref name="timeout"/>): each arrives as an <c>update_display_data</c> for its cell's display.
+    /// </summary>
+    public async Task WaitForPendingOutputsAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (_lost || _client.HasExited)
+        {
+            return;
+        }
+
+        try
+        {
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bounded.CancelAfter(timeout + TimeSpan.FromSeconds(10));
+            await _client.SendAsync(PendingOutputsRequest, new JsonObject { ["timeout"] = timeout.TotalSeconds }, cancellationToken: bounded.Token).ConfigureAwait(false);
+        }
+        catch (DeadKernelException)
+        {
+            _lost = true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // the kernel did not answer in time: the notebook is written without the images still missing
+        }
+    }
+
+    private const string PendingOutputsRequest = "barometer_pending_outputs_request";
+
+    private void OnLateIopub(JupyterMessage message)
+    {
+        if (message.MessageType == "update_display_data" && message.ParentMessageId is { } parent && _cells.TryGetValue(parent, out var onEvent)
+            && IopubEvents.ToCellEvent(message) is DisplayUpdated update)
+        {
+            onEvent(update);
+        }
     }
 
     /// <summary>Asks the kernel to shut down, then stops its process (at once when a cell's run was cancelled or the kernel is lost).</summary>

@@ -122,6 +122,11 @@ public static class NotebookRunner
             return await JupyterKernel.StartAsync(
                 startInfo with
                 {
+                    // The executed notebook is a file: plotly.js stays out of it (see SessionChartState).
+                    Environment = new Dictionary<string, string>(startInfo.Environment ?? new Dictionary<string, string>())
+                    {
+                        [Formatting.Known.SessionChartState.InlineVariable] = "0",
+                    },
                     WorkingDirectory = Path.GetFullPath(options.WorkingDirectory ?? notebookDirectory),
                     StandardErrorLine = options.KernelLog ?? startInfo.StandardErrorLine,
                 },
@@ -130,6 +135,7 @@ public static class NotebookRunner
 
         return new InProcessKernel(new ScriptSessionOptions
         {
+            InlinePlotlyJs = false, // the executed notebook is a file: plotly.js stays out of it
             BaseDirectory = notebookDirectory,
             DocumentName = Path.GetFileName(notebookPath),
             Formatters = options.Formatters,
@@ -198,7 +204,33 @@ public static class NotebookRunner
             }
 
             await using var kernelScope = kernel.ConfigureAwait(false);
+            var built = new List<(NotebookCell Cell, CellOutputBuilder Outputs)>();
+            try
+            {
+                await RunCellsAsync(kernel, built, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Charts' PNGs are rendered off the cells' critical path and arrive as display updates: the notebook is
+                // written with them (or, past the wait, with the reason in each chart's text).
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    await kernel.WaitForPendingOutputsAsync(PendingOutputsWait, cancellationToken).ConfigureAwait(false);
+                }
 
+                foreach (var (cell, outputs) in built)
+                {
+                    cell.Outputs.Clear();
+                    cell.Outputs.AddRange(outputs.Build());
+                }
+            }
+        }
+
+        /// <summary>How long the run waits, after the last cell, for the images still being rendered.</summary>
+        private static readonly TimeSpan PendingOutputsWait = TimeSpan.FromMinutes(2);
+
+        private async Task RunCellsAsync(INotebookKernel kernel, List<(NotebookCell Cell, CellOutputBuilder Outputs)> built, CancellationToken cancellationToken)
+        {
             var stop = false;
             for (var index = 0; index < notebook.Cells.Count && !stop; index++)
             {
@@ -236,6 +268,7 @@ public static class NotebookRunner
                 cell.ExecutionCount = result.ExecutionCount;
                 cell.Outputs.Clear();
                 cell.Outputs.AddRange(outputs.Build());
+                built.Add((cell, outputs));
 
                 if (result.Succeeded)
                 {

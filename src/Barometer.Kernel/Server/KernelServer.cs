@@ -49,6 +49,7 @@ public sealed class KernelServer : IDisposable
         _dispatcher.Register("history_request", new HistoryHandler(_interpreter));
         _dispatcher.Register("interrupt_request", new InterruptHandler(_interpreter, stdin));
         _dispatcher.Register("shutdown_request", new ShutdownHandler(_interpreter, Stop));
+        _dispatcher.Register(PendingOutputsHandler.RequestType, new PendingOutputsHandler(_interpreter));
         var comms = new CommHandler(_interpreter, _log);
         _dispatcher.RegisterComm("comm_open", comms);
         _dispatcher.RegisterComm("comm_msg", comms);

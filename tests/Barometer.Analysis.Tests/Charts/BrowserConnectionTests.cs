@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Barometer.Analysis.Charts;
-using Barometer.Analysis.Charts.Browser;
+using Barometer.Browser;
 using Barometer.Analysis.Charts.Export;
 using Barometer.IO;
 
@@ -56,7 +56,7 @@ public sealed class BrowserConnectionTests : IDisposable
     [Fact]
     public async Task A_call_the_browser_never_answers_fails_after_the_time_limit()
     {
-        await using var browser = await HeadlessChromium.StartAsync(FakeBrowser("Target.createTarget", "hang"), callTimeout: TimeSpan.FromSeconds(1));
+        await using var browser = await HeadlessChromium.StartAsync(new BrowserOptions { Executable = FakeBrowser("Target.createTarget", "hang"), CallTimeout = TimeSpan.FromSeconds(1) });
         Assert.Equal("FakeChrome/1.0", browser.Product);
         var e = await Assert.ThrowsAsync<BrowserTimeoutException>(() => browser.OpenPageAsync());
         Assert.Equal("the browser did not answer within 1 s (Target.createTarget)", e.Message);
@@ -65,20 +65,20 @@ public sealed class BrowserConnectionTests : IDisposable
     [Fact]
     public async Task A_browser_that_exits_fails_the_pending_call_at_once_and_every_later_one()
     {
-        await using var browser = await HeadlessChromium.StartAsync(FakeBrowser("Target.createTarget", "exit"), callTimeout: TimeSpan.FromMinutes(10));
+        await using var browser = await HeadlessChromium.StartAsync(new BrowserOptions { Executable = FakeBrowser("Target.createTarget", "exit"), CallTimeout = TimeSpan.FromMinutes(10) });
         var clock = Stopwatch.StartNew();
-        var e = await Assert.ThrowsAsync<CdpException>(() => browser.OpenPageAsync());
+        var e = await Assert.ThrowsAsync<BrowserPageException>(() => browser.OpenPageAsync());
         Assert.Contains("closed the DevTools pipe", e.Message);
         Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), "the pending call waited for its time limit instead of failing");
-        var later = await Assert.ThrowsAsync<CdpException>(() => browser.OpenPageAsync());
+        var later = await Assert.ThrowsAsync<BrowserPageException>(() => browser.OpenPageAsync());
         Assert.Contains("closed", later.Message);
     }
 
     [Fact]
     public async Task A_message_that_breaks_the_receive_loop_fails_the_pending_call()
     {
-        await using var browser = await HeadlessChromium.StartAsync(FakeBrowser("Target.createTarget", "garbage"), callTimeout: TimeSpan.FromMinutes(10));
-        var e = await Assert.ThrowsAsync<CdpException>(() => browser.OpenPageAsync());
+        await using var browser = await HeadlessChromium.StartAsync(new BrowserOptions { Executable = FakeBrowser("Target.createTarget", "garbage"), CallTimeout = TimeSpan.FromMinutes(10) });
+        var e = await Assert.ThrowsAsync<BrowserPageException>(() => browser.OpenPageAsync());
         Assert.StartsWith("the DevTools connection failed:", e.Message);
     }
 
@@ -86,8 +86,10 @@ public sealed class BrowserConnectionTests : IDisposable
     public async Task A_figure_the_browser_does_not_render_in_time_is_named_in_the_error()
     {
         var figure = ChartTestData.Figures[0];
-        var e = await Assert.ThrowsAsync<ExportException>(() => FigureExporter.ExportAsync([figure], Path.Combine(_scratch, "out"),
+        var e = await Assert.ThrowsAsync<FigureRenderException>(() => FigureExporter.ExportAsync([figure], Path.Combine(_scratch, "out"),
             new ExportOptions { RequireImages = true, ChromiumPath = FakeBrowser("toImage", "hang"), BrowserTimeout = TimeSpan.FromSeconds(2) }));
+        Assert.Equal(figure.Name, e.Figure);
+        Assert.IsType<BrowserTimeoutException>(e.InnerException);
         Assert.Contains($"figure '{figure.Name}': the browser did not answer within 2 s (Runtime.evaluate)", e.Message);
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(_scratch, "out"), "*.tmp"));
     }
@@ -95,7 +97,7 @@ public sealed class BrowserConnectionTests : IDisposable
     [Fact]
     public async Task The_profile_is_removed_when_the_browser_is_disposed()
     {
-        var browser = await HeadlessChromium.StartAsync(FakeBrowser("never", "hang"));
+        var browser = await HeadlessChromium.StartAsync(new BrowserOptions { Executable = FakeBrowser("never", "hang") });
         var profile = browser.ProfileDirectory;
         Assert.Contains($"barometer-chromium-{Environment.ProcessId}-", profile);
         Assert.True(Directory.Exists(profile));
@@ -134,7 +136,7 @@ public sealed class BrowserConnectionTests : IDisposable
     [SkippableFact]
     public async Task Chromium_is_driven_over_a_pipe_and_sandboxed_unless_root()
     {
-        await using var browser = await HeadlessChromium.StartAsync(BrowserRequirement.Chromium());
+        await using var browser = await HeadlessChromium.StartAsync(new BrowserOptions { Executable = BrowserRequirement.Chromium() });
         var arguments = File.ReadAllText($"/proc/{browser.ProcessId}/cmdline").Split('\0');
         Assert.Contains("--remote-debugging-pipe", arguments);
         Assert.DoesNotContain(arguments, a => a.StartsWith("--remote-debugging-port", StringComparison.Ordinal));

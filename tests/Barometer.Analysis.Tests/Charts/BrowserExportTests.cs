@@ -1,5 +1,5 @@
 using Barometer.Analysis.Charts;
-using Barometer.Analysis.Charts.Browser;
+using Barometer.Browser;
 using Barometer.Analysis.Charts.Export;
 
 #pragma warning disable CA1861 // Expected values and inputs stay written inline where the test uses them; each test runs once, so a static field gains nothing.

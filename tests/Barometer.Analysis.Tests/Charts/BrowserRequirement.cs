@@ -1,4 +1,4 @@
-using Barometer.Analysis.Charts.Browser;
+using Barometer.Browser;
 
 namespace Barometer.Analysis.Tests.Charts;
 

@@ -47,9 +47,19 @@ public sealed class FigureExportTests : IDisposable
     [Fact]
     public async Task Requiring_images_without_a_browser_is_an_error()
     {
-        var e = await Assert.ThrowsAsync<ExportException>(() =>
+        var e = await Assert.ThrowsAsync<ImagesUnavailableException>(() =>
             FigureExporter.ExportAsync(ChartTestData.Figures, _dir, NoBrowser with { RequireImages = true }));
         Assert.Contains("Chromium", e.Message);
+        Assert.IsAssignableFrom<ExportException>(e); // the one base type the CLI catches
+    }
+
+    [Fact]
+    public async Task A_browser_variable_that_names_nothing_is_said_not_silently_skipped()
+    {
+        var options = NoBrowser with { FindChromium = () => throw new Barometer.Browser.BrowserNotFoundException("BAROMETER_CHROMIUM='nothing' is not an existing file or a program on PATH") };
+        var result = await FigureExporter.ExportAsync(ChartTestData.Figures, _dir, options);
+        Assert.Contains(result.Notices, n => n.Contains("BAROMETER_CHROMIUM='nothing'", StringComparison.Ordinal));
+        await Assert.ThrowsAsync<ImagesUnavailableException>(() => FigureExporter.ExportAsync(ChartTestData.Figures, _dir, options with { RequireImages = true }));
     }
 
     [SkippableFact]

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Barometer.Analysis.Charts.Browser;
+using Barometer.Browser;
 using Barometer.IO;
 
 namespace Barometer.Analysis.Charts.Export;
@@ -51,9 +51,6 @@ public sealed record ExportResult(
     string OutputDirectory, IReadOnlyList<string> Files, bool ImagesWritten, IReadOnlyList<string> Notices,
     TimeSpan Elapsed, TimeSpan? ImageElapsed, string PlotlyJsSource);
 
-/// <summary>An export that could not do what it was asked (e.g. images required but no browser).</summary>
-public sealed class ExportException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>
 /// Writes each figure as <c>NAME.html</c>, <c>NAME.plotly.json</c>, <c>NAME.csv</c> and, with a browser,
 /// <c>NAME.png</c> and <c>NAME.svg</c> (rendered by one headless Chromium for the whole run), plus an
@@ -85,11 +82,20 @@ public static class FigureExporter
         string? chromium = null;
         if (options.Images)
         {
-            chromium = options.ChromiumPath ?? options.FindChromium();
+            string? notFound = null;
+            try
+            {
+                chromium = options.ChromiumPath ?? options.FindChromium();
+            }
+            catch (BrowserNotFoundException e)
+            {
+                notFound = e.Message; // BAROMETER_CHROMIUM names no program: said, never a silent fallback
+            }
             if (chromium is null)
             {
-                if (options.RequireImages) throw new ExportException(NoBrowserNotice.Replace("were not written", "are required", StringComparison.Ordinal));
-                notices.Add(NoBrowserNotice);
+                var notice = notFound is null ? NoBrowserNotice : $"Static images (PNG, SVG) were not written: {notFound}.";
+                if (options.RequireImages) throw new ImagesUnavailableException(notice.Replace("were not written", "are required", StringComparison.Ordinal));
+                notices.Add(notice);
             }
         }
         var bundle = options.PlotlyJsPath ?? options.FindPlotlyJs();
@@ -153,16 +159,16 @@ public static class FigureExporter
                         await Write(f.Name, f.Name + ".png", p => AtomicFile.WriteAllBytesAsync(p, png, ct), ExportStage.Rendered).ConfigureAwait(false);
                         await Write(f.Name, f.Name + ".svg", p => AtomicFile.WriteAllTextAsync(p, svg, ct), ExportStage.Rendered).ConfigureAwait(false);
                     }
-                    catch (BrowserTimeoutException e)
+                    catch (BrowserException e)
                     {
-                        throw new BrowserTimeoutException($"figure '{f.Name}': {e.Message}");
+                        throw new FigureRenderException(f.Name, e);
                     }
                 }
                 imagesWritten = true;
             }
-            catch (Exception e) when (e is IOException or CdpException or TimeoutException)
+            catch (Exception e) when (e is BrowserException or FigureRenderException)
             {
-                if (options.RequireImages) throw new ExportException($"static images could not be rendered: {e.Message}", e);
+                if (options.RequireImages) throw e as ExportException ?? new ImagesUnavailableException($"static images could not be rendered: {e.Message}", e);
                 notices.Add($"Static images (PNG, SVG) were not written: {FirstLine(e.Message)}");
                 total = done + 1; // only the gallery is left
             }
@@ -177,7 +183,7 @@ public static class FigureExporter
     private static async Task<(HeadlessChromium Browser, FigureImageRenderer Renderer)> StartRendererAsync(
         string chromium, string? bundle, TimeSpan callTimeout, CancellationToken ct)
     {
-        var browser = await HeadlessChromium.StartAsync(chromium, ct: ct, callTimeout: callTimeout).ConfigureAwait(false);
+        var browser = await HeadlessChromium.StartAsync(new BrowserOptions { Executable = chromium, CallTimeout = callTimeout, StartTimeout = callTimeout }, ct).ConfigureAwait(false);
         try
         {
             return (browser, await FigureImageRenderer.StartAsync(browser, bundle, ct).ConfigureAwait(false));
@@ -198,7 +204,7 @@ public static class FigureExporter
             await renderer.DisposeAsync().ConfigureAwait(false);
             await browser.DisposeAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or CdpException or System.Net.WebSockets.WebSocketException or TimeoutException or OperationCanceledException)
+        catch (Exception e) when (e is BrowserException or IOException or OperationCanceledException)
         {
             // the export's own exception is rethrown by the caller
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Barometer.Analysis.Charts.Browser;
+using Barometer.Browser;
 using Plotly.NET;
 
 namespace Barometer.Analysis.Charts.Export;
@@ -11,12 +11,12 @@ namespace Barometer.Analysis.Charts.Export;
 /// </summary>
 public sealed class FigureImageRenderer : IAsyncDisposable
 {
-    private readonly BrowserPage _page;
+    private readonly PlotlyImagePage _page;
     private readonly HeadlessChromium? _ownedBrowser;
 
-    private FigureImageRenderer(BrowserPage page, HeadlessChromium? ownedBrowser) => (_page, _ownedBrowser) = (page, ownedBrowser);
+    private FigureImageRenderer(PlotlyImagePage page, HeadlessChromium? ownedBrowser) => (_page, _ownedBrowser) = (page, ownedBrowser);
 
-    /// <summary>Starts its own browser (found by <see cref="ChromiumLocator"/>) and loads the bundled plotly.js (else the CDN's).</summary>
+    /// <summary>Starts its own browser (<see cref="BrowserOptions.FromEnvironment"/>) and loads the bundled plotly.js (else the CDN's).</summary>
     public static async Task<FigureImageRenderer> StartAsync(CancellationToken ct = default)
     {
         var browser = await HeadlessChromium.StartAsync(ct: ct).ConfigureAwait(false);
@@ -37,41 +37,20 @@ public sealed class FigureImageRenderer : IAsyncDisposable
 
     private static async Task<FigureImageRenderer> StartAsync(HeadlessChromium browser, string? plotlyJsPath, bool owned, CancellationToken ct)
     {
-        var src = plotlyJsPath is null ? PlotlyJs.CdnUrl : new Uri(Path.GetFullPath(plotlyJsPath)).AbsoluteUri;
-        var host = Path.Combine(browser.ProfileDirectory, "barometer-render-host.html");
-        await File.WriteAllTextAsync(host,
-            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script src=\"" + WebUtility.HtmlEncode(src) +
-            "\" charset=\"utf-8\"></script></head><body></body></html>", ct).ConfigureAwait(false);
-        var page = await browser.OpenPageAsync(ct: ct).ConfigureAwait(false);
-        try
-        {
-            await page.NavigateAsync(new Uri(host), ct: ct).ConfigureAwait(false);
-            var loaded = await page.EvaluateAsync("typeof Plotly !== 'undefined' && Plotly.version", ct).ConfigureAwait(false);
-            if (loaded.ValueKind != System.Text.Json.JsonValueKind.String)
-                throw new IOException($"plotly.js did not load from {src}: {string.Join("; ", page.Errors)}");
-            if (loaded.GetString() != PlotlyJs.Version)
-                throw new IOException($"plotly.js from {src} is version {loaded.GetString()}, expected {PlotlyJs.Version}");
-            return new FigureImageRenderer(page, owned ? browser : null);
-        }
-        catch
-        {
-            await page.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        var src = plotlyJsPath is null ? new Uri(PlotlyJs.CdnUrl) : new Uri(Path.GetFullPath(plotlyJsPath));
+        var page = await PlotlyImagePage.OpenAsync(browser, src, PlotlyJs.Version, ct).ConfigureAwait(false);
+        return new FigureImageRenderer(page, owned ? browser : null);
     }
 
     /// <summary>A PNG of <paramref name="width"/>×<paramref name="height"/> CSS pixels, times <paramref name="scale"/> device pixels.</summary>
     public async Task<byte[]> RenderPngAsync(GenericChart chart, int width, int height, double scale = 1, CancellationToken ct = default)
     {
-        var url = await ToImageAsync(FigureJson.Of(chart, indented: false), "png", width, height, scale, ct).ConfigureAwait(false);
-        const string prefix = "data:image/png;base64,";
-        if (!url.StartsWith(prefix, StringComparison.Ordinal)) throw new IOException($"Plotly.toImage returned no PNG ({Truncate(url)})");
-        return Convert.FromBase64String(url[prefix.Length..]);
+        return await _page.RenderPngAsync(FigureJson.Of(chart, indented: false), width, height, scale, ct).ConfigureAwait(false);
     }
 
     /// <summary>An SVG document of <paramref name="width"/>×<paramref name="height"/> pixels.</summary>
     public async Task<string> RenderSvgAsync(GenericChart chart, int width, int height, CancellationToken ct = default) =>
-        SvgFromDataUrl(await ToImageAsync(FigureJson.Of(chart, indented: false), "svg", width, height, 1, ct).ConfigureAwait(false));
+        SvgFromDataUrl(await _page.ToImageAsync(FigureJson.Of(chart, indented: false), "svg", width, height, 1, ct).ConfigureAwait(false));
 
     /// <summary>
     /// The SVG and a PNG of one figure from a single plotly render: plotly draws the SVG once, and the page rasterises
@@ -92,38 +71,28 @@ public sealed class FigureImageRenderer : IAsyncDisposable
             " const context = canvas.getContext('2d'); context.fillStyle = '#ffffff'; context.fillRect(0, 0, canvas.width, canvas.height);" +
             " context.drawImage(img, 0, 0, canvas.width, canvas.height);" +
             " return [svg, canvas.toDataURL('image/png')]; })()";
-        var result = await _page.EvaluateAsync(script, ct).ConfigureAwait(false);
+        var result = await _page.Page.EvaluateAsync(script, ct).ConfigureAwait(false);
         if (result.ValueKind != System.Text.Json.JsonValueKind.Array || result.GetArrayLength() != 2)
-            throw new IOException("the page returned no SVG and PNG");
+            throw new BrowserPageException("the page returned no SVG and PNG");
         var svgUrl = result[0].GetString() ?? "";
         var pngUrl = result[1].GetString() ?? "";
-        const string prefix = "data:image/png;base64,";
-        if (!pngUrl.StartsWith(prefix, StringComparison.Ordinal)) throw new IOException($"the canvas gave no PNG ({Truncate(pngUrl)})");
-        return (Convert.FromBase64String(pngUrl[prefix.Length..]), SvgFromDataUrl(svgUrl));
+        return (PlotlyImagePage.PngBytes(pngUrl), SvgFromDataUrl(svgUrl));
     }
 
     private static string SvgFromDataUrl(string url)
     {
         var comma = url.IndexOf(',', StringComparison.Ordinal);
         if (!url.StartsWith("data:image/svg+xml", StringComparison.Ordinal) || comma < 0)
-            throw new IOException($"Plotly.toImage returned no SVG ({Truncate(url)})");
+            throw new BrowserPageException($"Plotly.toImage returned no SVG ({Truncate(url)})");
         var payload = url[(comma + 1)..];
         return url[..comma].EndsWith(";base64", StringComparison.Ordinal)
             ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(payload))
             : Uri.UnescapeDataString(payload);
     }
 
-    private async Task<string> ToImageAsync(string figureJson, string format, int width, int height, double scale, CancellationToken ct)
-    {
-        var options = string.Create(CultureInfo.InvariantCulture,
-            $"{{format:'{format}',width:{width},height:{height},scale:{scale}}}");
-        // The figure JSON is a JavaScript expression; its encoder escapes everything that could end the string early.
-        var result = await _page.EvaluateAsync($"Plotly.toImage({figureJson}, {options})", ct).ConfigureAwait(false);
-        return result.GetString() ?? throw new IOException("Plotly.toImage returned nothing");
-    }
-
     private static string Truncate(string s) => s.Length > 60 ? s[..60] + "…" : s;
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await _page.DisposeAsync().ConfigureAwait(false);

@@ -14,9 +14,9 @@ namespace Barometer.Kernel.Formatting.Known;
 /// <summary>
 /// Shows a Plotly.NET chart (<c>Plotly.NET.GenericChart</c>) without referencing Plotly.NET: the type is recognised by
 /// name and its JSON and bundled plotly.js are reached by reflection, so neither Plotly.NET nor FSharp.Core is loaded
-/// unless a notebook itself made a chart. Writes <c>application/vnd.plotly.v1+json</c>, <c>text/html</c> that works
-/// offline (the first chart of a session carries plotly.js inline, the later ones use it), and <c>image/png</c> when a
-/// Chromium is available.
+/// unless a notebook itself made a chart. Writes <c>application/vnd.plotly.v1+json</c> (the figure, once),
+/// <c>text/html</c> that draws the figure from that JSON (<see cref="PlotlyChartHtml"/>) and, later, <c>image/png</c>
+/// from the session's browser (<see cref="ChartImages"/>).
 /// </summary>
 internal static class PlotlyChartRenderer
 {
@@ -34,20 +34,53 @@ internal static class PlotlyChartRenderer
         return false;
     }
 
-    /// <summary>Adds the chart's representations to <paramref name="bundle"/>.</summary>
+    /// <summary>Figure JSON above this many characters gets a warning in the output (the notebook stores it once).</summary>
+    public const int LargeFigureCharacters = 1_000_000;
+
+    /// <summary>
+    /// Adds the chart's representations to <paramref name="bundle"/> at once (plotly JSON, HTML, text) and, unless images
+    /// are off, sets <see cref="MimeBundle.Completion"/>: the same bundle with its <c>image/png</c>, or with the reason
+    /// there is none, rendered by the session's browser off the cell's critical path.
+    /// </summary>
     public static void Render(object chart, MimeBundle bundle, SessionChartState state)
     {
         var assembly = GenericChartType(chart.GetType()).Assembly;
         var figure = JsonNode.Parse(Invoke(assembly, "toJson", chart))!.AsObject();
         if (figure["config"] is JsonObject { Count: 0 }) figure.Remove("config");
         var json = figure.ToJsonString(ScriptSafe);
-        bundle[PlotlyMimeType] = json;
-        var (script, version) = BundledPlotlyJs(assembly);
         var (width, height) = Size(figure);
-        var png = ChromiumScreenshot.Render(json, script, width, height) is { } bytes ? Convert.ToBase64String(bytes) : null;
-        bundle[MimeTypes.Html] = Html(json, figure, script is not null && state.TakeFirst() ? script : null, version, png);
-        if (png is not null) bundle[PngMimeType] = png;
-        bundle[MimeTypes.PlainText] = PlainText(figure);
+        var warning = json.Length > LargeFigureCharacters
+            ? $"This chart's figure is {json.Length / 1_000_000.0:0.0} million characters of JSON; the notebook stores it once. Consider fewer points (aggregate, or sample)."
+            : null;
+        bundle[PlotlyMimeType] = json;
+        bundle[MimeTypes.Html] = PlotlyChartHtml.Of(state.ElementId(json), figure, state.TakeFirst() ? BundledPlotlyJs(assembly).Script : null,
+            BundledPlotlyJs(assembly).Version, height, warning);
+        var text = PlainText(figure) + (warning is null ? "" : "\n" + warning);
+        bundle[MimeTypes.PlainText] = text;
+        if (!ChartImages.Enabled)
+        {
+            bundle[MimeTypes.PlainText] = text + $"\n(no image: {ChartImages.SwitchVariable}=0)";
+            return;
+        }
+
+        var interactive = new MimeBundle(bundle);
+        bundle.Completion = WithImageAsync(interactive, text, state.Images.RenderAsync(json, () => BundledPlotlyJs(assembly).Script, width, height));
+    }
+
+    private static async Task<MimeBundle> WithImageAsync(MimeBundle interactive, string text, Task<ChartImage> rendering)
+    {
+        var image = await rendering.ConfigureAwait(false);
+        var complete = new MimeBundle(interactive);
+        if (image.Png is { } png)
+        {
+            complete[PngMimeType] = Convert.ToBase64String(png);
+        }
+        else
+        {
+            complete[MimeTypes.PlainText] = text + $"\n(no image: {image.Reason})";
+        }
+
+        return complete;
     }
 
     private static Type GenericChartType(Type type)
@@ -91,40 +124,6 @@ internal static class PlotlyChartRenderer
         return (Int(layout?["width"]) ?? Int(config?["width"]) ?? 960, Int(layout?["height"]) ?? Int(config?["height"]) ?? 540);
     }
 
-    /// <summary>
-    /// A div the script draws the chart into. With a PNG, the div first holds the static image, so a page that runs no
-    /// script (GitHub, a mail client) still shows the chart; the script replaces it with the interactive one.
-    /// </summary>
-    private static string Html(string json, JsonObject figure, string? inlineScript, string? version, string? pngBase64)
-    {
-        var id = "plotly-chart-" + Guid.NewGuid().ToString("N")[..12];
-        var (_, height) = Size(figure);
-        var sb = new StringBuilder();
-        if (inlineScript is not null)
-        {
-            // A script element cannot contain "</script": plotly.min.js has none, but escape it to be sure.
-            // Run as a plain script even where a module loader is present (RequireJS in classic Jupyter would
-            // otherwise capture the UMD bundle and leave no global Plotly).
-            sb.Append("<script>if (typeof Plotly === \"undefined\") { (function (define, module, exports) {\n")
-              .Append(inlineScript.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase))
-              .Append("\n}).call(window); }</script>\n");
-        }
-        sb.Append("<div id=\"").Append(id).Append("\" style=\"width:100%;min-height:").Append(height.ToString(CultureInfo.InvariantCulture)).Append("px\">");
-        if (pngBase64 is not null)
-            sb.Append("<img alt=\"").Append(WebUtility.HtmlEncode(StripTags(figure["layout"]?["title"]?["text"]?.GetValue<string>() ?? "chart")))
-              .Append("\" style=\"max-width:100%\" src=\"data:image/png;base64,").Append(pngBase64).Append("\">");
-        sb.Append("</div>\n")
-          .Append("<script>(function () {\n  var figure = ").Append(json).Append(";\n")
-          .Append("  var element = document.getElementById(\"").Append(id).Append("\");\n")
-          .Append("  if (typeof Plotly === \"undefined\") { if (!element.querySelector(\"img\")) element.textContent = \"plotly.js ")
-          .Append(WebUtility.HtmlEncode(version ?? "")).Append(" is not loaded in this page: run the notebook's first chart cell again.\"; return; }\n")
-          .Append("  element.textContent = \"\";\n")
-          .Append("  element.style.height = \"").Append(height.ToString(CultureInfo.InvariantCulture)).Append("px\";\n")
-          .Append("  Plotly.newPlot(element, figure.data, figure.layout, figure.config || {responsive: true});\n")
-          .Append("})();</script>\n");
-        return sb.ToString();
-    }
-
     private static string PlainText(JsonObject figure)
     {
         var title = figure["layout"]?["title"]?["text"]?.GetValue<string>();
@@ -134,7 +133,7 @@ internal static class PlotlyChartRenderer
         return $"Plotly chart{(title is null ? "" : $" \"{StripTags(title)}\"")} ({traces})";
     }
 
-    private static string StripTags(string text)
+    internal static string StripTags(string text)
     {
         var sb = new StringBuilder();
         var inTag = false;
@@ -146,13 +145,4 @@ internal static class PlotlyChartRenderer
         }
         return WebUtility.HtmlDecode(string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)));
     }
-}
-
-/// <summary>Whether a session has already sent plotly.js to its front end (the first chart's HTML carries it).</summary>
-public sealed class SessionChartState
-{
-    private int _sent;
-
-    /// <summary>True the first time only.</summary>
-    public bool TakeFirst() => Interlocked.Exchange(ref _sent, 1) == 0;
 }

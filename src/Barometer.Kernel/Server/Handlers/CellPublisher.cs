@@ -30,8 +30,17 @@ internal sealed class CellPublisher
         _loop = Task.Run(PublishAsync);
     }
 
-    /// <summary>Takes a cell event (any thread; quick).</summary>
-    public void OnEvent(CellEvent cellEvent) => _events.Writer.TryWrite(cellEvent);
+    /// <summary>
+    /// Takes a cell event (any thread; quick). A display update that comes after the cell ended (a chart's PNG) is
+    /// published at once, still with the cell's <c>execute_request</c> as parent.
+    /// </summary>
+    public void OnEvent(CellEvent cellEvent)
+    {
+        if (!_events.Writer.TryWrite(cellEvent) && cellEvent is DisplayUpdated late)
+        {
+            Send("update_display_data", DisplayContent(late.DisplayId, late.Data));
+        }
+    }
 
     /// <summary>No more events: returns once everything taken was published.</summary>
     public Task CompleteAsync()

@@ -3,13 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Barometer.Analysis.Charts.Browser;
-
-/// <summary>An error the browser answered a DevTools Protocol command with, or the connection failing.</summary>
-public class CdpException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>A DevTools call the browser did not answer within its time limit.</summary>
-public sealed class BrowserTimeoutException(string message) : TimeoutException(message);
+namespace Barometer.Browser;
 
 /// <summary>
 /// A Chrome DevTools Protocol connection over Chromium's <c>--remote-debugging-pipe</c>: JSON messages, each ended by
@@ -47,14 +41,14 @@ internal sealed class CdpConnection : IAsyncDisposable
     public string? ClosedBecause => _closedBecause;
 
     /// <summary>
-    /// Sends <paramref name="method"/> and returns its <c>result</c>. Throws <see cref="CdpException"/> on an error
+    /// Sends <paramref name="method"/> and returns its <c>result</c>. Throws <see cref="BrowserPageException"/> on an error
     /// answer or a closed connection, <see cref="BrowserTimeoutException"/> after <paramref name="timeout"/> (default
     /// <see cref="CallTimeout"/>) without an answer.
     /// </summary>
     public async Task<JsonElement> SendAsync(string method, object? parameters = null, string? sessionId = null,
         TimeSpan? timeout = null, CancellationToken ct = default)
     {
-        if (_closedBecause is { } why) throw new CdpException($"the DevTools connection is closed ({why}); cannot send {method}");
+        if (_closedBecause is { } why) throw new BrowserPageException($"the DevTools connection is closed ({why}); cannot send {method}");
         var id = Interlocked.Increment(ref _nextId);
         var message = new JsonObject { ["id"] = id, ["method"] = method };
         if (parameters is not null) message["params"] = JsonSerializer.SerializeToNode(parameters);
@@ -65,31 +59,50 @@ internal sealed class CdpConnection : IAsyncDisposable
         try
         {
             // The loop may have ended between the check above and the registration: fail rather than wait for nothing.
-            if (_closedBecause is { } closed) answer.TrySetException(new CdpException($"the DevTools connection is closed ({closed})"));
+            if (_closedBecause is { } closed) answer.TrySetException(new BrowserPageException($"the DevTools connection is closed ({closed})"));
             var bytes = JsonSerializer.SerializeToUtf8Bytes(message);
-            await _sendLock.WaitAsync(ct).ConfigureAwait(false);
+            // The write is bounded too: a browser that stopped reading its pipe (hung, or out of memory with a huge
+            // figure) would otherwise block the write, and every later call behind the lock, for ever.
+            var sendClock = System.Diagnostics.Stopwatch.StartNew();
             try
             {
-                await _toBrowser.WriteAsync(bytes, ct).ConfigureAwait(false);
-                _toBrowser.WriteByte(0);
-                await _toBrowser.FlushAsync(ct).ConfigureAwait(false);
+                if (!await _sendLock.WaitAsync(limit, ct).ConfigureAwait(false))
+                {
+                    throw new TimeoutException();
+                }
             }
-            catch (IOException e)
+            catch (TimeoutException e)
             {
-                throw new CdpException($"could not send {method}: the browser's pipe is closed ({e.Message})", e);
+                throw new BrowserTimeoutException($"the DevTools pipe stayed busy for {Seconds(limit)} s ({method} was not sent)", e);
+            }
+
+            try
+            {
+                await WriteAsync(bytes, ct).WaitAsync(limit - sendClock.Elapsed > TimeSpan.Zero ? limit - sendClock.Elapsed : TimeSpan.Zero, ct).ConfigureAwait(false);
+            }
+            catch (TimeoutException e)
+            {
+                // The browser is not reading: nothing more can be sent on this pipe.
+                _closedBecause ??= $"the browser stopped reading its DevTools pipe ({method})";
+                throw new BrowserTimeoutException($"the browser did not take {method} within {Seconds(limit)} s", e);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                throw new BrowserPageException($"could not send {method}: the browser's pipe is closed ({e.Message})", e);
             }
             finally
             {
                 _sendLock.Release();
             }
+
             try
             {
                 return await answer.Task.WaitAsync(limit, ct).ConfigureAwait(false);
             }
-            catch (TimeoutException)
+            catch (TimeoutException e)
             {
                 throw new BrowserTimeoutException(
-                    $"the browser did not answer within {limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s ({method})");
+                    $"the browser did not answer within {Seconds(limit)} s ({method})", e);
             }
         }
         finally
@@ -97,6 +110,16 @@ internal sealed class CdpConnection : IAsyncDisposable
             _pending.TryRemove(id, out _);
         }
     }
+
+    private async Task WriteAsync(byte[] bytes, CancellationToken ct)
+    {
+        await _toBrowser.WriteAsync(bytes, ct).ConfigureAwait(false);
+        _toBrowser.WriteByte(0);
+        await _toBrowser.FlushAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A time limit in seconds, for messages.</summary>
+    internal static string Seconds(TimeSpan limit) => limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>Calls <paramref name="listener"/> (method, params, on the receive loop) for every event of <paramref name="sessionId"/>.</summary>
     public IDisposable Subscribe(string? sessionId, Action<string, JsonElement> listener)
@@ -143,7 +166,7 @@ internal sealed class CdpConnection : IAsyncDisposable
         finally
         {
             _closedBecause = why;
-            foreach (var pending in _pending.Values) pending.TrySetException(new CdpException(why));
+            foreach (var pending in _pending.Values) pending.TrySetException(new BrowserPageException(why));
         }
     }
 
@@ -155,7 +178,7 @@ internal sealed class CdpConnection : IAsyncDisposable
         {
             if (!_pending.TryGetValue(id, out var answer)) return;
             if (root.TryGetProperty("error", out var error))
-                answer.TrySetException(new CdpException(
+                answer.TrySetException(new BrowserPageException(
                     $"{(error.TryGetProperty("message", out var m) ? m.GetString() : "error")} ({error.GetRawText()})"));
             else
                 answer.TrySetResult(root.TryGetProperty("result", out var r) ? r : default);
@@ -176,9 +199,10 @@ internal sealed class CdpConnection : IAsyncDisposable
         _closing.Cancel();
         try
         {
-            await _toBrowser.DisposeAsync().ConfigureAwait(false);
+            // Bounded: a write stuck in the pipe can hold the stream; the browser's owner kills the process then.
+            await _toBrowser.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or TimeoutException or ObjectDisposedException)
         {
         }
         try

@@ -1,0 +1,131 @@
+using Barometer.Browser;
+
+namespace Barometer.Kernel.Formatting.Known;
+
+/// <summary>
+/// PNGs of plotly figures for one kernel session, from ONE headless Chromium (<see cref="HeadlessChromium"/>) that is
+/// started in the background at the session's first chart, loads plotly.js once, renders every later chart of the
+/// session (one at a time, each call bounded by the browser's call limit) and ends with the session. A browser that
+/// crashed is started again for the next chart. <c>BAROMETER_KERNEL_IMAGES=0</c> turns images off. Every render ends
+/// in an image or a reason (no browser, a timeout, a page error), never in an exception in the cell.
+/// </summary>
+internal sealed class ChartImages : IAsyncDisposable
+{
+    /// <summary>Set to 0 to make no images.</summary>
+    public const string SwitchVariable = "BAROMETER_KERNEL_IMAGES";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly BrowserOptions _options;
+    private Task<(HeadlessChromium Browser, PlotlyImagePage Page)>? _starting;
+    private bool _disposed;
+
+    public ChartImages(BrowserOptions? options = null) => _options = options ?? BrowserOptions.FromEnvironment();
+
+    /// <summary>False when <c>BAROMETER_KERNEL_IMAGES=0</c>.</summary>
+    public static bool Enabled => Environment.GetEnvironmentVariable(SwitchVariable) != "0";
+
+    /// <summary>The browser's process id once it runs (for tests and diagnostics).</summary>
+    public int? BrowserProcessId => _starting is { IsCompletedSuccessfully: true } s ? s.Result.Browser.ProcessId : null;
+
+    /// <summary>How many browsers this session started (1 unless one crashed).</summary>
+    public int BrowsersStarted { get; private set; }
+
+    /// <summary>
+    /// A PNG of <paramref name="figureJson"/> at <paramref name="width"/>×<paramref name="height"/>, drawn with
+    /// <paramref name="plotlyJs"/> (the plotly.js the figure's library ships): the bytes, or why there are none.
+    /// </summary>
+    public async Task<ChartImage> RenderAsync(string figureJson, Func<string?> plotlyJs, int width, int height)
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return ChartImage.None("the kernel session ended before the image was drawn");
+            }
+
+            if (_starting is { IsCompleted: true } started && (!started.IsCompletedSuccessfully || started.Result.Browser.HasExited))
+            {
+                if (started.IsCompletedSuccessfully)
+                {
+                    await CloseAsync(started.Result).ConfigureAwait(false);
+                }
+
+                _starting = null; // start again: a browser that was not found stays not found, a crash gets a new one
+            }
+
+            _starting ??= StartAsync(plotlyJs);
+            var (_, page) = await _starting.ConfigureAwait(false);
+            return ChartImage.Of(await page.RenderPngAsync(figureJson, width, height).ConfigureAwait(false));
+        }
+        catch (BrowserException e)
+        {
+            return ChartImage.None(e.Message.Split('\n')[0]);
+        }
+        catch (IOException e)
+        {
+            return ChartImage.None("plotly.js could not be written for the browser: " + e.Message);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<(HeadlessChromium, PlotlyImagePage)> StartAsync(Func<string?> plotlyJs)
+    {
+        var script = plotlyJs() ?? throw new BrowserPageException("the chart's library carries no plotly.js");
+        BrowsersStarted++;
+        var browser = await HeadlessChromium.StartAsync(_options).ConfigureAwait(false);
+        try
+        {
+            var file = Path.Combine(browser.ProfileDirectory, "plotly.min.js");
+            await File.WriteAllTextAsync(file, script).ConfigureAwait(false);
+            return (browser, await PlotlyImagePage.OpenAsync(browser, new Uri(file)).ConfigureAwait(false));
+        }
+        catch
+        {
+            await browser.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task CloseAsync((HeadlessChromium Browser, PlotlyImagePage Page) running)
+    {
+        await running.Page.DisposeAsync().ConfigureAwait(false);
+        await running.Browser.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the browser (waiting for a render in progress, bounded by the browser's call limit).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _disposed = true;
+            if (_starting is { } starting)
+            {
+                try
+                {
+                    await CloseAsync(await starting.ConfigureAwait(false)).ConfigureAwait(false);
+                }
+                catch (BrowserException)
+                {
+                    // it never started: nothing to end
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
+
+/// <summary>A chart's PNG, or the reason there is none.</summary>
+internal sealed record ChartImage(byte[]? Png, string? Reason)
+{
+    public static ChartImage Of(byte[] png) => new(png, null);
+
+    public static ChartImage None(string reason) => new(null, reason);
+}
