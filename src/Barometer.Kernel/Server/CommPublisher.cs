@@ -6,10 +6,19 @@ namespace Barometer.Kernel.Server;
 /// <summary>
 /// Publishes what kernel code says on its comms (<c>comm_open</c>, <c>comm_msg</c>, <c>comm_close</c>) on iopub, with
 /// the request on whose behalf the code runs as parent (<see cref="MessageDispatcher.CurrentParent"/>): the running
-/// cell's <c>execute_request</c>, or the <c>comm_msg</c> being handled.
+/// cell's <c>execute_request</c>, or the <c>comm_msg</c> being handled. What a running cell's code sends goes out behind
+/// that cell's own messages (<see cref="Handlers.CellPublisher.PublishInOrder"/>): a widget displayed after
+/// <c>execute_input</c>, not before it.
 /// </summary>
 internal sealed class CommPublisher(MessageSender sender, MessageDispatcher dispatcher) : ICommSink
 {
-    public void Send(string messageType, JsonObject content, JsonObject metadata, IReadOnlyList<byte[]> buffers) =>
+    public void Send(string messageType, JsonObject content, JsonObject metadata, IReadOnlyList<byte[]> buffers)
+    {
+        if (Handlers.CellPublisher.Current?.PublishInOrder(messageType, content, metadata, buffers) == true)
+        {
+            return;
+        }
+
         sender.Publish(messageType, content, dispatcher.CurrentParent, metadata, buffers);
+    }
 }

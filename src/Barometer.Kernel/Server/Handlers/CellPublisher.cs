@@ -18,7 +18,9 @@ internal sealed class CellPublisher
     private readonly MessageSender _sender;
     private readonly JupyterMessage _request;
     private readonly bool _silent;
-    private readonly Channel<CellEvent> _events = Channel.CreateUnbounded<CellEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private static readonly AsyncLocal<CellPublisher?> RunningCellPublisher = new();
+    // Cell events and the comm messages the cell's code sends, in the order they happened (see PublishInOrder).
+    private readonly Channel<object> _events = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
     private CellStarted? _input;
 
@@ -41,6 +43,28 @@ internal sealed class CellPublisher
             Send("update_display_data", DisplayContent(late.DisplayId, late.Data));
         }
     }
+
+    /// <summary>
+    /// The publisher of the cell whose code runs on this async flow (set by <see cref="RunAs"/>), else null: a comm
+    /// handler's flow, or the kernel's own.
+    /// </summary>
+    public static CellPublisher? Current => RunningCellPublisher.Value;
+
+    /// <summary>Runs <paramref name="cell"/> with this publisher as <see cref="Current"/> on its async flow.</summary>
+    public async Task<T> RunAs<T>(Func<Task<T>> cell)
+    {
+        RunningCellPublisher.Value = this; // an async method's change stays in its own flow and the flows it starts
+        return await cell().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Queues a message the cell's code sends by itself (a comm's open, message or close) behind the cell's events, so it
+    /// reaches iopub after the cell's <c>execute_input</c> and in order with its outputs, as ipykernel publishes on one
+    /// socket; false once the cell has ended (the caller then publishes it at once). Sent even for a silent cell: a
+    /// widget must reach the front end.
+    /// </summary>
+    public bool PublishInOrder(string messageType, JsonObject content, JsonObject metadata, IReadOnlyList<byte[]> buffers) =>
+        _events.Writer.TryWrite(new CodeMessage(messageType, content, metadata, buffers));
 
     /// <summary>No more events: returns once everything taken was published.</summary>
     public Task CompleteAsync()
@@ -79,8 +103,17 @@ internal sealed class CellPublisher
         var text = new StringBuilder();
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (reader.TryRead(out var cellEvent))
+            while (reader.TryRead(out var item))
             {
+                if (item is CodeMessage message)
+                {
+                    Flush();
+                    AnnounceInput();
+                    _sender.Publish(message.Type, message.Content, _request, message.Metadata, message.Buffers);
+                    continue;
+                }
+
+                var cellEvent = (CellEvent)item;
                 if (cellEvent is StreamText stream)
                 {
                     if (streamName is not null && streamName != stream.Name)
@@ -190,4 +223,6 @@ internal sealed class CellPublisher
 
         return data;
     }
+
+    private sealed record CodeMessage(string Type, JsonObject Content, JsonObject Metadata, IReadOnlyList<byte[]> Buffers);
 }

@@ -48,7 +48,7 @@ internal sealed class ExecuteHandler(Interpreter interpreter, StdinInput stdin) 
         interpreter.PauseWarmUp(cellStarts: true); // the cell gets the cores; the language services are warmed up after it
         try
         {
-            result = await interpreter.Session.ExecuteAsync(submission, publisher.OnEvent, request.Stopping).ConfigureAwait(false);
+            result = await publisher.RunAs(() => interpreter.Session.ExecuteAsync(submission, publisher.OnEvent, request.Stopping)).ConfigureAwait(false);
         }
         finally
         {
