@@ -34,6 +34,11 @@ SKIP_DIRS = {"bin", "obj", "node_modules", ".git", "out", "artifacts", "notebook
 # Stay public whatever the search finds, with the reason.
 KEEP = {
     "TypeFormatter": "a kernel (ours, .NET Interactive) reads it by reflection: the TypeFormatterSource convention",
+    # The kernel's embedding API (src/Barometer.Kernel/README.md, "Embedding the execution core"): a host's onEvent
+    # callback matches on every CellEvent; a process host sets the working directory.
+    "DisplayShown": "a CellEvent of the embedding API",
+    "ResultProduced": "a CellEvent of the embedding API",
+    "HostWorkingDirectory": "the embedding API: a process host's choice",
 }
 DECLARATION = re.compile(
     r"^(?:public|internal)\s+((?:(?:sealed|static|abstract|partial|readonly|ref|unsafe|new|record)\s+)*)"

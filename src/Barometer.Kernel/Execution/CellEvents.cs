@@ -30,7 +30,7 @@ public sealed record StreamText(string Name, string Text) : CellEvent;
 /// <summary>A value shown with <c>display(...)</c>.</summary>
 /// <param name="DisplayId">Identifies the display for later <see cref="DisplayUpdated"/> events.</param>
 /// <param name="Data">The value's MIME bundle.</param>
-internal sealed record DisplayShown(string DisplayId, MimeBundle Data) : CellEvent;
+public sealed record DisplayShown(string DisplayId, MimeBundle Data) : CellEvent;
 
 /// <summary>A displayed value replaced through its handle (<c>DisplayedValue.Update</c>).</summary>
 /// <param name="DisplayId">The display being replaced.</param>
@@ -40,7 +40,7 @@ public sealed record DisplayUpdated(string DisplayId, MimeBundle Data) : CellEve
 /// <summary>The value of the cell's trailing expression.</summary>
 /// <param name="ExecutionCount">The cell's execution count.</param>
 /// <param name="Data">The value's MIME bundle.</param>
-internal sealed record ResultProduced(int ExecutionCount, MimeBundle Data) : CellEvent;
+public sealed record ResultProduced(int ExecutionCount, MimeBundle Data) : CellEvent;
 
 /// <summary>The cell failed (compile error, exception, timeout, interrupt, unsupported input).</summary>
 /// <param name="Error">What went wrong, with a traceback naming the cell line.</param>

@@ -7,7 +7,7 @@ namespace Barometer.Kernel.Running;
 /// itself (<see cref="NotebookRunner"/> does not); a host calls this explicitly. Callers are serialised while they
 /// hold the directory. A Jupyter kernel process gets its folder from the front end when it starts instead.
 /// </summary>
-internal static class HostWorkingDirectory
+public static class HostWorkingDirectory
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
