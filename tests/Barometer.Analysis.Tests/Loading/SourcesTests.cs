@@ -38,7 +38,10 @@ public class SourcesTests
         Assert.Equal(SourceDocument.NotGiven, barometer.Date); // the report prints the period it covers, not a date
         Assert.Contains(", n.d., http://minskdialogue.by/en/research/reports/minsk-barometer-18", barometer.Citation);
         var beijing = RepoData.Dataset.Sources.Single(s => s.Id == "lukashenko-beijing-2023");
-        Assert.Equal("“That's why Lukashenko is really going to Beijing”, n.d.", beijing.Citation);
+        // the seed is an unattributed English repost; the citation is the original it translates, whose copy has no byline
+        Assert.Equal("“Belarus: Darum reist Lukaschenko wirklich nach Peking”, WELT (welt.de), 2023-02, "
+            + "https://www.welt.de/politik/ausland/article244003579/Belarus-Darum-reist-Lukaschenko-wirklich-nach-Peking.html", beijing.Citation);
+        Assert.Contains("That's why Lukashenko is really going to Beijing", beijing.Copy);
         // a note that explains a missing field says the document gives "no" date, does "not" give it, or names "none"
         Assert.All(RepoData.Dataset.Sources.Where(s => new[] { s.Author, s.Publisher, s.Date, s.Address }.Any(SourceDocument.IsNotGiven)),
             s => Assert.Matches(@"\b(no|not|none)\b", s.Note));
