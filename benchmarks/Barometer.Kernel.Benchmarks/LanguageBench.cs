@@ -32,7 +32,7 @@ internal static class LanguageBench
         using var session = new ScriptSession(new ScriptSessionOptions { BaseDirectory = Path.Combine(root, "notebooks"), DocumentName = "bench.ipynb" });
         foreach (var cell in new[]
                  {
-                     $"#r \"{Path.Combine(library, "CsvHelper.dll")}\"\n#r \"{Path.Combine(library, "YamlDotNet.dll")}\"\n#r \"{Path.Combine(library, "Barometer.Analysis.dll")}\"\nusing Barometer.Analysis;\nusing Barometer.Analysis.Loading;",
+                     $"#r \"{Path.Combine(library, "YamlDotNet.dll")}\"\n#r \"{Path.Combine(library, "Barometer.Analysis.dll")}\"\nusing Barometer.Analysis;\nusing Barometer.Analysis.Loading;",
                      "var data = BarometerDataLoader.Load(DataDirectory.Locate());\nvar xs = new List<int>();",
                      "/// <summary>Scales a value.</summary>\ndouble Scale(double value, double factor) => value * factor;",
                  })

@@ -39,10 +39,11 @@ IDIOMS = os.path.join(HERE, "idioms")
 
 
 def corpus_candidates():
+    # Nothing outside the repository is looked at unless named: $BAROMETER_CORPUS_DIR, else the git-ignored folder
+    # that materialize.py fills.
     if os.environ.get("BAROMETER_CORPUS_DIR"):
         return [os.environ["BAROMETER_CORPUS_DIR"]]
-    clone = os.path.dirname(os.path.dirname(HERE))
-    return [os.path.join(HERE, "notebooks"), os.path.join(os.path.dirname(clone), "shared", "corpus", "notebooks")]
+    return [os.path.join(HERE, "notebooks")]
 
 
 def find_corpus(explicit):
@@ -55,7 +56,7 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kernel", default="csharp", help="kernelspec name (default: csharp)")
     parser.add_argument("--label", help="name of this run in tables and result files (default: kernel name + version)")
-    parser.add_argument("--corpus", help="folder holding the notebooks (default: tests/corpus/notebooks, else ../shared/corpus/notebooks beside the clone, or $BAROMETER_CORPUS_DIR)")
+    parser.add_argument("--corpus", help="folder holding the notebooks (default: $BAROMETER_CORPUS_DIR when set, else tests/corpus/notebooks, which materialize.py fills)")
     parser.add_argument("--manifest", default=os.path.join(HERE, "manifest.csv"))
     parser.add_argument("--notes", default=os.path.join(HERE, "cell-notes.csv"))
     parser.add_argument("--only", action="append", default=[], help="run only notebooks whose file contains this text (repeatable)")

@@ -128,7 +128,7 @@ public sealed record PivotTable(
 }
 
 /// <summary><c>items.Pivot(row, column, value)</c>: <see cref="PivotTable.Create{T, TRow, TColumn}"/> as a LINQ-style extension.</summary>
-public static class PivotExtensions
+internal static class PivotExtensions
 {
     /// <summary>Groups <paramref name="items"/> by <paramref name="row"/> × <paramref name="column"/>; each cell is the sum of <paramref name="value"/> (or <paramref name="aggregate"/>).</summary>
     public static PivotTable Pivot<T, TRow, TColumn>(

@@ -11,12 +11,12 @@ namespace Barometer.Analysis.Figures;
 /// value in the gap between two bands takes the less severe one, so the boundary lies half a point above the more
 /// severe band's ceiling. Unbounded ends are clipped to the axis range.
 /// </summary>
-public sealed record BandSpan(ColourBand Band, double Bottom, double Top, string ClassifiedRange)
+internal sealed record BandSpan(ColourBand Band, double Bottom, double Top, string ClassifiedRange)
 {
     public double Middle => (Bottom + Top) / 2;
 }
 
-public static class ColourBands
+internal static class ColourBands
 {
     /// <summary>
     /// The value axis of a chart drawn over the bands: from 3 below the lowest of <paramref name="values"/> and the most

@@ -7,7 +7,7 @@ using static Barometer.Analysis.Figures.FigureStyle;
 namespace Barometer.Analysis.Figures;
 
 /// <summary>The colour scale of regional security tension (Appendix 3) as a table, marking where this issue falls.</summary>
-public static class ColourScaleFigure
+internal static class ColourScaleFigure
 {
     public static readonly IReadOnlyList<string> Headers =
         ["Colour", "Numerical value (as published)", "Integers classified", "Interpretation", "This issue"];

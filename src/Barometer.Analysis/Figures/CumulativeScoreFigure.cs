@@ -12,7 +12,7 @@ namespace Barometer.Analysis.Figures;
 /// Not in the report: each relationship's running total through the period, a step at every event (ordered by the
 /// first day its date denotes, then catalogue order), with the event's label, date and score on hover.
 /// </summary>
-public static class CumulativeScoreFigure
+internal static class CumulativeScoreFigure
 {
     public static NamedFigure Build(IssueCatalogue catalogue)
     {

@@ -14,7 +14,7 @@ namespace Barometer.Analysis.Figures;
 /// consecutive values is drawn as markers only. Filled markers are computed from a catalogue, open markers were only
 /// published.
 /// </summary>
-public static class DynamicsFigures
+internal static class DynamicsFigures
 {
     public const string ComputedSymbol = "circle";
     public const string PublishedSymbol = "circle-open";

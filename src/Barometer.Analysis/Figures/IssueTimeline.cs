@@ -5,7 +5,7 @@ using Barometer.Analysis.Model;
 namespace Barometer.Analysis.Figures;
 
 /// <summary>Where a value across issues comes from.</summary>
-public enum ValueOrigin
+internal enum ValueOrigin
 {
     /// <summary>No value is known for that issue.</summary>
     None,
@@ -16,7 +16,7 @@ public enum ValueOrigin
 }
 
 /// <summary>One issue's value of one measure: a number, or for the regional tension possibly only a colour.</summary>
-public sealed record TimelinePoint(Issue Issue, int? Value, string? Colour, ValueOrigin Origin, string? Source)
+internal sealed record TimelinePoint(Issue Issue, int? Value, string? Colour, ValueOrigin Origin, string? Source)
 {
     public bool HasValue => Value is not null;
 }
@@ -25,7 +25,7 @@ public sealed record TimelinePoint(Issue Issue, int? Value, string? Colour, Valu
 /// The issues of the series, oldest first, with each measure's value per issue: computed from the catalogue where the
 /// data hold one (the reproduced issue's own results are used as given), else the published value, else nothing.
 /// </summary>
-public sealed record IssueTimeline(
+internal sealed record IssueTimeline(
     IReadOnlyList<Issue> Issues,
     IReadOnlyList<Partner> Partners,
     IReadOnlyDictionary<string, IReadOnlyList<TimelinePoint>> PartnerIndex,

@@ -12,7 +12,7 @@ namespace Barometer.Analysis.Figures;
 /// negative points as diverging bars, computed from the catalogue. Where the report prints a different number than its
 /// own catalogue gives (the reconciliation's mismatches), the printed number is noted under the partner.
 /// </summary>
-public static class RelationsFigure
+internal static class RelationsFigure
 {
     public const string Mismatch = "#b03a2e";
 

@@ -6,7 +6,7 @@ using static Barometer.Analysis.Figures.FigureStyle;
 namespace Barometer.Analysis.Figures;
 
 /// <summary>"Security": the national-security index, and the regional-tension index drawn over the colour bands of its scale.</summary>
-public static class SecurityFigure
+internal static class SecurityFigure
 {
     public const string NationalLabel = "National security";
     public const string RegionalLabel = "Regional tension";

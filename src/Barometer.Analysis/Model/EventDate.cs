@@ -21,7 +21,7 @@ public sealed record EventDate(string Text, DateOnly Start, DateOnly End)
 /// <c>Early/Mid/Late December</c> (days 1–10, 11–20, 21–end: our convention, the report does not define them);
 /// an ISO date <c>2020-12-20</c>. The year is the one that puts the month inside the period.
 /// </remarks>
-public static partial class EventDateParser
+internal static partial class EventDateParser
 {
     [GeneratedRegex(@"^(?<d1>\d{1,2})\s*(?:[-–]\s*(?<d2>\d{1,2}))?\s+(?<m>[A-Za-z]+)$")]
     private static partial Regex DayMonth();

@@ -1,7 +1,7 @@
 namespace Barometer.Analysis.Model;
 
 /// <summary>What a statement of a report's narrative is: the vocabulary of <c>narrative.csv</c>'s <c>kind</c>.</summary>
-public static class NarrativeKinds
+internal static class NarrativeKinds
 {
     /// <summary>The editor's summary of the relationship in the opening letter, word for word.</summary>
     public const string Summary = "summary";

@@ -6,7 +6,7 @@ namespace Barometer.Analysis.Model;
 /// <summary>A count a printed text states of something: <c>three vessels</c> is 3; <c>contracts</c> with no number is more than one.</summary>
 /// <param name="Value">The number printed before the thing counted (a lone singular counts one); null when the text gives only a plural.</param>
 /// <param name="Words">The printed words that state it.</param>
-public sealed record PrintedAmount(decimal? Value, string Words)
+internal sealed record PrintedAmount(decimal? Value, string Words)
 {
     /// <summary>True when <paramref name="count"/> is what the text states: the same number, or more than one for a bare plural.</summary>
     public bool Allows(decimal count) => Value is { } v ? v == count : count > 1;
@@ -17,7 +17,7 @@ public sealed record PrintedAmount(decimal? Value, string Words)
 }
 
 /// <summary>What a catalogue row's printed text states: the words it quotes, and the count it gives of a thing.</summary>
-public static partial class PrintedText
+internal static partial class PrintedText
 {
     private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
     {

@@ -59,13 +59,13 @@ public sealed record RescoreEvent(string Id, int? Score = null, int? NationalSec
 
 /// <summary>Adds a hypothetical relationship event; it gets an id <c>&lt;issue&gt;-&lt;partner&gt;-H&lt;n&gt;</c>.</summary>
 /// <param name="Date">As in the catalogue ("20 December", "Early December") or ISO (2020-12-20); must lie in the issue's period.</param>
-public sealed record AddRelationshipEvent(string PartnerCode, string Date, string Label, int Score) : ScenarioChange
+internal sealed record AddRelationshipEvent(string PartnerCode, string Date, string Label, int Score) : ScenarioChange
 {
     public override string Kind => "add";
 }
 
 /// <summary>Adds a hypothetical security event; it gets an id <c>&lt;issue&gt;-SEC-H&lt;n&gt;</c>.</summary>
-public sealed record AddSecurityEvent(string Date, string Label, int NationalSecurity, int RegionalTension) : ScenarioChange
+internal sealed record AddSecurityEvent(string Date, string Label, int NationalSecurity, int RegionalTension) : ScenarioChange
 {
     public override string Kind => "add";
 }
@@ -74,13 +74,13 @@ public sealed record AddSecurityEvent(string Date, string Label, int NationalSec
 /// Replaces the regional-tension colour scale by an alternative one. Bands are listed from the least severe
 /// (highest values) to the most severe; the documented gap rule of <see cref="Model.ColourScale"/> still applies.
 /// </summary>
-public sealed record ReplaceThresholds(IReadOnlyList<ThresholdBand> Bands) : ScenarioChange
+internal sealed record ReplaceThresholds(IReadOnlyList<ThresholdBand> Bands) : ScenarioChange
 {
     public override string Kind => "thresholds";
 }
 
 /// <summary>One band of an alternative colour scale; null bounds are open.</summary>
-public sealed record ThresholdBand(string Colour, int? Min, int? Max)
+internal sealed record ThresholdBand(string Colour, int? Min, int? Max)
 {
     public SourcePosition Position { get; init; }
 

@@ -14,7 +14,7 @@ namespace Barometer.Cli.Commands;
 /// [--name NAME] [--display-name TEXT]</c> and <c>barometer kernel uninstall [--name NAME] [--prefix DIR]</c>:
 /// the C# Jupyter kernel of Barometer.Kernel and its kernelspec.
 /// </summary>
-public static class KernelCommand
+internal static class KernelCommand
 {
     /// <summary>The <c>kernel</c> command with its subcommands.</summary>
     public static Command Create() => new("kernel", "The C# Jupyter kernel: install its kernelspec so Jupyter and VS Code can use it, or start it.")

@@ -17,7 +17,7 @@ namespace Barometer.Cli.Commands;
 /// kernel process of its own (this executable's <c>kernel start</c>, driven over the Jupyter protocol), and writes
 /// executed copies.
 /// </summary>
-public static class NotebooksCommand
+internal static class NotebooksCommand
 {
     /// <summary>The <c>notebooks</c> command with its <c>run</c> subcommand.</summary>
     public static Command Create()

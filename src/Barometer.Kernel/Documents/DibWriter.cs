@@ -5,7 +5,7 @@ namespace Barometer.Kernel.Documents;
 /// on one line, then each non-empty cell as <c>#!kernel</c>, a blank line, the source, a blank line.
 /// A .dib file cannot hold outputs, cell metadata or raw cells; those are not written.
 /// </summary>
-public static class DibWriter
+internal static class DibWriter
 {
     /// <summary>Serializes a notebook to .dib text.</summary>
     public static string Serialize(Notebook notebook)

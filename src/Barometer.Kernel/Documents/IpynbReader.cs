@@ -7,7 +7,7 @@ namespace Barometer.Kernel.Documents;
 /// Reads nbformat 4 <c>.ipynb</c> JSON (as written by Jupyter and VS Code Polyglot Notebooks).
 /// Multiline strings may be a string or an array of lines; everything not interpreted is preserved.
 /// </summary>
-public static class IpynbReader
+internal static class IpynbReader
 {
     /// <summary>Parses notebook JSON text.</summary>
     /// <exception cref="NotebookFormatException">The text is not nbformat 4 JSON.</exception>

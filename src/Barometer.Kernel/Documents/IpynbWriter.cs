@@ -6,7 +6,7 @@ namespace Barometer.Kernel.Documents;
 /// Writes nbformat 4 JSON the way Jupyter does: keys sorted, one-space indent, non-ASCII unescaped,
 /// multiline strings as arrays of lines, a final newline. The model is not modified.
 /// </summary>
-public static class IpynbWriter
+internal static class IpynbWriter
 {
     /// <summary>Serializes a notebook to <c>.ipynb</c> text.</summary>
     public static string Serialize(Notebook notebook, int indent = 1)

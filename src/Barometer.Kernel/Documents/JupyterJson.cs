@@ -10,7 +10,7 @@ namespace Barometer.Kernel.Documents;
 /// ensure_ascii=False)</c>) and VS Code write for <c>.ipynb</c> files, so a notebook read and written
 /// back is byte-for-byte the same when it came from those tools.
 /// </summary>
-public static class JupyterJson
+internal static class JupyterJson
 {
     /// <summary>
     /// The default notebook- and cell-metadata key under which the notebook runner records parameters, timing and

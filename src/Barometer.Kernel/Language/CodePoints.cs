@@ -5,7 +5,7 @@ namespace Barometer.Kernel.Language;
 /// and .NET string indices (UTF-16 code units): they differ after any character outside the Basic Multilingual
 /// Plane (emoji, some CJK), which takes two UTF-16 units but is one code point.
 /// </summary>
-public static class CodePoints
+internal static class CodePoints
 {
     /// <summary>The UTF-16 index of the <paramref name="codePoint"/>-th code point (clamped to the text).</summary>
     public static int ToUtf16Index(string text, int codePoint)

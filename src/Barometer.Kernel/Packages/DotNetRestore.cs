@@ -5,7 +5,7 @@ namespace Barometer.Kernel.Packages;
 /// <summary>An error or warning line printed by <c>dotnet restore</c> (e.g. <c>NU1101</c>).</summary>
 /// <param name="Code">The code (<c>NU1101</c>, <c>NU1301</c>, <c>MSB4236</c>, …), or null.</param>
 /// <param name="Message">The message without the project path.</param>
-public sealed record RestoreMessage(string? Code, string Message);
+internal sealed record RestoreMessage(string? Code, string Message);
 
 /// <summary>
 /// What one run of <c>dotnet restore</c> reported: its errors, and its warnings that a package source could not be

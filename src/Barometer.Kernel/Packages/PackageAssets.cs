@@ -9,7 +9,7 @@ namespace Barometer.Kernel.Packages;
 /// <param name="Directory">The package's folder in the global packages folder.</param>
 /// <param name="RuntimeAssemblies">Full paths of its managed assemblies for this framework and runtime identifier.</param>
 /// <param name="NativeLibraries">Full paths of its native libraries for this runtime identifier.</param>
-public sealed record ResolvedPackage(string Id, NuGetVersion Version, string Directory, IReadOnlyList<string> RuntimeAssemblies, IReadOnlyList<string> NativeLibraries)
+internal sealed record ResolvedPackage(string Id, NuGetVersion Version, string Directory, IReadOnlyList<string> RuntimeAssemblies, IReadOnlyList<string> NativeLibraries)
 {
     /// <summary>
     /// Full paths of the assemblies a project compiles against (the package's <c>ref/</c> assemblies where it has

@@ -27,7 +27,7 @@ public sealed record PackageDirective(PackageDirectiveKind Kind, string Name, st
 }
 
 /// <summary>Recognises package directives in cell lines (the syntax .NET Interactive accepted).</summary>
-public static partial class PackageDirectiveParser
+internal static partial class PackageDirectiveParser
 {
     [GeneratedRegex("""^\s*#(?<kind>r|i)\s+"\s*nuget\s*:\s*(?<name>[^,"]*?)\s*(,\s*(?<version>[^"]*?)\s*)?"\s*$""", RegexOptions.IgnoreCase)]
     private static partial Regex DirectivePattern();

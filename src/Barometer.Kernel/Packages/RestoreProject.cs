@@ -8,7 +8,7 @@ namespace Barometer.Kernel.Packages;
 /// <summary>A package the restore project asks for: its id and the <c>Version</c> attribute of its PackageReference.</summary>
 /// <param name="Id">Package id.</param>
 /// <param name="Version">NuGet version text: <c>[5.0.0]</c> (exact), a range, or a floating version such as <c>*</c> or <c>*-*</c>.</param>
-public sealed record PackageRequirement(string Id, string Version);
+internal sealed record PackageRequirement(string Id, string Version);
 
 /// <summary>
 /// The generated project whose <c>dotnet restore</c> resolves a session's packages: it targets the running

@@ -6,7 +6,7 @@ namespace Barometer.Kernel.Parameters;
 /// <param name="IsNullable">Declared with <c>?</c> (the value <c>null</c> is then accepted).</param>
 /// <param name="TypeText">The type as written (<c>var</c> for inferred declarations).</param>
 /// <param name="DefaultText">The initializer as written, or null.</param>
-public sealed record ParameterDeclaration(string Name, ParameterKind? Kind, bool IsNullable, string TypeText, string? DefaultText)
+internal sealed record ParameterDeclaration(string Name, ParameterKind? Kind, bool IsNullable, string TypeText, string? DefaultText)
 {
     /// <summary>The C# type name used when re-declaring the parameter (<c>double</c>, <c>string?</c>, …).</summary>
     public string CSharpType => ParameterValueConverter.CSharpTypeName(Kind ?? ParameterKind.Object, IsNullable);

@@ -17,7 +17,7 @@ public sealed record ConvertedParameter(string Name, ParameterKind Kind, bool Is
 }
 
 /// <summary>Converts the strings given on the command line (<c>-p NAME VALUE</c>) into typed C# literals.</summary>
-public static class ParameterValueConverter
+internal static class ParameterValueConverter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

@@ -10,7 +10,7 @@ namespace Barometer.Kernel.Parameters;
 /// or, for <c>var</c>, the kind of the initializer (<c>var Flip = 0.1;</c> → double, <c>var N = 3L;</c> → long,
 /// <c>var S = "x";</c> → string, <c>var On = true;</c> → bool, <c>var D = new DateTime(…)</c> → DateTime).
 /// </summary>
-public static class ParametersCellParser
+internal static class ParametersCellParser
 {
     private static readonly CSharpParseOptions ScriptParseOptions =
         CSharpParseOptions.Default.WithKind(SourceCodeKind.Script).WithLanguageVersion(LanguageVersion.Latest);

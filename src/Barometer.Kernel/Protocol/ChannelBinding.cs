@@ -8,7 +8,7 @@ namespace Barometer.Kernel.Protocol;
 /// Binds one of the kernel's sockets to its port of the connection file; when the port cannot be bound (another
 /// process listens on it, the address is not this machine's) the error names the channel, the port and the endpoint.
 /// </summary>
-public static class ChannelBinding
+internal static class ChannelBinding
 {
     /// <summary>Binds <paramref name="socket"/> to <paramref name="port"/> of <paramref name="connection"/>.</summary>
     /// <param name="channel">The Jupyter channel the socket serves: <c>shell</c>, <c>iopub</c>, <c>stdin</c>, <c>control</c> or <c>heartbeat</c>.</param>

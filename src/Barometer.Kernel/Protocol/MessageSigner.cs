@@ -8,7 +8,7 @@ namespace Barometer.Kernel.Protocol;
 /// (the four JSON frames, as sent). With an empty key messages are not signed and every signature is accepted
 /// (Jupyter's convention for an unsecured connection).
 /// </summary>
-public sealed class MessageSigner
+internal sealed class MessageSigner
 {
     private readonly byte[] _key;
 

@@ -6,7 +6,7 @@ namespace Barometer.Kernel.Protocol;
 /// <see cref="Capacity"/> entries the oldest are forgotten (every genuine message carries a fresh <c>msg_id</c>, so its
 /// signature is new). Unsigned connections (an empty key) have no signatures to remember.
 /// </summary>
-public sealed class SignatureHistory
+internal sealed class SignatureHistory
 {
     /// <summary>jupyter_client's default <c>digest_history_size</c>.</summary>
     public const int DefaultCapacity = 1 << 16;

@@ -9,7 +9,7 @@ namespace Barometer.Kernel.Protocol;
 /// Jupyter messages on ZeroMQ: <c>[identities…] &lt;IDS|MSG&gt; signature header parent_header metadata content [buffers…]</c>.
 /// Every encoded message is signed; a decoded message whose signature does not verify is rejected.
 /// </summary>
-public static class WireFormat
+internal static class WireFormat
 {
     /// <summary>The frame separating routing identities from the message.</summary>
     public static readonly byte[] Delimiter = "<IDS|MSG>"u8.ToArray();

@@ -7,7 +7,7 @@ namespace Barometer.Kernel.Running;
 /// what happens as <see cref="CellEvent"/>s, the same events whether the session lives in this process
 /// (<see cref="InProcessKernel"/>) or in a kernel process driven over the Jupyter protocol (<see cref="JupyterKernel"/>).
 /// </summary>
-public interface INotebookKernel : IAsyncDisposable
+internal interface INotebookKernel : IAsyncDisposable
 {
     /// <summary>
     /// Runs one cell, calling <paramref name="onEvent"/> for each event as it happens. Cell failures (compile errors,

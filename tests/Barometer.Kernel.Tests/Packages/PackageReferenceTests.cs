@@ -87,7 +87,7 @@ public sealed class PackageReferenceTests : IDisposable
     public async Task A_package_the_kernel_process_carries_in_another_version_compiles_and_runs_against_the_process_copy_and_says_so()
     {
         // The test process (like the barometer tool) carries NuGet.Versioning 8.0.0; a cell binds to that copy at run
-        // time, so it must compile against it too (the idiom corpus's CsvHelper 33.1.0 cell compiled against 33.1.0 and
+        // time, so it must compile against it too (the idiom corpus's CsvHelper 33.1.0 cell, while the tool carried CsvHelper, compiled against 33.1.0 and
         // failed with MissingMethodException on the tool's 34.0.0).
         using var session = NewSession();
         var result = await session.ExecuteAsync("#r \"nuget: NuGet.Versioning, [6.7.0]\"\ntypeof(NuGet.Versioning.NuGetVersion).Assembly.GetName().Version!.Major * 100 + NuGet.Versioning.NuGetVersion.Parse(\"1.2.3\").Minor");

@@ -25,7 +25,11 @@ public class KernelLifecycleTests
                 new JsonObject { ["code"] = $"System.IO.File.WriteAllText(@\"{marker}\", \"x\");", ["silent"] = false, ["store_history"] = true, ["user_expressions"] = new JsonObject(), ["allow_stdin"] = false },
                 "intruder");
             intruder.SendMultipartMessage(WireFormat.Encode(forged, new MessageSigner("not-the-key")));
-            await Task.Delay(500);
+            // Order, not time: one connection keeps its order, so when this signed request's reply arrives the kernel
+            // has read (and refused) the forged one before it.
+            var signer = new MessageSigner(client.Connection.Key);
+            intruder.SendMultipartMessage(WireFormat.Encode(JupyterMessage.Create("kernel_info_request", new JsonObject(), "intruder"), signer));
+            Assert.Equal("kernel_info_reply", ReceiveReply(intruder, signer).MessageType);
         }
 
         var good = await client.ExecuteToEndAsync($"System.IO.File.Exists(@\"{marker}\")");
