@@ -23,7 +23,7 @@ for argument in "$@"; do
     *) projects+=("$argument") ;;
   esac
 done
-[ "${#projects[@]}" -gt 0 ] || projects=(src/Barometer.IO src/Barometer.Analysis src/Barometer.Kernel)
+[ "${#projects[@]}" -gt 0 ] || projects=(src/Barometer.IO src/Barometer.Browser src/Barometer.Analysis src/Barometer.Kernel)
 
 header='#nullable enable'
 for project in "${projects[@]}"; do
