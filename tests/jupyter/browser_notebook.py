@@ -62,6 +62,75 @@ class DevTools:
         return result.get("result", {}).get("value")
 
 
+def start_notebook_server(root, work, processes, *options):
+    """Starts Debian's classic Notebook server on a free local port, without token or password, serving ROOT, with
+    its config, runtime and log in WORK; appends the process to PROCESSES and returns the port once /api answers."""
+    env = dict(os.environ)
+    env["JUPYTER_CONFIG_DIR"] = os.path.join(work, "config")
+    env["JUPYTER_RUNTIME_DIR"] = os.path.join(work, "runtime")
+    port = free_port()
+    server_log = open(os.path.join(work, "server.log"), "w")
+    server = ["/usr/bin/python3", "-m", "notebook", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+              "--NotebookApp.token=", "--NotebookApp.password=", *options, f"--notebook-dir={root}"]
+    if os.geteuid() == 0:
+        server.append("--allow-root")
+    process = subprocess.Popen(server, env=env, stdout=server_log, stderr=subprocess.STDOUT)
+    processes.append(process)
+
+    def server_up():
+        if process.poll() is not None:
+            raise RuntimeError(f"the notebook server exited with status {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api", timeout=2) as r:
+                return r.status == 200
+        except OSError:
+            return False
+
+    wait_for(server_up, 60, "the notebook server starting")
+    return port
+
+
+def start_chromium(work, processes, window_size):
+    """Starts headless Chromium (Debian's) with a fresh profile in WORK, appends it to PROCESSES, and returns a
+    DevTools connection to its page, with the Page domain enabled."""
+    profile = os.path.join(work, "profile")
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    flags = ["--headless=new", "--disable-gpu", "--remote-debugging-port=0", f"--user-data-dir={profile}",
+             f"--window-size={window_size}", "--no-first-run", "--no-default-browser-check"]
+    if os.geteuid() == 0:
+        flags.append("--no-sandbox")
+    processes.append(subprocess.Popen([chromium, *flags, "about:blank"],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    active = os.path.join(profile, "DevToolsActivePort")
+    wait_for(lambda: os.path.exists(active) and open(active).read().strip(), 30, "Chromium starting")
+    devtools_port = open(active).read().split()[0]
+    with urllib.request.urlopen(f"http://127.0.0.1:{devtools_port}/json/list", timeout=10) as r:
+        page = next(t for t in json.load(r) if t["type"] == "page")
+    tools = DevTools(page["webSocketDebuggerUrl"])
+    tools.call("Page.enable")
+    return tools
+
+
+def report_harness_failure(label, error, work):
+    """A failure of the harness itself, reported as a failed check with the end of the notebook server's log."""
+    print(f"{label}: {type(error).__name__}: {error}", file=sys.stderr)
+    log = os.path.join(work, "server.log")
+    if os.path.exists(log):
+        print("--- notebook server log (last 40 lines) ---", file=sys.stderr)
+        print("".join(open(log).readlines()[-40:]), file=sys.stderr)
+
+
+def stop_all(processes, work):
+    """Stops every process started (last first) and removes the temporary folder."""
+    for process in reversed(processes):
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def main(argv):
     if len(argv) != 4:
         print(__doc__, file=sys.stderr)
@@ -78,43 +147,8 @@ def main(argv):
         name = os.path.basename(notebook)
         shutil.copyfile(notebook, os.path.join(root, "notebooks", name))
 
-        env = dict(os.environ)
-        env["JUPYTER_CONFIG_DIR"] = os.path.join(work, "config")
-        env["JUPYTER_RUNTIME_DIR"] = os.path.join(work, "runtime")
-        port = free_port()
-        server_log = open(os.path.join(work, "server.log"), "w")
-        server = ["/usr/bin/python3", "-m", "notebook", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-                  "--NotebookApp.token=", "--NotebookApp.password=", f"--notebook-dir={root}"]
-        if os.geteuid() == 0:
-            server.append("--allow-root")
-        processes.append(subprocess.Popen(server, env=env, stdout=server_log, stderr=subprocess.STDOUT))
-
-        def server_up():
-            if processes[0].poll() is not None:
-                raise RuntimeError(f"the notebook server exited with status {processes[0].returncode}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api", timeout=2) as r:
-                    return r.status == 200
-            except OSError:
-                return False
-
-        wait_for(server_up, 60, "the notebook server starting")
-
-        profile = os.path.join(work, "profile")
-        chromium = shutil.which("chromium") or "/usr/bin/chromium"
-        flags = ["--headless=new", "--disable-gpu", "--remote-debugging-port=0", f"--user-data-dir={profile}",
-                 "--window-size=1280,2400", "--no-first-run", "--no-default-browser-check"]
-        if os.geteuid() == 0:
-            flags.append("--no-sandbox")
-        processes.append(subprocess.Popen([chromium, *flags, "about:blank"],
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        active = os.path.join(profile, "DevToolsActivePort")
-        wait_for(lambda: os.path.exists(active) and open(active).read().strip(), 30, "Chromium starting")
-        devtools_port = open(active).read().split()[0]
-        with urllib.request.urlopen(f"http://127.0.0.1:{devtools_port}/json/list", timeout=10) as r:
-            page = next(t for t in json.load(r) if t["type"] == "page")
-        tools = DevTools(page["webSocketDebuggerUrl"])
-        tools.call("Page.enable")
+        port = start_notebook_server(root, work, processes)
+        tools = start_chromium(work, processes, "1280,2400")
         tools.call("Page.navigate", url=f"http://127.0.0.1:{port}/notebooks/notebooks/{name}")
 
         wait_for(lambda: tools.evaluate(
@@ -162,21 +196,10 @@ def main(argv):
             print(f"{name}: {problem}", file=sys.stderr)
         return 1 if problems else 0
     except Exception as error:  # report any failure of the harness itself as a failed check, with the server log
-        print(f"{os.path.basename(notebook)}: {type(error).__name__}: {error}", file=sys.stderr)
-        log = os.path.join(work, "server.log")
-        if os.path.exists(log):
-            print("--- notebook server log (last 40 lines) ---", file=sys.stderr)
-            print("".join(open(log).readlines()[-40:]), file=sys.stderr)
+        report_harness_failure(os.path.basename(notebook), error, work)
         return 1
     finally:
-        for process in reversed(processes):
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        shutil.rmtree(work, ignore_errors=True)
-
+        stop_all(processes, work)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))

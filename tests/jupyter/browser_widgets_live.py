@@ -22,7 +22,7 @@ import tempfile
 import time
 import urllib.request
 
-from browser_notebook import DevTools, free_port, wait_for  # the DevTools client of the notebook browser test
+from browser_notebook import free_port, report_harness_failure, start_chromium, start_notebook_server, stop_all, wait_for  # shared with the notebook browser test
 
 CELL_SLIDER = """var slider = new IntSlider { Description = "events", Min = 0, Max = 20, Value = 5 };
 var output = new Output();
@@ -122,50 +122,17 @@ def main(argv):
         os.makedirs(root)
         bundle(widgets_dir, root)
 
-        env = dict(os.environ)
-        env["JUPYTER_CONFIG_DIR"] = os.path.join(work, "config")
-        env["JUPYTER_RUNTIME_DIR"] = os.path.join(work, "runtime")
-        port = free_port()
-        server_log = open(os.path.join(work, "server.log"), "w")
-        # No token, no password, no XSRF check, any origin: a private server on 127.0.0.1 for the test's page, which
-        # a static server of its own serves (the Notebook's /files/ answers HTML with a CSP sandbox: an opaque origin).
-        server = ["/usr/bin/python3", "-m", "notebook", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-                  "--NotebookApp.token=", "--NotebookApp.password=", "--NotebookApp.disable_check_xsrf=True",
-                  "--NotebookApp.allow_origin=*", f"--notebook-dir={root}"]
-        if os.geteuid() == 0:
-            server.append("--allow-root")
-        processes.append(subprocess.Popen(server, env=env, stdout=server_log, stderr=subprocess.STDOUT))
-
-        def server_up():
-            if processes[0].poll() is not None:
-                raise RuntimeError(f"the notebook server exited with status {processes[0].returncode}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api", timeout=2) as r:
-                    return r.status == 200
-            except OSError:
-                return False
-
-        wait_for(server_up, 60, "the notebook server starting")
+        # No XSRF check, any origin: a private server on 127.0.0.1 for the test's page, which a static server of its own
+        # serves (the Notebook's /files/ answers HTML with a CSP sandbox: an opaque origin).
+        port = start_notebook_server(root, work, processes, "--NotebookApp.disable_check_xsrf=True", "--NotebookApp.allow_origin=*")
+        server_log = open(os.path.join(work, "server.log"), "a")  # the page server logs beside the notebook server
         page_port = free_port()
         processes.append(subprocess.Popen(["/usr/bin/python3", "-m", "http.server", "--bind", "127.0.0.1", "--directory", root, str(page_port)],
                                           stdout=server_log, stderr=subprocess.STDOUT))
         wait_for(lambda: urllib.request.urlopen(f"http://127.0.0.1:{page_port}/live.html", timeout=2).status == 200 if _listening(page_port) else False,
                  30, "the page server starting")
 
-        profile = os.path.join(work, "profile")
-        chromium = shutil.which("chromium") or "/usr/bin/chromium"
-        flags = ["--headless=new", "--disable-gpu", "--remote-debugging-port=0", f"--user-data-dir={profile}",
-                 "--window-size=900,900", "--no-first-run", "--no-default-browser-check"]
-        if os.geteuid() == 0:
-            flags.append("--no-sandbox")
-        processes.append(subprocess.Popen([chromium, *flags, "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        active = os.path.join(profile, "DevToolsActivePort")
-        wait_for(lambda: os.path.exists(active) and open(active).read().strip(), 30, "Chromium starting")
-        devtools_port = open(active).read().split()[0]
-        with urllib.request.urlopen(f"http://127.0.0.1:{devtools_port}/json/list", timeout=10) as r:
-            target = next(t for t in json.load(r) if t["type"] == "page")
-        tools = DevTools(target["webSocketDebuggerUrl"])
-        tools.call("Page.enable")
+        tools = start_chromium(work, processes, "900,900")
         tools.call("Page.navigate", url=f"http://127.0.0.1:{page_port}/live.html")
         wait_for(lambda: tools.evaluate("typeof window.live === 'object' && !!window.live.start"), 60, "the page loading")
 
@@ -215,21 +182,10 @@ def main(argv):
             print(f"browser_widgets_live: {problem}", file=sys.stderr)
         return 1 if problems else 0
     except Exception as error:  # any failure of the harness is a failed check, reported with the server log
-        print(f"browser_widgets_live: {type(error).__name__}: {error}", file=sys.stderr)
-        log = os.path.join(work, "server.log")
-        if os.path.exists(log):
-            print("--- notebook server log (last 40 lines) ---", file=sys.stderr)
-            print("".join(open(log).readlines()[-40:]), file=sys.stderr)
+        report_harness_failure("browser_widgets_live", error, work)
         return 1
     finally:
-        for process in reversed(processes):
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        shutil.rmtree(work, ignore_errors=True)
-
+        stop_all(processes, work)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))
