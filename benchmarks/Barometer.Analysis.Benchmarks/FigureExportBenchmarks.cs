@@ -1,9 +1,9 @@
-using BenchmarkDotNet.Attributes;
 using Barometer.Analysis.Charts;
-using Barometer.Browser;
 using Barometer.Analysis.Charts.Export;
 using Barometer.Analysis.Figures;
 using Barometer.Analysis.Loading;
+using Barometer.Browser;
+using BenchmarkDotNet.Attributes;
 
 namespace Barometer.Analysis.Benchmarks;
 

@@ -1,8 +1,8 @@
-using BenchmarkDotNet.Attributes;
 using Barometer.Analysis.Loading;
 using Barometer.Analysis.Model;
 using Barometer.Analysis.Scenarios;
 using Barometer.Analysis.Sensitivity;
+using BenchmarkDotNet.Attributes;
 
 namespace Barometer.Analysis.Benchmarks;
 

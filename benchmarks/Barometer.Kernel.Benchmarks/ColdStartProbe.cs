@@ -68,39 +68,39 @@ internal static class ColdStartProbe
         switch (mode)
         {
             case "first-cell":
-            {
-                using var session = new ScriptSession();
-                var result = await session.ExecuteAsync("1 + 1");
-                Console.WriteLine($"{Ms(clock.Elapsed)} (ok={result.Succeeded})");
-                break;
-            }
-
-            case "first-cell-idle":
-            {
-                _ = ScriptEnvironment.Shared.WarmUpAsync();
-                Thread.Sleep(300);
-                var before = clock.Elapsed;
-                using var session = new ScriptSession();
-                var result = await session.ExecuteAsync("1 + 1");
-                Console.WriteLine($"{Ms(clock.Elapsed)}, cell after idle {Ms(clock.Elapsed - before)} (ok={result.Succeeded})");
-                break;
-            }
-
-            default:
-            {
-                if (mode.EndsWith("-warm", StringComparison.Ordinal))
                 {
-                    _ = ScriptEnvironment.Shared.WarmUpAsync();
+                    using var session = new ScriptSession();
+                    var result = await session.ExecuteAsync("1 + 1");
+                    Console.WriteLine($"{Ms(clock.Elapsed)} (ok={result.Succeeded})");
+                    break;
                 }
 
-                var directory = Path.Combine(Path.GetTempPath(), "barometer-kernel-bench");
-                Directory.CreateDirectory(directory);
-                var first = await NotebookRunner.ExecuteAsync(SampleNotebook.Create(), Path.Combine(directory, "a.ipynb"), new NotebookRunOptions());
-                var firstTime = clock.Elapsed;
-                var second = await NotebookRunner.ExecuteAsync(SampleNotebook.Create(), Path.Combine(directory, "b.ipynb"), new NotebookRunOptions());
-                Console.WriteLine($"nb1 {Ms(firstTime)}, nb2 {Ms(clock.Elapsed - firstTime)} (ok={first.Succeeded && second.Succeeded})");
-                break;
-            }
+            case "first-cell-idle":
+                {
+                    _ = ScriptEnvironment.Shared.WarmUpAsync();
+                    Thread.Sleep(300);
+                    var before = clock.Elapsed;
+                    using var session = new ScriptSession();
+                    var result = await session.ExecuteAsync("1 + 1");
+                    Console.WriteLine($"{Ms(clock.Elapsed)}, cell after idle {Ms(clock.Elapsed - before)} (ok={result.Succeeded})");
+                    break;
+                }
+
+            default:
+                {
+                    if (mode.EndsWith("-warm", StringComparison.Ordinal))
+                    {
+                        _ = ScriptEnvironment.Shared.WarmUpAsync();
+                    }
+
+                    var directory = Path.Combine(Path.GetTempPath(), "barometer-kernel-bench");
+                    Directory.CreateDirectory(directory);
+                    var first = await NotebookRunner.ExecuteAsync(SampleNotebook.Create(), Path.Combine(directory, "a.ipynb"), new NotebookRunOptions());
+                    var firstTime = clock.Elapsed;
+                    var second = await NotebookRunner.ExecuteAsync(SampleNotebook.Create(), Path.Combine(directory, "b.ipynb"), new NotebookRunOptions());
+                    Console.WriteLine($"nb1 {Ms(firstTime)}, nb2 {Ms(clock.Elapsed - firstTime)} (ok={first.Succeeded && second.Succeeded})");
+                    break;
+                }
         }
 
         return 0;

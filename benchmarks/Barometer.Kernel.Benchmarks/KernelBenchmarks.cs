@@ -1,7 +1,7 @@
-using BenchmarkDotNet.Attributes;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Running;
+using BenchmarkDotNet.Attributes;
 
 namespace Barometer.Kernel.Benchmarks;
 

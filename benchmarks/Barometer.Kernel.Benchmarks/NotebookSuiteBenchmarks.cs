@@ -1,8 +1,8 @@
-using BenchmarkDotNet.Attributes;
 using Barometer.Analysis.Loading;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Running;
+using BenchmarkDotNet.Attributes;
 
 namespace Barometer.Kernel.Benchmarks;
 
@@ -26,7 +26,11 @@ public class NotebookSuiteBenchmarks
         _suite = Directory.GetFiles(folder).Where(NotebookFile.IsNotebookPath).Order(StringComparer.Ordinal)
             .Select(p => (p, NotebookFile.LoadAsync(p).GetAwaiter().GetResult()))
             .ToArray();
-        if (_suite.Length == 0) throw new InvalidOperationException($"no notebooks under {folder}");
+        if (_suite.Length == 0)
+        {
+            throw new InvalidOperationException($"no notebooks under {folder}");
+        }
+
         ScriptEnvironment.Shared.WarmUpAsync().GetAwaiter().GetResult();
     }
 
@@ -37,7 +41,11 @@ public class NotebookSuiteBenchmarks
         foreach (var (path, template) in _suite)
         {
             var result = await HostWorkingDirectory.RunInAsync(Path.GetDirectoryName(path)!, () => NotebookRunner.ExecuteAsync(template.Clone(), path, new NotebookRunOptions()));
-            if (!result.Succeeded) throw result.FirstError!;
+            if (!result.Succeeded)
+            {
+                throw result.FirstError!;
+            }
+
             cells += result.CellsExecuted;
         }
         return cells;

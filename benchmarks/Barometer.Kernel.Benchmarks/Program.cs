@@ -1,6 +1,6 @@
-using BenchmarkDotNet.Running;
 using Barometer.Kernel.Benchmarks;
 using Barometer.Kernel.Execution;
+using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --filter '*'   (BenchmarkDotNet, warm process)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --cold [LAUNCHES]  (fresh processes)

@@ -51,7 +51,8 @@ internal static class SuiteIsolationProbe
                 var start = Start("/usr/bin/python3", [harness, "csharp", Path.Combine(output, "nbclient"), .. notebooks], root);
                 start.Environment["JUPYTER_PATH"] = Path.Combine(kernelspecs, "share", "jupyter");
                 return start;
-            }));
+            }
+            ));
         }
 
         Console.WriteLine($"{notebooks.Length} notebooks, {Environment.ProcessorCount} cores, median of {runs} fresh runs");

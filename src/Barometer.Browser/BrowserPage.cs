@@ -23,7 +23,13 @@ public sealed class BrowserPage : IAsyncDisposable
     /// <summary>Uncaught exceptions, <c>console.error</c> calls and error log entries (e.g. a script that failed to load) since the last navigation.</summary>
     public IReadOnlyList<string> Errors
     {
-        get { lock (_errors) return _errors.ToArray(); }
+        get
+        {
+            lock (_errors)
+            {
+                return _errors.ToArray();
+            }
+        }
     }
 
     internal async Task EnableAsync(int width, int height, CancellationToken ct)
@@ -38,12 +44,19 @@ public sealed class BrowserPage : IAsyncDisposable
     /// <summary>Loads <paramref name="url"/> and waits for its load event (at most <paramref name="timeout"/>, default the connection's call limit).</summary>
     public async Task NavigateAsync(Uri url, TimeSpan? timeout = null, CancellationToken ct = default)
     {
-        lock (_errors) _errors.Clear();
+        lock (_errors)
+        {
+            _errors.Clear();
+        }
+
         var load = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _load = load;
         var result = await _cdp.SendAsync("Page.navigate", new { url = url.AbsoluteUri }, SessionId, ct: ct).ConfigureAwait(false);
         if (result.TryGetProperty("errorText", out var error) && error.GetString() is { Length: > 0 } text)
+        {
             throw new BrowserPageException($"could not load {url}: {text}");
+        }
+
         var limit = timeout ?? _cdp.CallTimeout;
         try
         {
@@ -67,7 +80,10 @@ public sealed class BrowserPage : IAsyncDisposable
         var answer = await _cdp.SendAsync("Runtime.evaluate",
             new { expression, awaitPromise = true, returnByValue = true }, SessionId, timeout, ct).ConfigureAwait(false);
         if (answer.TryGetProperty("exceptionDetails", out var details))
+        {
             throw new BrowserPageException($"JavaScript error: {Describe(details)}");
+        }
+
         var result = answer.GetProperty("result");
         return result.TryGetProperty("value", out var value) ? value : default;
     }
@@ -114,7 +130,10 @@ public sealed class BrowserPage : IAsyncDisposable
 
     private void AddError(string text)
     {
-        lock (_errors) _errors.Add(text);
+        lock (_errors)
+        {
+            _errors.Add(text);
+        }
     }
 
     private static string Describe(JsonElement details) =>

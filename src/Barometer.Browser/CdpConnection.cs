@@ -48,18 +48,34 @@ internal sealed class CdpConnection : IAsyncDisposable
     public async Task<JsonElement> SendAsync(string method, object? parameters = null, string? sessionId = null,
         TimeSpan? timeout = null, CancellationToken ct = default)
     {
-        if (_closedBecause is { } why) throw new BrowserPageException($"the DevTools connection is closed ({why}); cannot send {method}");
+        if (_closedBecause is { } why)
+        {
+            throw new BrowserPageException($"the DevTools connection is closed ({why}); cannot send {method}");
+        }
+
         var id = Interlocked.Increment(ref _nextId);
         var message = new JsonObject { ["id"] = id, ["method"] = method };
-        if (parameters is not null) message["params"] = JsonSerializer.SerializeToNode(parameters);
-        if (sessionId is not null) message["sessionId"] = sessionId;
+        if (parameters is not null)
+        {
+            message["params"] = JsonSerializer.SerializeToNode(parameters);
+        }
+
+        if (sessionId is not null)
+        {
+            message["sessionId"] = sessionId;
+        }
+
         var answer = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = answer;
         var limit = timeout ?? CallTimeout;
         try
         {
             // The loop may have ended between the check above and the registration: fail rather than wait for nothing.
-            if (_closedBecause is { } closed) answer.TrySetException(new BrowserPageException($"the DevTools connection is closed ({closed})"));
+            if (_closedBecause is { } closed)
+            {
+                answer.TrySetException(new BrowserPageException($"the DevTools connection is closed ({closed})"));
+            }
+
             var bytes = JsonSerializer.SerializeToUtf8Bytes(message);
             // The write is bounded too: a browser that stopped reading its pipe (hung, or out of memory with a huge
             // figure) would otherwise block the write, and every later call behind the lock, for ever.
@@ -125,7 +141,7 @@ internal sealed class CdpConnection : IAsyncDisposable
     public IDisposable Subscribe(string? sessionId, Action<string, JsonElement> listener)
     {
         var key = Interlocked.Increment(ref _nextListener);
-        _listeners[key] = (session, e) => { if (session == (sessionId ?? "")) listener(e.GetProperty("method").GetString()!, Params(e)); };
+        _listeners[key] = (session, e) => { if (session == (sessionId ?? "")) { listener(e.GetProperty("method").GetString()!, Params(e)); } };
         return new Unsubscriber(() => _listeners.TryRemove(key, out _));
     }
 
@@ -141,11 +157,19 @@ internal sealed class CdpConnection : IAsyncDisposable
             while (true)
             {
                 var read = await _fromBrowser.ReadAsync(buffer, _closing.Token).ConfigureAwait(false);
-                if (read == 0) break;
+                if (read == 0)
+                {
+                    break;
+                }
+
                 var start = 0;
                 for (var i = 0; i < read; i++)
                 {
-                    if (buffer[i] != 0) continue;
+                    if (buffer[i] != 0)
+                    {
+                        continue;
+                    }
+
                     message.Write(buffer, start, i - start);
                     Dispatch(message.GetBuffer().AsMemory(0, (int)message.Length));
                     message.SetLength(0);
@@ -166,7 +190,10 @@ internal sealed class CdpConnection : IAsyncDisposable
         finally
         {
             _closedBecause = why;
-            foreach (var pending in _pending.Values) pending.TrySetException(new BrowserPageException(why));
+            foreach (var pending in _pending.Values)
+            {
+                pending.TrySetException(new BrowserPageException(why));
+            }
         }
     }
 
@@ -176,17 +203,33 @@ internal sealed class CdpConnection : IAsyncDisposable
         var root = document.RootElement.Clone();
         if (root.TryGetProperty("id", out var idElement) && idElement.TryGetInt64(out var id))
         {
-            if (!_pending.TryGetValue(id, out var answer)) return;
+            if (!_pending.TryGetValue(id, out var answer))
+            {
+                return;
+            }
+
             if (root.TryGetProperty("error", out var error))
+            {
                 answer.TrySetException(new BrowserPageException(
                     $"{(error.TryGetProperty("message", out var m) ? m.GetString() : "error")} ({error.GetRawText()})"));
+            }
             else
+            {
                 answer.TrySetResult(root.TryGetProperty("result", out var r) ? r : default);
+            }
+
             return;
         }
-        if (!root.TryGetProperty("method", out _)) return;
+        if (!root.TryGetProperty("method", out _))
+        {
+            return;
+        }
+
         var session = root.TryGetProperty("sessionId", out var s) ? s.GetString() ?? "" : "";
-        foreach (var listener in _listeners.Values) listener(session, root);
+        foreach (var listener in _listeners.Values)
+        {
+            listener(session, root);
+        }
     }
 
     /// <summary>

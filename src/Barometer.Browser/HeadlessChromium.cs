@@ -79,8 +79,16 @@ public sealed class HeadlessChromium : IAsyncDisposable
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add("exec \"$0\" \"$@\" 3<&0 4>&1 </dev/null >/dev/null");
         info.ArgumentList.Add(executable);
-        foreach (var s in Switches) info.ArgumentList.Add(s);
-        if (options.SandboxOff) info.ArgumentList.Add("--no-sandbox");
+        foreach (var s in Switches)
+        {
+            info.ArgumentList.Add(s);
+        }
+
+        if (options.SandboxOff)
+        {
+            info.ArgumentList.Add("--no-sandbox");
+        }
+
         info.ArgumentList.Add($"--user-data-dir={profile}");
         info.ArgumentList.Add("--remote-debugging-pipe");
         info.ArgumentList.Add("about:blank");
@@ -89,10 +97,17 @@ public sealed class HeadlessChromium : IAsyncDisposable
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is null) return;
+            if (e.Data is null)
+            {
+                return;
+            }
+
             lock (stderr)
             {
-                if (stderr.Length < 16_000) stderr.AppendLine(e.Data);
+                if (stderr.Length < 16_000)
+                {
+                    stderr.AppendLine(e.Data);
+                }
             }
         };
         try
@@ -119,10 +134,22 @@ public sealed class HeadlessChromium : IAsyncDisposable
             process.Dispose();
             TryDelete(profile);
             string tail;
-            lock (stderr) tail = stderr.ToString();
-            if (e is OperationCanceledException && ct.IsCancellationRequested) throw;
+            lock (stderr)
+            {
+                tail = stderr.ToString();
+            }
+
+            if (e is OperationCanceledException && ct.IsCancellationRequested)
+            {
+                throw;
+            }
+
             var message = $"Chromium '{executable}' did not answer on its DevTools pipe: {e.Message}\n{tail}".TrimEnd();
-            if (e is BrowserTimeoutException) throw new BrowserTimeoutException(message, e);
+            if (e is BrowserTimeoutException)
+            {
+                throw new BrowserTimeoutException(message, e);
+            }
+
             throw new BrowserLaunchException(message, e);
         }
     }
@@ -144,7 +171,13 @@ public sealed class HeadlessChromium : IAsyncDisposable
     /// <summary>The last lines Chromium wrote to its standard error (for diagnostics).</summary>
     public string StandardErrorTail
     {
-        get { lock (_stderrTail) return _stderrTail.ToString(); }
+        get
+        {
+            lock (_stderrTail)
+            {
+                return _stderrTail.ToString();
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -183,9 +216,20 @@ public sealed class HeadlessChromium : IAsyncDisposable
             {
                 var rest = Path.GetFileName(dir)[ProfilePrefix.Length..];
                 var dash = rest.IndexOf('-', StringComparison.Ordinal);
-                if (dash <= 0 || !int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
-                if (pid == Environment.ProcessId || IsRunning(pid)) continue;
-                if (TryDelete(dir)) removed++;
+                if (dash <= 0 || !int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+                {
+                    continue;
+                }
+
+                if (pid == Environment.ProcessId || IsRunning(pid))
+                {
+                    continue;
+                }
+
+                if (TryDelete(dir))
+                {
+                    removed++;
+                }
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -211,7 +255,11 @@ public sealed class HeadlessChromium : IAsyncDisposable
     {
         try
         {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
             process.WaitForExit(5000);
         }
         catch (InvalidOperationException)
@@ -225,7 +273,11 @@ public sealed class HeadlessChromium : IAsyncDisposable
         {
             try
             {
-                if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+                if (Directory.Exists(directory))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+
                 return true;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -30,7 +30,11 @@ internal sealed class Cancellation : IDisposable
 
     private void OnSignal(PosixSignalContext context)
     {
-        if (Interlocked.Increment(ref _signals) > 1) return; // the second signal: its default action ends the process
+        if (Interlocked.Increment(ref _signals) > 1)
+        {
+            return; // the second signal: its default action ends the process
+        }
+
         context.Cancel = true;
         _source.Cancel();
         _ = Task.Delay(Grace).ContinueWith(_ =>
@@ -42,7 +46,11 @@ internal sealed class Cancellation : IDisposable
 
     public void Dispose()
     {
-        foreach (var r in _registrations) r.Dispose();
+        foreach (var r in _registrations)
+        {
+            r.Dispose();
+        }
+
         _source.Dispose();
     }
 }

@@ -17,7 +17,9 @@ var verbose = CommandErrors.VerboseOption();
 root.Options.Add(verbose);
 var parse = root.Parse(args);
 if (parse.Action is ParseErrorAction)
+{
     return UsageErrors.Report(root, parse);
+}
 
 using var cancellation = new Cancellation();
 try

@@ -25,8 +25,16 @@ internal static partial class UsageErrors
             return ExitCodes.Usage;
         }
         // An unknown command also leaves its parent without one: that second message only confuses.
-        if (messages.Count > 1) messages.Remove(RequiredCommand);
-        foreach (var message in messages) Console.Error.WriteLine($"error: {Humanize(message)}");
+        if (messages.Count > 1)
+        {
+            messages.Remove(RequiredCommand);
+        }
+
+        foreach (var message in messages)
+        {
+            Console.Error.WriteLine($"error: {Humanize(message)}");
+        }
+
         Console.Error.WriteLine($"Run `{path} --help` for the usage.");
         return ExitCodes.Usage;
     }
@@ -35,7 +43,11 @@ internal static partial class UsageErrors
     public static string Humanize(string message)
     {
         var m = CannotParse().Match(message);
-        if (!m.Success) return message;
+        if (!m.Success)
+        {
+            return message;
+        }
+
         var expected = m.Groups["type"].Value switch
         {
             "System.Int32" or "System.Int64" => "a whole number, e.g. 18",
@@ -51,7 +63,13 @@ internal static partial class UsageErrors
     {
         var names = new List<string>();
         for (SymbolResult? r = result; r is not null; r = r.Parent)
-            if (r is CommandResult c && c.Command is not RootCommand) names.Insert(0, c.Command.Name);
+        {
+            if (r is CommandResult c && c.Command is not RootCommand)
+            {
+                names.Insert(0, c.Command.Name);
+            }
+        }
+
         return string.Join(' ', ["barometer", .. names]);
     }
 

@@ -22,7 +22,11 @@ public static partial class FileProblem
     {
         ArgumentNullException.ThrowIfNull(exception);
         var full = Path.GetFullPath(path);
-        if (Special(exception, full) is { } special) return special;
+        if (Special(exception, full) is { } special)
+        {
+            return special;
+        }
+
         var existing = DeepestExisting(full);
         if (existing is not null && File.Exists(existing) && existing != full)
         {

@@ -23,7 +23,10 @@ public sealed class CliProcess : IDisposable
     {
         get
         {
-            lock (_stdout) return _stdout.ToString();
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
         }
     }
 
@@ -37,11 +40,15 @@ public sealed class CliProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "barometer.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
         start.Environment["NO_COLOR"] = "1";
         var cli = new CliProcess(new Process { StartInfo = start });
-        cli.Process.ErrorDataReceived += (_, e) => { if (e.Data is not null) cli._stderr.Enqueue(e.Data); };
-        cli.Process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (cli._stdout) cli._stdout.AppendLine(e.Data); };
+        cli.Process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { cli._stderr.Enqueue(e.Data); } };
+        cli.Process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (cli._stdout) { cli._stdout.AppendLine(e.Data); } } };
         cli.Process.Start();
         cli.Process.BeginErrorReadLine();
         cli.Process.BeginOutputReadLine();
@@ -54,7 +61,11 @@ public sealed class CliProcess : IDisposable
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            if (_stderr.FirstOrDefault(match) is { } line) return line;
+            if (_stderr.FirstOrDefault(match) is { } line)
+            {
+                return line;
+            }
+
             Assert.False(Process.HasExited, $"the command ended first:\n{Stderr}");
             Assert.True(clock.Elapsed < timeout, $"no such line within {timeout.TotalSeconds:0} s:\n{Stderr}");
             Thread.Sleep(20);
@@ -79,7 +90,11 @@ public sealed class CliProcess : IDisposable
 
     public void Dispose()
     {
-        if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+        }
+
         Process.Dispose();
     }
 }

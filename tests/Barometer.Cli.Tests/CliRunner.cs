@@ -49,16 +49,33 @@ public static class CliRunner
         };
         if (launcher is not null)
         {
-            foreach (var a in launcherArgs) start.ArgumentList.Add(a);
+            foreach (var a in launcherArgs)
+            {
+                start.ArgumentList.Add(a);
+            }
+
             start.ArgumentList.Add("dotnet");
         }
         start.ArgumentList.Add(Dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-            if (value is null) start.Environment.Remove(name);
-            else start.Environment[name] = value;
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

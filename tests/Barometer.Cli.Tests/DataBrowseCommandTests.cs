@@ -8,7 +8,9 @@ public class DataBrowseCommandTests
         var r = CliRunner.Run(null, "data", "list");
         Assert.True(r.ExitCode == 0, r.Stderr);
         foreach (var table in new[] { "barometer_relationship_events", "external_trade", "external_arms_transfers", "external_finance", "external_energy" })
+        {
             Assert.Contains(table, r.Stdout);
+        }
     }
 
     [Fact]

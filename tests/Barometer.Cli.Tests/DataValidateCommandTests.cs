@@ -71,9 +71,14 @@ public class DataValidateCommandTests
     private static void CopyDirectory(string from, string to)
     {
         foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        {
             Directory.CreateDirectory(dir.Replace(from, to));
+        }
+
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
             File.Copy(file, file.Replace(from, to));
+        }
     }
 }

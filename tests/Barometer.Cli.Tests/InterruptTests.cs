@@ -71,7 +71,11 @@ public sealed class InterruptTests : IDisposable
         do
         {
             alive = pids.Where(IsAlive).ToList();
-            if (alive.Count == 0) return;
+            if (alive.Count == 0)
+            {
+                return;
+            }
+
             Thread.Sleep(200);
         } while (clock.Elapsed < TimeSpan.FromSeconds(15));
         Assert.Fail($"browser processes still running: {string.Join(", ", alive.Select(p => $"{p} {Command(p)}"))}");
@@ -102,7 +106,11 @@ public sealed class InterruptTests : IDisposable
         var parents = new Dictionary<int, int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var p)) continue;
+            if (!int.TryParse(Path.GetFileName(dir), out var p))
+            {
+                continue;
+            }
+
             try
             {
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
@@ -151,9 +159,12 @@ public sealed class InterruptTests : IDisposable
                 UseShellExecute = false,
             };
             foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "barometer.dll"), "reproduce", "--issue", "18", "--format", "json", "--out", outDir })
+            {
                 start.ArgumentList.Add(a);
+            }
+
             var export = new Export(new Process { StartInfo = start });
-            export.Process.ErrorDataReceived += (_, e) => { if (e.Data is not null) export._lines.Enqueue(e.Data); };
+            export.Process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { export._lines.Enqueue(e.Data); } };
             export.Process.OutputDataReceived += (_, _) => { };
             export.Process.Start();
             export.Process.BeginErrorReadLine();
@@ -178,7 +189,11 @@ public sealed class InterruptTests : IDisposable
 
         public void Dispose()
         {
-            if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+            if (!Process.HasExited)
+            {
+                Process.Kill(entireProcessTree: true);
+            }
+
             Process.Dispose();
         }
     }

@@ -26,7 +26,10 @@ public class OutputAndMessageTests
         Assert.DoesNotContain('\u001b', r.Stdout);
         Assert.DoesNotContain('\u001b', r.Stderr);
         // "…" is sensitivity's own interval sign ("+12 … +16"); elsewhere it would be Spectre cutting a cell short.
-        if (args[0] != "sensitivity") Assert.DoesNotContain("…", r.Stdout);
+        if (args[0] != "sensitivity")
+        {
+            Assert.DoesNotContain("…", r.Stdout);
+        }
     }
 
     [Fact]
@@ -69,10 +72,18 @@ public class OutputAndMessageTests
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "barometer.dll");
         var start = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = CliRunner.RepoRoot };
-        foreach (var a in new[] { "-qec", $"dotnet '{dll}' reproduce --issue 18", "/dev/null" }) start.ArgumentList.Add(a);
+        foreach (var a in new[] { "-qec", $"dotnet '{dll}' reproduce --issue 18", "/dev/null" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
         start.Environment.Remove("NO_COLOR");
         start.Environment["TERM"] = "xterm-256color";
-        if (noColor) start.Environment["NO_COLOR"] = "1";
+        if (noColor)
+        {
+            start.Environment["NO_COLOR"] = "1";
+        }
+
         using var p = Process.Start(start)!;
         var output = p.StandardOutput.ReadToEndAsync();
         Assert.True(p.WaitForExit(120_000));
@@ -103,7 +114,11 @@ public class OutputAndMessageTests
                 ["data", "show"] => [.. command, "partners", "--format", format],
                 _ => command.Concat(["--format", format]).ToArray(),
             };
-            if (command is ["sensitivity"]) args = [.. args, "--runs", "100"];
+            if (command is ["sensitivity"])
+            {
+                args = [.. args, "--runs", "100"];
+            }
+
             var run = CliRunner.Run(null, args);
             Assert.True(run.ExitCode == 0, $"{string.Join(' ', args)}: exit {run.ExitCode}\n{run.Stderr}");
         }

@@ -19,7 +19,10 @@ public sealed class WhatIfHostileInputTests : IDisposable
     {
         var yaml = new StringBuilder("name: alias bomb\nissue: 18\nchanges:\n  - remove: &l0 [18-EU-01, 18-EU-01, 18-EU-01, 18-EU-01, 18-EU-01, 18-EU-01, 18-EU-01, 18-EU-01, 18-EU-01, 18-EU-01]\n");
         for (var level = 1; level <= 9; level++)
+        {
             yaml.Append($"  - remove: &l{level} [{string.Join(", ", Enumerable.Repeat($"*l{level - 1}", 10))}]\n");
+        }
+
         yaml.Append("  - *l9 : 1\n");
         var path = Write("bomb.yaml", yaml.ToString());
         var r = CliRunner.Run(null, "whatif", path);
@@ -34,7 +37,10 @@ public sealed class WhatIfHostileInputTests : IDisposable
         using (var w = new StreamWriter(path))
         {
             w.Write("name: big\nissue: 18\nchanges:\n");
-            for (var i = 0; i < 500_000; i++) w.Write("  - remove: 18-EU-01\n");
+            for (var i = 0; i < 500_000; i++)
+            {
+                w.Write("  - remove: 18-EU-01\n");
+            }
         }
         var r = CliRunner.Run(null, "whatif", path);
         Assert.Equal(1, r.ExitCode);

@@ -23,7 +23,10 @@ internal static partial class CommittedOutputs
         var committedCells = committed.Cells.Where(c => c.CellType == CellType.Code).ToArray();
         var freshCells = fresh.Cells.Where(c => c.CellType == CellType.Code).ToArray();
         if (committedCells.Length != freshCells.Length)
+        {
             return [$"the notebook has {freshCells.Length} code cells, its committed copy {committedCells.Length}"];
+        }
+
         for (var i = 0; i < freshCells.Length; i++)
         {
             var name = freshCells[i].Id ?? $"#{i + 1}";
@@ -35,7 +38,9 @@ internal static partial class CommittedOutputs
                 continue;
             }
             for (var k = 0; k < a.Count; k++)
+            {
                 differences.AddRange(Compare(a[k], b[k], repoRoot, imagesExpected).Select(d => $"cell {name}, output {k + 1}: {d}"));
+            }
         }
         return differences;
     }
@@ -52,30 +57,52 @@ internal static partial class CommittedOutputs
         }
         if (committed.OutputType == CellOutput.StreamType)
         {
-            if (committed.StreamName != fresh.StreamName) yield return $"stream {fresh.StreamName}, committed {committed.StreamName}";
-            if (Mask(committed.Text ?? "", repoRoot) != Mask(fresh.Text ?? "", repoRoot)) yield return $"{fresh.StreamName} text differs";
+            if (committed.StreamName != fresh.StreamName)
+            {
+                yield return $"stream {fresh.StreamName}, committed {committed.StreamName}";
+            }
+
+            if (Mask(committed.Text ?? "", repoRoot) != Mask(fresh.Text ?? "", repoRoot))
+            {
+                yield return $"{fresh.StreamName} text differs";
+            }
+
             yield break;
         }
         if (committed.OutputType == CellOutput.ErrorType)
         {
             if (committed.EName != fresh.EName || Mask(committed.EValue ?? "", repoRoot) != Mask(fresh.EValue ?? "", repoRoot))
+            {
                 yield return "the error differs";
+            }
+
             yield break;
         }
         var (a, b) = (committed.Data, fresh.Data);
         foreach (var mime in a.Keys.Union(b.Keys).Order(StringComparer.Ordinal))
         {
-            if (!imagesExpected && mime.StartsWith("image/", StringComparison.Ordinal) && !b.ContainsKey(mime)) continue;
+            if (!imagesExpected && mime.StartsWith("image/", StringComparison.Ordinal) && !b.ContainsKey(mime))
+            {
+                continue;
+            }
+
             if (!a.ContainsKey(mime) || !b.ContainsKey(mime))
             {
                 yield return $"{mime} {(a.ContainsKey(mime) ? "only committed" : "only in a fresh run")}";
                 continue;
             }
-            if (mime.StartsWith("image/", StringComparison.Ordinal)) continue; // bytes differ with fonts and browsers
+            if (mime.StartsWith("image/", StringComparison.Ordinal))
+            {
+                continue; // bytes differ with fonts and browsers
+            }
+
             var same = mime == "application/json" || mime.EndsWith("+json", StringComparison.Ordinal)
                 ? JsonNode.DeepEquals(JsonNode.Parse(Mask(a[mime], repoRoot)), JsonNode.Parse(Mask(b[mime], repoRoot)))
                 : Mask(a[mime], repoRoot) == Mask(b[mime], repoRoot);
-            if (!same) yield return $"{mime} differs";
+            if (!same)
+            {
+                yield return $"{mime} differs";
+            }
         }
     }
 

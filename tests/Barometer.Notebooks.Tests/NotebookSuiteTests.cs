@@ -29,7 +29,10 @@ public partial class NotebookSuiteTests
         var data = new TheoryData<string>();
         foreach (var path in Directory.GetFiles(Path.Combine(RepoRoot, "notebooks"))
                      .Where(NotebookFile.IsNotebookPath).Order(StringComparer.Ordinal))
+        {
             data.Add(Path.GetFileName(path));
+        }
+
         return data;
     }
 
@@ -117,8 +120,14 @@ public partial class NotebookSuiteTests
         var text = new StringBuilder();
         foreach (var output in cell.Outputs)
         {
-            if (output.OutputType == CellOutput.StreamType) text.Append(output.Text);
-            else if (output.Data.TryGetValue(MimeTypes.PlainText, out var plain)) text.AppendLine(plain);
+            if (output.OutputType == CellOutput.StreamType)
+            {
+                text.Append(output.Text);
+            }
+            else if (output.Data.TryGetValue(MimeTypes.PlainText, out var plain))
+            {
+                text.AppendLine(plain);
+            }
         }
         return text.ToString().ReplaceLineEndings("\n");
     }

@@ -28,7 +28,10 @@ public static class FigureHtml
         sb.Append(ScriptTag(plotly));
         sb.Append("</head>\n<body>\n");
         if (plotly is PlotlyJsReference.Cdn { Note: { } note })
+        {
             sb.Append("<p class=\"note\" id=\"plotly-note\">").Append(WebUtility.HtmlEncode(note)).Append("</p>\n");
+        }
+
         sb.Append("<div id=\"").Append(PageElementId).Append("\"></div>\n");
         sb.Append("<script>\n");
         sb.Append("(function () {\n");
@@ -88,14 +91,21 @@ public static class FigureHtml
     /// <summary>Plain text of a plotly text (tags dropped, entities decoded), for page titles and alt texts.</summary>
     public static string? StripTags(string? plotlyText)
     {
-        if (plotlyText is null) return null;
+        if (plotlyText is null)
+        {
+            return null;
+        }
+
         var sb = new StringBuilder(plotlyText.Length);
         var inTag = false;
         foreach (var c in plotlyText)
         {
             if (c == '<') { inTag = true; sb.Append(sb.Length > 0 && sb[^1] != ' ' ? " " : ""); continue; }
             if (c == '>' && inTag) { inTag = false; continue; }
-            if (!inTag) sb.Append(c);
+            if (!inTag)
+            {
+                sb.Append(c);
+            }
         }
         return WebUtility.HtmlDecode(sb.ToString()).Trim();
     }

@@ -24,7 +24,11 @@ public static class FigureJson
     public static JsonObject ToNode(GenericChart chart)
     {
         var node = JsonNode.Parse(GenericChart.toJson(chart))!.AsObject();
-        if (node["config"] is JsonObject { Count: 0 }) node.Remove("config");
+        if (node["config"] is JsonObject { Count: 0 })
+        {
+            node.Remove("config");
+        }
+
         return node;
     }
 

@@ -6,8 +6,13 @@ public sealed record FigureTable
     public FigureTable(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<object?>> rows)
     {
         foreach (var row in rows)
+        {
             if (row.Count != columns.Count)
+            {
                 throw new ArgumentException($"a row has {row.Count} cells but the table has {columns.Count} columns ({string.Join(", ", columns)})");
+            }
+        }
+
         (Columns, Rows) = (columns, rows);
     }
 

@@ -15,8 +15,15 @@ public sealed partial record NamedFigure
     public NamedFigure(string name, string title, string description, GenericChart chart, FigureTable data, int width = 960, int height = 540)
     {
         if (!Slug().IsMatch(name))
+        {
             throw new ArgumentException($"figure name '{name}' must be lower-case letters, digits and hyphens (it names files)", nameof(name));
-        if (width <= 0 || height <= 0) throw new ArgumentOutOfRangeException(nameof(width), "image size must be positive");
+        }
+
+        if (width <= 0 || height <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), "image size must be positive");
+        }
+
         (Name, Title, Description, Chart, Data, Width, Height) = (name, title, description, chart, data, width, height);
     }
 

@@ -34,7 +34,10 @@ public static class PlotlyJs
         foreach (var folder in folders.Where(f => !string.IsNullOrEmpty(f)).Distinct())
         {
             var path = Path.Combine(folder!, BundledRelativePath);
-            if (File.Exists(path)) return IsPinnedVersion(path) ? path : null;
+            if (File.Exists(path))
+            {
+                return IsPinnedVersion(path) ? path : null;
+            }
         }
         return null;
     }
@@ -54,21 +57,40 @@ public static class PlotlyJs
     /// </summary>
     public static string? FindOrExtract()
     {
-        if (FindBundled() is { } bundled) return bundled;
+        if (FindBundled() is { } bundled)
+        {
+            return bundled;
+        }
+
         using var stream = typeof(Plotly.NET.GenericChart).Assembly.GetManifestResourceStream(EmbeddedResourceName);
-        if (stream is null) return null;
+        if (stream is null)
+        {
+            return null;
+        }
+
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "barometer-plotlyjs")).FullName;
         var path = Path.Combine(folder, BesideFileName);
-        if (File.Exists(path) && new FileInfo(path).Length == stream.Length) return path;
+        if (File.Exists(path) && new FileInfo(path).Length == stream.Length)
+        {
+            return path;
+        }
+
         var temp = Path.Combine(folder, $".{BesideFileName}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var file = File.Create(temp)) stream.CopyTo(file);
+            using (var file = File.Create(temp))
+            {
+                stream.CopyTo(file);
+            }
+
             File.Move(temp, path, overwrite: true);
         }
         finally
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
         }
         return path;
     }

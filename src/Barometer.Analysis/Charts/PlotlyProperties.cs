@@ -13,7 +13,11 @@ public static class PlotlyProperties
     /// <summary>Sets <paramref name="name"/> on <paramref name="target"/> (unless <paramref name="value"/> is null) and returns it.</summary>
     public static T Set<T>(this T target, string name, object? value) where T : DynamicObj.DynamicObj
     {
-        if (value is not null) target.SetProperty(name, value);
+        if (value is not null)
+        {
+            target.SetProperty(name, value);
+        }
+
         return target;
     }
 
@@ -22,7 +26,11 @@ public static class PlotlyProperties
     public static DynamicObj.DynamicObj Object(params (string Name, object? Value)[] properties)
     {
         var o = new DynamicObj.DynamicObj();
-        foreach (var (name, value) in properties) o.Set(name, value);
+        foreach (var (name, value) in properties)
+        {
+            o.Set(name, value);
+        }
+
         return o;
     }
 
@@ -30,7 +38,11 @@ public static class PlotlyProperties
     public static Trace2D Trace(string type, params (string Name, object? Value)[] properties)
     {
         var t = new Trace2D(type);
-        foreach (var (name, value) in properties) t.Set(name, value);
+        foreach (var (name, value) in properties)
+        {
+            t.Set(name, value);
+        }
+
         return t;
     }
 
@@ -38,7 +50,11 @@ public static class PlotlyProperties
     public static Layout Layout(params (string Name, object? Value)[] properties)
     {
         var l = new Layout();
-        foreach (var (name, value) in properties) l.Set(name, value);
+        foreach (var (name, value) in properties)
+        {
+            l.Set(name, value);
+        }
+
         return l;
     }
 

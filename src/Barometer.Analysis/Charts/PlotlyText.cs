@@ -12,10 +12,17 @@ public static class PlotlyText
     /// <summary>Escapes <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> so plotly draws <paramref name="text"/> literally.</summary>
     public static string Escape(string text)
     {
-        if (text.AsSpan().IndexOfAny("&<>") < 0) return text;
+        if (text.AsSpan().IndexOfAny("&<>") < 0)
+        {
+            return text;
+        }
+
         var sb = new StringBuilder(text.Length + 16);
         foreach (var c in text)
+        {
             sb.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => c.ToString() });
+        }
+
         return sb.ToString();
     }
 

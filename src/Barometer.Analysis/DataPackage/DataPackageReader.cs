@@ -36,7 +36,11 @@ internal sealed class DataPackageReader
     {
         get
         {
-            if (_descriptorRead) return _descriptor;
+            if (_descriptorRead)
+            {
+                return _descriptor;
+            }
+
             _descriptorRead = true;
             _descriptor = ReadDescriptor();
             return _descriptor;
@@ -63,7 +67,11 @@ internal sealed class DataPackageReader
     internal CsvTable? Table(DataResource resource)
     {
         var table = Parsed(resource);
-        if (table is not null && _keysChecked.Add(resource.Name)) CheckForeignKeys(table, resource);
+        if (table is not null && _keysChecked.Add(resource.Name))
+        {
+            CheckForeignKeys(table, resource);
+        }
+
         return table;
     }
 
@@ -73,8 +81,14 @@ internal sealed class DataPackageReader
         var errors = new List<DataError>(DescriptorErrors);
         foreach (var resource in resources)
         {
-            if (Table(resource) is { } table) errors.AddRange(table.Errors);
-            else if (_missing.TryGetValue(resource.Name, out var missing)) errors.Add(missing);
+            if (Table(resource) is { } table)
+            {
+                errors.AddRange(table.Errors);
+            }
+            else if (_missing.TryGetValue(resource.Name, out var missing))
+            {
+                errors.Add(missing);
+            }
         }
         return errors;
     }
@@ -132,14 +146,22 @@ internal sealed class DataPackageReader
     private static int CharacterColumn(string text, int line, int byteInLine)
     {
         var lines = text.Split('\n');
-        if (line >= lines.Length) return 1;
+        if (line >= lines.Length)
+        {
+            return 1;
+        }
+
         var bytes = Encoding.UTF8.GetBytes(lines[line]);
         return 1 + Encoding.UTF8.GetCharCount(bytes, 0, Math.Min(byteInLine, bytes.Length));
     }
 
     private CsvTable? Parsed(DataResource resource)
     {
-        if (_parsed.TryGetValue(resource.Name, out var cached)) return cached;
+        if (_parsed.TryGetValue(resource.Name, out var cached))
+        {
+            return cached;
+        }
+
         var path = Path.Combine(DataDirectory, resource.Path);
         CsvTable? table;
         try
@@ -164,22 +186,48 @@ internal sealed class DataPackageReader
             if (target is null)
             {
                 var error = new DataError(DescriptorDisplay, 1, 1, $"resource '{resource.Name}': foreign key refers to unknown resource '{fk.Reference.Resource}'");
-                if (!_descriptorErrors.Contains(error)) _descriptorErrors.Add(error);
+                if (!_descriptorErrors.Contains(error))
+                {
+                    _descriptorErrors.Add(error);
+                }
+
                 continue;
             }
-            if (Parsed(target) is not { Readable: true } referenced || !table.Readable) continue; // reported as missing or unreadable
+            if (Parsed(target) is not { Readable: true } referenced || !table.Readable)
+            {
+                continue; // reported as missing or unreadable
+            }
+
             var (fields, targetFields) = (fk.Fields, fk.Reference.Fields);
-            if (!fields.All(table.HasColumn) || !targetFields.All(referenced.HasColumn)) continue; // reported as missing columns
+            if (!fields.All(table.HasColumn) || !targetFields.All(referenced.HasColumn))
+            {
+                continue; // reported as missing columns
+            }
+
             var keys = referenced.Rows.Select(r => TableSchemaValidator.Key(new RowReader(referenced, r, referenced.Report), targetFields)).ToHashSet(StringComparer.Ordinal);
             foreach (var row in table.Rows)
             {
                 var reader = new RowReader(table, row, table.Report);
-                if (fields.All(f => reader.Raw(f).Length == 0)) continue; // an empty optional reference
-                if (row.UnterminatedField is not null) continue; // its cells are not what the author meant; the quote is reported
-                if (fields.Any(f => table.HasErrorAt(reader.LineOf(f), reader.Column(f)))) continue; // the value is already refused there
+                if (fields.All(f => reader.Raw(f).Length == 0))
+                {
+                    continue; // an empty optional reference
+                }
+
+                if (row.UnterminatedField is not null)
+                {
+                    continue; // its cells are not what the author meant; the quote is reported
+                }
+
+                if (fields.Any(f => table.HasErrorAt(reader.LineOf(f), reader.Column(f))))
+                {
+                    continue; // the value is already refused there
+                }
+
                 var key = TableSchemaValidator.Key(reader, fields);
                 if (!keys.Contains(key))
+                {
                     reader.Error(fields[0], $"({string.Join(", ", fields)}) = ({key}) is not in {Path.GetFileName(referenced.DisplayPath)} ({string.Join(", ", targetFields)})");
+                }
             }
         }
     }

@@ -15,14 +15,23 @@ internal static class DataPackageValidator
     /// <summary>Every schema problem of <paramref name="package"/> (its tables are read once and kept for later use).</summary>
     public static IReadOnlyList<DataError> Validate(DataPackageReader package)
     {
-        if (package.Descriptor is not { } descriptor) return package.DescriptorErrors;
+        if (package.Descriptor is not { } descriptor)
+        {
+            return package.DescriptorErrors;
+        }
+
         var errors = new List<DataError>(package.ErrorsOf(descriptor.Resources));
         var described = descriptor.Resources.Select(r => Path.GetFullPath(Path.Combine(package.DataDirectory, r.Path))).ToHashSet();
         // A folder that cannot be listed is skipped here: the tables described in it are reported as unreadable above.
         var search = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
         foreach (var csv in Directory.EnumerateFiles(package.DataDirectory, "*.csv", search).Order(StringComparer.Ordinal))
+        {
             if (!described.Contains(Path.GetFullPath(csv)))
+            {
                 errors.Add(new DataError(package.Display(csv), 1, 1, "this table is not described in datapackage.json"));
+            }
+        }
+
         return errors;
     }
 }

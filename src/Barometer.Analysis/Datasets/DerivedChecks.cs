@@ -100,8 +100,13 @@ public static class DerivedChecks
         var resources = CheckResources(package);
         var checks = new List<DerivedCheck>();
         foreach (var resource in resources)
+        {
             if (package.Table(resource) is { } table)
+            {
                 checks.AddRange(table.Rows.Where(row => !table.HasErrorIn(row)).Select(row => Read(new RowReader(table, row, _ => { }))));
+            }
+        }
+
         return (checks, package.ErrorsOf(resources));
     }
 
@@ -130,10 +135,17 @@ public static class DerivedChecks
         {
             void Error((int Line, int Column) at, string name, string message) => errors.Add(new DataError(check.File, at.Line, at.Column, $"{name}: {message}"));
             var result = tables.Find(check.ResultId);
-            if (result is null) Error(check.ResultAt, "result_id", $"'{check.ResultId}' is not the id of any row in {string.Join(", ", tables.TableNames)}");
+            if (result is null)
+            {
+                Error(check.ResultAt, "result_id", $"'{check.ResultId}' is not the id of any row in {string.Join(", ", tables.TableNames)}");
+            }
+
             var unknown = check.OperandIds.Where(id => tables.Find(id) is null).ToArray();
             if (unknown.Length > 0)
+            {
                 Error(check.OperandsAt, "operand_ids", $"{string.Join(", ", unknown.Select(u => $"'{u}'"))} {(unknown.Length == 1 ? "is not the id" : "are not ids")} of any row in {string.Join(", ", tables.TableNames)}");
+            }
+
             (int Min, int Max)? arity = check.Kind switch
             {
                 "sum" => (2, int.MaxValue),
@@ -150,18 +162,30 @@ public static class DerivedChecks
                 Error(check.OperandsAt, "operand_ids", $"{check.Kind} needs {(a.Min == a.Max ? $"{a.Min}" : $"at least {a.Min}")} operands, got {check.OperandIds.Count}");
                 continue;
             }
-            if (result is null || unknown.Length > 0) continue;
+            if (result is null || unknown.Length > 0)
+            {
+                continue;
+            }
+
             var operands = check.OperandIds.Select(id => tables[id]).ToArray();
             var first = operands[0];
             var mismatch = operands.FirstOrDefault(o => o.Unit != first.Unit || o.Currency != first.Currency);
             if (mismatch is not null)
+            {
                 Error(check.OperandsAt, "operand_ids", $"operands must share one unit: {first.Id} is {first.UnitLabel}, {mismatch.Id} is {mismatch.UnitLabel}");
+            }
             else if (check.Kind is "sum" or "balance" && (result.Unit != first.Unit || result.Currency != first.Currency))
+            {
                 Error(check.ResultAt, "result_id", $"a {check.Kind} is in its operands' unit, but {result.Id} is {result.UnitLabel} and {first.Id} is {first.UnitLabel}");
+            }
             else if (check.Kind is "growth" or "share" or "ratio" && operands[1].Value == 0)
+            {
                 Error(check.OperandsAt, "operand_ids", $"{operands[1].Id} is 0: a {check.Kind} divides by it");
+            }
             else if (check.Kind is "growth" && result.Unit != "percent" || check.Kind is "share" && result.Unit is not ("percent" or "ratio") || check.Kind is "ratio" && result.Unit != "ratio")
+            {
                 Error(check.ResultAt, "result_id", $"{result.Id} is in {result.Unit}; a {check.Kind} is stated in {(check.Kind == "ratio" ? "ratio" : check.Kind == "share" ? "percent or ratio" : "percent")}");
+            }
         }
         return errors;
     }
@@ -171,7 +195,11 @@ public static class DerivedChecks
     public static IReadOnlyList<DerivedCheckResult> Run(MeasurementTables tables, IReadOnlyList<DerivedCheck> checks)
     {
         var errors = Validate(tables, checks);
-        if (errors.Count > 0) throw new DataValidationException(errors);
+        if (errors.Count > 0)
+        {
+            throw new DataValidationException(errors);
+        }
+
         return checks.Select(c => Compute(c, tables[c.ResultId], c.OperandIds.Select(id => tables[id]).ToArray())).ToArray();
     }
 
@@ -188,7 +216,11 @@ public static class DerivedChecks
         var (tables, tableErrors) = MeasurementTables.TryLoad(package);
         var (checks, checkErrors) = TryLoad(package);
         var errors = tableErrors.Union(checkErrors).ToList(); // the descriptor's own problems concern both
-        if (tables is null || errors.Count > 0) return ([], errors);
+        if (tables is null || errors.Count > 0)
+        {
+            return ([], errors);
+        }
+
         errors.AddRange(Validate(tables, checks));
         return errors.Count > 0 ? ([], errors) : (Run(tables, checks), errors);
     }
@@ -201,7 +233,11 @@ public static class DerivedChecks
     {
         var (tables, rules) = MeasurementTables.ReadWithRules(package);
         var (checks, _) = TryLoad(package);
-        if (tables is null) return rules;
+        if (tables is null)
+        {
+            return rules;
+        }
+
         var sound = checks.Where(c => !c.OperandIds.Append(c.ResultId).Any(tables.UnsoundIds.Contains)).ToArray();
         return rules.Concat(Validate(tables, sound)).ToArray();
     }
@@ -274,7 +310,11 @@ public static class DerivedChecks
             case "balance":
                 return (formula([v[0] - halves[0], v[1] + halves[1]]), formula([v[0] + halves[0], v[1] - halves[1]]));
             default:
-                if (Math.Sign(v[1] - halves[1]) != Math.Sign(v[1] + halves[1]) || v[1] - halves[1] == 0) return (null, null);
+                if (Math.Sign(v[1] - halves[1]) != Math.Sign(v[1] + halves[1]) || v[1] - halves[1] == 0)
+                {
+                    return (null, null);
+                }
+
                 decimal[] corners =
                 [
                     formula([v[0] - halves[0], v[1] - halves[1]]), formula([v[0] - halves[0], v[1] + halves[1]]),
@@ -290,7 +330,11 @@ public static class DerivedChecks
     private static decimal Pow10(int n)
     {
         var p = 1m;
-        for (var i = 0; i < n; i++) p *= 10m;
+        for (var i = 0; i < n; i++)
+        {
+            p *= 10m;
+        }
+
         return p;
     }
 }

@@ -98,7 +98,11 @@ public static class Scales
             "currency_per_tonne" => $"{currency ?? "currency"} per tonne",
             _ => unit,
         };
-        if (string.IsNullOrEmpty(scale)) return what;
+        if (string.IsNullOrEmpty(scale))
+        {
+            return what;
+        }
+
         return unit == "currency" ? $"{what} {scale}" : $"{scale} {what}";
     }
 }

@@ -69,7 +69,10 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
     {
         var stem = _stemByResource.GetValueOrDefault(name, name);
         if (!TableNames.Contains(stem))
+        {
             throw new ArgumentException($"no measurement table '{name}' (tables: {string.Join(", ", TableNames)})", nameof(name));
+        }
+
         return _all.Where(m => m.Table == stem).ToArray();
     }
 
@@ -116,7 +119,11 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
     internal static (MeasurementTables? Tables, IReadOnlyList<DataError> RuleErrors) ReadWithRules(DataPackageReader package)
     {
         var rules = new List<DataError>();
-        if (package.Descriptor is not { } descriptor) return (null, rules);
+        if (package.Descriptor is not { } descriptor)
+        {
+            return (null, rules);
+        }
+
         var names = new List<(string Resource, string Stem)>();
         var all = new List<Measurement>();
         var locations = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
@@ -125,7 +132,11 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
         foreach (var resource in MeasurementResources(descriptor))
         {
             var table = package.Table(resource);
-            if (table is null) continue;
+            if (table is null)
+            {
+                continue;
+            }
+
             var stem = DataPackageReader.Stem(resource);
             names.Add((resource.Name, stem));
             foreach (var row in table.Rows)
@@ -150,8 +161,11 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
             CheckRanges(table, all.Where(m => m.Table == stem).ToArray(), readers, rules);
         }
         if (names.Count == 0)
+        {
             rules.Add(new DataError(package.DescriptorDisplay, 1, 1,
                 $"no measurement table: no resource under {DataPackageReader.ExternalFolder} has the columns {string.Join(", ", CommonColumns)}"));
+        }
+
         return (new MeasurementTables(names, all, locations) { UnsoundIds = unsound }, rules);
     }
 
@@ -182,12 +196,19 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
     private static void CheckRow(RowReader r, Measurement m)
     {
         if (m.Period.Start > m.Period.End)
+        {
             r.Error("period_end", $"{m.Period.End:yyyy-MM-dd} is before period_start {m.Period.Start:yyyy-MM-dd}");
+        }
+
         var needsCurrency = CurrencyUnits.Contains(m.Unit);
         if (needsCurrency && m.Currency is null)
+        {
             r.Error("currency", $"is required when unit is {m.Unit}");
+        }
         else if (!needsCurrency && m.Currency is not null)
+        {
             r.Error("currency", $"'{m.Currency}' is set but unit is {m.Unit}, not a currency unit (leave currency empty)");
+        }
     }
 
     private static void CheckRanges(CsvTable table, IReadOnlyList<Measurement> rows, Dictionary<string, (CsvTable Table, CsvRow Row)> readers, List<DataError> rules)
@@ -199,10 +220,18 @@ public sealed class MeasurementTables : IReadOnlyList<Measurement>
         {
             var reader = new RowReader(table, readers[low.Id].Row, rules.Add);
             var high = highs[Key(low)].FirstOrDefault();
-            if (high is null) reader.Error("qualifier", "range_low without a range_high row that has the same fields except id, value, qualifier and wording");
-            else if (high.Value < low.Value) reader.Error("value", $"range_low {low.Value} is above its range_high {high.Value} ({high.Id})");
+            if (high is null)
+            {
+                reader.Error("qualifier", "range_low without a range_high row that has the same fields except id, value, qualifier and wording");
+            }
+            else if (high.Value < low.Value)
+            {
+                reader.Error("value", $"range_low {low.Value} is above its range_high {high.Value} ({high.Id})");
+            }
         }
         foreach (var high in rows.Where(m => m.Qualifier == "range_high" && !lows[Key(m)].Any()))
+        {
             new RowReader(table, readers[high.Id].Row, rules.Add).Error("qualifier", "range_high without a range_low row that has the same fields except id, value, qualifier and wording");
+        }
     }
 }

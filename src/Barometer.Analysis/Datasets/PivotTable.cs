@@ -69,12 +69,20 @@ public sealed record PivotTable(
     {
         var sb = new StringBuilder("<table>\n<thead><tr><th>")
             .Append(Html.Encode($"{RowHeader} \\ {ColumnHeader}")).Append("</th>");
-        foreach (var c in ColumnKeys) sb.Append("<th>").Append(Html.Encode(c)).Append("</th>");
+        foreach (var c in ColumnKeys)
+        {
+            sb.Append("<th>").Append(Html.Encode(c)).Append("</th>");
+        }
+
         sb.Append("</tr></thead>\n<tbody>\n");
         for (var i = 0; i < RowKeys.Count; i++)
         {
             sb.Append("<tr><th>").Append(Html.Encode(RowKeys[i])).Append("</th>");
-            foreach (var cell in Cells[i]) sb.Append("<td style=\"text-align:right\">").Append(Format(cell)).Append("</td>");
+            foreach (var cell in Cells[i])
+            {
+                sb.Append("<td style=\"text-align:right\">").Append(Format(cell)).Append("</td>");
+            }
+
             sb.Append("</tr>\n");
         }
         return sb.Append("</tbody>\n</table>").ToString();
@@ -122,7 +130,13 @@ public sealed record PivotTable(
     private static int? IndexOf(IReadOnlyList<string> keys, string key)
     {
         for (var i = 0; i < keys.Count; i++)
-            if (keys[i] == key) return i;
+        {
+            if (keys[i] == key)
+            {
+                return i;
+            }
+        }
+
         return null;
     }
 }

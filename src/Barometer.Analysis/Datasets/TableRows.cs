@@ -81,11 +81,19 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
         var resource = Resolve(Descriptor(package), table);
         var csv = package.Table(resource);
         var errors = package.ErrorsOf([resource]);
-        if (errors.Count > 0) throw new DataValidationException(errors);
+        if (errors.Count > 0)
+        {
+            throw new DataValidationException(errors);
+        }
+
         var rows = csv!.Rows.Select(row =>
         {
             var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < csv.Header.Count; i++) cells[csv.Header[i]] = i < row.Fields.Count ? row.Fields[i] : "";
+            for (var i = 0; i < csv.Header.Count; i++)
+            {
+                cells[csv.Header[i]] = i < row.Fields.Count ? row.Fields[i] : "";
+            }
+
             return (IReadOnlyDictionary<string, string>)cells;
         }).ToArray();
         return new TableRows(resource, csv.Header, rows);
@@ -95,7 +103,11 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
     /// <exception cref="ArgumentException">Unknown or ambiguous.</exception>
     internal static DataResource Resolve(DataPackageDescriptor descriptor, string table)
     {
-        if (descriptor.Find(table) is { } byName) return byName;
+        if (descriptor.Find(table) is { } byName)
+        {
+            return byName;
+        }
+
         var byStem = descriptor.Resources.Where(r => DataPackageReader.Stem(r) == table).ToArray();
         return byStem.Length switch
         {
@@ -131,7 +143,11 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
     {
         var field = Field(column);
         var text = row[column];
-        if (field.Type != "string" && text.Trim().Length == 0) return null;
+        if (field.Type != "string" && text.Trim().Length == 0)
+        {
+            return null;
+        }
+
         var inv = CultureInfo.InvariantCulture;
         return field.Type switch
         {
@@ -154,7 +170,10 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
     {
         var field = Field(column);
         if (field.Type is not ("integer" or "number"))
+        {
             throw new ArgumentException($"column '{column}' of {Name} is of type {field.Type}, not integer or number", nameof(column));
+        }
+
         return Typed(row, column) switch { long l => l, decimal d => d, _ => null };
     }
 
@@ -179,7 +198,11 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
     {
         var sb = new StringBuilder();
         sb.Append(string.Join(",", Columns.Select(CsvText.Field))).Append('\n');
-        foreach (var row in _rows) sb.Append(string.Join(",", Columns.Select(c => CsvText.Field(row[c])))).Append('\n');
+        foreach (var row in _rows)
+        {
+            sb.Append(string.Join(",", Columns.Select(c => CsvText.Field(row[c])))).Append('\n');
+        }
+
         return sb.ToString();
     }
 
@@ -218,16 +241,28 @@ public sealed class TableRows : IReadOnlyList<IReadOnlyDictionary<string, string
     public string ToHtml(int maxRows = 200)
     {
         var sb = new StringBuilder("<table>\n<thead><tr>");
-        foreach (var c in Columns) sb.Append("<th>").Append(Html.Encode(c)).Append("</th>");
+        foreach (var c in Columns)
+        {
+            sb.Append("<th>").Append(Html.Encode(c)).Append("</th>");
+        }
+
         sb.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in _rows.Take(maxRows))
         {
             sb.Append("<tr>");
-            foreach (var c in Columns) sb.Append("<td>").Append(Html.Encode(row[c])).Append("</td>");
+            foreach (var c in Columns)
+            {
+                sb.Append("<td>").Append(Html.Encode(row[c])).Append("</td>");
+            }
+
             sb.Append("</tr>\n");
         }
         sb.Append("</tbody>\n</table>");
-        if (Count > maxRows) sb.Append(CultureInfo.InvariantCulture, $"\n<p><i>({Count - maxRows} more rows not shown)</i></p>");
+        if (Count > maxRows)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"\n<p><i>({Count - maxRows} more rows not shown)</i></p>");
+        }
+
         return sb.ToString();
     }
 

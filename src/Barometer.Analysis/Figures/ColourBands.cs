@@ -1,8 +1,8 @@
 using System.Globalization;
 using Barometer.Analysis.Charts;
 using Barometer.Analysis.Model;
-using static Barometer.Analysis.Figures.FigureStyle;
 using static Barometer.Analysis.Charts.PlotlyProperties;
+using static Barometer.Analysis.Figures.FigureStyle;
 
 namespace Barometer.Analysis.Figures;
 

@@ -94,8 +94,16 @@ internal static class CumulativeScoreFigure
             .OrderBy(p => p.Y).ToArray();
         var placed = new double[ordered.Length];
         for (var i = 0; i < ordered.Length; i++)
+        {
             placed[i] = i == 0 ? ordered[i].Y : Math.Max(ordered[i].Y, placed[i - 1] + pointsApart);
+        }
+
         for (var i = 0; i < ordered.Length; i++)
-            if (placed[i] != ordered[i].Y) ordered[i].Label.SetProperty("y", placed[i]);
+        {
+            if (placed[i] != ordered[i].Y)
+            {
+                ordered[i].Label.SetProperty("y", placed[i]);
+            }
+        }
     }
 }

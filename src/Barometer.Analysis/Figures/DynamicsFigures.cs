@@ -132,7 +132,10 @@ internal static class DynamicsFigures
         {
             var x = points[i].Issue.Number + offset;
             if (i > 0 && points[i].Issue.Number - points[i - 1].Issue.Number > 1)
+            {
                 result.Add(((points[i - 1].Issue.Number + points[i].Issue.Number) / 2.0 + offset, null));
+            }
+
             result.Add((x, points[i]));
         }
         return result;

@@ -19,7 +19,11 @@ public static class FigureStyle
 
     private static readonly Dictionary<string, string> PartnerColours = new(StringComparer.Ordinal)
     {
-        ["RU"] = "#c0392b", ["EU"] = "#1f5fbf", ["CN"] = "#e08a00", ["US"] = "#2e8b57", ["UA"] = "#7b4fb0",
+        ["RU"] = "#c0392b",
+        ["EU"] = "#1f5fbf",
+        ["CN"] = "#e08a00",
+        ["US"] = "#2e8b57",
+        ["UA"] = "#7b4fb0",
     };
 
     private static readonly string[] Fallback = ["#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"];
@@ -27,7 +31,11 @@ public static class FigureStyle
     /// <summary>Fill colours of the regional-tension bands, by the colour names of the published scale.</summary>
     private static readonly Dictionary<string, string> BandColours = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["White"] = "#f4f4f4", ["Green"] = "#bfe3b4", ["Yellow"] = "#fbe98a", ["Orange"] = "#fcc38a", ["Red"] = "#f4a3a3",
+        ["White"] = "#f4f4f4",
+        ["Green"] = "#bfe3b4",
+        ["Yellow"] = "#fbe98a",
+        ["Orange"] = "#fcc38a",
+        ["Red"] = "#f4a3a3",
     };
 
     /// <summary>A stable colour per partner; partners added later get the next fallback colour.</summary>

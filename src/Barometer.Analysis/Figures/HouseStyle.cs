@@ -25,7 +25,11 @@ public static class HouseStyle
         DynamicObj.DynamicObj? xAxis = null, DynamicObj.DynamicObj? yAxis = null, int height = 540, string imageName = "chart")
     {
         var layout = GenericChart.getLayout(chart);
-        foreach (var name in new[] { "template", "width", "height" }) layout.RemoveProperty(name);
+        foreach (var name in new[] { "template", "width", "height" })
+        {
+            layout.RemoveProperty(name);
+        }
+
         layout.Set("title", TitleOf(title, subtitle))
             .Set("font", Object(("family", "Arial, Helvetica, sans-serif"), ("size", 13), ("color", Ink)))
             .Set("paper_bgcolor", "#ffffff").Set("plot_bgcolor", "#ffffff")
@@ -48,7 +52,10 @@ public static class HouseStyle
     {
         var escaped = texts.Select(PlotlyText.Escape).ToArray();
         foreach (var trace in GenericChart.getTraces(chart))
+        {
             trace.Set("hovertext", escaped).Set("hoverinfo", "text+x+y");
+        }
+
         return chart;
     }
 

@@ -63,11 +63,17 @@ internal sealed record IssueTimeline(
         var regional = issues.Select(i =>
         {
             if (computed[i.Number] is { } c)
+            {
                 return new TimelinePoint(i, c.Security.RegionalTension, c.Security.Colour.Colour, ValueOrigin.Computed, "catalogue");
+            }
+
             var number = Find(i.Number, Measures.RegionalTension);
             var colour = Find(i.Number, Measures.RegionalTensionColour);
             if (number?.NumericValue is { } n)
+            {
                 return new TimelinePoint(i, n, colour?.Value ?? dataset.ColourScale.Classify(n).Colour, ValueOrigin.Published, number.Source);
+            }
+
             return colour is not null
                 ? new TimelinePoint(i, null, colour.Value, ValueOrigin.Published, colour.Source)
                 : new TimelinePoint(i, null, null, ValueOrigin.None, null);

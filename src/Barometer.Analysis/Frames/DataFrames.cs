@@ -138,7 +138,11 @@ public static class DataFrames
             ["text_statements"] = barometer.TextStatements.ToDataFrame(),
             ["narrative"] = barometer.Narrative.ToDataFrame(),
         };
-        foreach (var table in measurements.TableNames) frames[table] = measurements.Table(table).ToDataFrame();
+        foreach (var table in measurements.TableNames)
+        {
+            frames[table] = measurements.Table(table).ToDataFrame();
+        }
+
         return frames;
     }
 }

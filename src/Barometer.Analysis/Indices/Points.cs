@@ -16,8 +16,14 @@ internal static class Points
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add<T>(T score, ref T positive, ref T negative) where T : INumber<T>
     {
-        if (score > T.Zero) positive += score;
-        else negative += score;
+        if (score > T.Zero)
+        {
+            positive += score;
+        }
+        else
+        {
+            negative += score;
+        }
     }
 
     /// <summary>A total summed in <see cref="long"/>, as an <see cref="int"/>.</summary>

@@ -53,14 +53,21 @@ public static partial class BarometerDataLoader
     /// </summary>
     private static Dictionary<string, string>? PrintedRows(CsvTable? events, CsvTable? security)
     {
-        if (events is not { Readable: true } || security is not { Readable: true }) return null;
+        if (events is not { Readable: true } || security is not { Readable: true })
+        {
+            return null;
+        }
+
         var rows = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var table in new[] { events, security })
+        {
             foreach (var row in table.Rows)
             {
                 var r = new RowReader(table, row, _ => { });
                 rows.TryAdd(r.Raw("id"), r.Raw(AsPrintedColumn));
             }
+        }
+
         return rows;
     }
 
@@ -80,7 +87,11 @@ public static partial class BarometerDataLoader
         switch (attribute)
         {
             case TextAttributes.Date:
-                if (EventDateParser.TryParseWithin(value, issue, out var error) is not null) return true;
+                if (EventDateParser.TryParseWithin(value, issue, out var error) is not null)
+                {
+                    return true;
+                }
+
                 r.Error("text_value", error!);
                 return false;
             case TextAttributes.Amount:
@@ -94,11 +105,19 @@ public static partial class BarometerDataLoader
                     r.Error("unit", "an amount names what it counts, as the catalogue row does (e.g. vessel)");
                     return false;
                 }
-                if (PrintedText.AmountOf(printedRow, unit) is not null) return true;
+                if (PrintedText.AmountOf(printedRow, unit) is not null)
+                {
+                    return true;
+                }
+
                 r.Error("unit", $"the event as printed (\"{printedRow}\") does not mention '{unit}'");
                 return false;
             case TextAttributes.QuotedWords:
-                if (PrintedText.QuotedWords(printedRow).Count > 0) return true;
+                if (PrintedText.QuotedWords(printedRow).Count > 0)
+                {
+                    return true;
+                }
+
                 r.Error("text_value", $"the event as printed (\"{printedRow}\") quotes no words to compare with");
                 return false;
             default:
@@ -115,7 +134,10 @@ public static partial class BarometerDataLoader
             var (issue, subject) = (FindIssue(r, issues), r.Raw("subject"));
             var known = subject == NarrativeStatement.Security || partners is null || partners.Contains(subject);
             if (!known)
+            {
                 r.Error("subject", $"'{subject}' is neither a partner code of {PartnersFile} ({string.Join(", ", partners!)}) nor '{NarrativeStatement.Security}'");
+            }
+
             return issue is null || !known || r.Int("n") is not { } n
                 ? null
                 : new NarrativeStatement(issue.Number, subject, r.Raw("kind"), n, r.Raw("text"), r.Citation());

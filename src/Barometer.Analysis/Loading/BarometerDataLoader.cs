@@ -73,8 +73,16 @@ public static partial class BarometerDataLoader
         var rules = new List<DataError>();
         CsvTable? Open(string name)
         {
-            if (package.Descriptor is null) return null; // reported as a descriptor error
-            if (package.Resource(name) is { } resource) return package.Table(resource);
+            if (package.Descriptor is null)
+            {
+                return null; // reported as a descriptor error
+            }
+
+            if (package.Resource(name) is { } resource)
+            {
+                return package.Table(resource);
+            }
+
             rules.Add(new DataError(package.DescriptorDisplay, 1, 1, $"no resource '{name}': the Barometer tables must be described in datapackage.json"));
             return null;
         }
@@ -96,7 +104,10 @@ public static partial class BarometerDataLoader
             Range(package, Resources.SecurityEvents, "regional_tension"));
         var dataset = scale is null ? null : new BarometerDataset(issues, partners, events, security, published, scale)
         {
-            ScoreRanges = ranges, Sources = sources, TextStatements = statements, Narrative = narrative,
+            ScoreRanges = ranges,
+            Sources = sources,
+            TextStatements = statements,
+            Narrative = narrative,
         };
         return (dataset, rules);
     }
@@ -114,11 +125,22 @@ public static partial class BarometerDataLoader
     private static List<T> Rows<T>(CsvTable? table, List<DataError> rules, Func<RowReader, T?> map) where T : class
     {
         var result = new List<T>();
-        if (table is null) return result;
+        if (table is null)
+        {
+            return result;
+        }
+
         foreach (var row in table.Rows)
         {
-            if (table.HasErrorIn(row)) continue; // its schema problem is reported; its cells are not to be trusted
-            if (map(new RowReader(table, row, rules.Add)) is { } item) result.Add(item);
+            if (table.HasErrorIn(row))
+            {
+                continue; // its schema problem is reported; its cells are not to be trusted
+            }
+
+            if (map(new RowReader(table, row, rules.Add)) is { } item)
+            {
+                result.Add(item);
+            }
         }
         return result;
     }
@@ -142,17 +164,29 @@ public static partial class BarometerDataLoader
 
     private static ColourScale? ReadColourScale(CsvTable? table, List<DataError> rules)
     {
-        if (table is null) return null;
+        if (table is null)
+        {
+            return null;
+        }
+
         var before = rules.Count;
         var bands = Rows(table, rules, r =>
         {
             var (order, min, max) = (r.Int("order"), r.Int("min"), r.Int("max"));
-            if (min > max) r.Error("max", $"max {max} is below min {min}");
+            if (min > max)
+            {
+                r.Error("max", $"max {max} is below min {min}");
+            }
+
             return order is null || min > max
                 ? null
                 : new ColourBand(r.Raw("colour"), order.Value, min, max, r.Raw("published_range"), r.Raw("interpretation"), r.Citation());
         });
-        if (table.Errors.Count > 0 || rules.Count > before) return null; // an incomplete scale would classify wrongly
+        if (table.Errors.Count > 0 || rules.Count > before)
+        {
+            return null; // an incomplete scale would classify wrongly
+        }
+
         if (bands.Count == 0)
         {
             rules.Add(new DataError(table.DisplayPath, 1, 1, "the colour scale has no bands"));
@@ -235,24 +269,42 @@ public static partial class BarometerDataLoader
     {
         var missing = LabelCheck.WordsNotInPrinted(r.Raw("label"), r.Raw(AsPrintedColumn));
         if (missing.Count > 0)
+        {
             r.Error("label", $"{string.Join(", ", missing.Select(w => $"'{w}'"))} not in the event as printed (\"{r.Raw(AsPrintedColumn)}\"): " +
                 "a label uses the catalogue's own words or a listed abbreviation (data/README.md, Labels)");
+        }
     }
 
     /// <summary>The Minsk Barometer issue of an event row (the events are its catalogues): the one rule of <c>issue</c>.</summary>
     private static Issue? FindIssue(RowReader r, IReadOnlyList<Issue> issues)
     {
-        if (r.Int("issue") is not { } number) return null;
+        if (r.Int("issue") is not { } number)
+        {
+            return null;
+        }
+
         var issue = issues.FirstOrDefault(i => i.Series == Series.MinskBarometer && i.Number == number);
-        if (issue is null) r.Error("issue", $"issue {number} is not in {IssuesFile}");
+        if (issue is null)
+        {
+            r.Error("issue", $"issue {number} is not in {IssuesFile}");
+        }
+
         return issue;
     }
 
     private static EventDate? ParseDate(RowReader r, Issue? issue)
     {
-        if (issue is null) return null;
+        if (issue is null)
+        {
+            return null;
+        }
+
         var date = EventDateParser.TryParseWithin(r.Raw("date"), issue, out var error);
-        if (date is null) r.Error("date", error!);
+        if (date is null)
+        {
+            r.Error("date", error!);
+        }
+
         return date;
     }
 

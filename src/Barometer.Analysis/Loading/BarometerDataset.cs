@@ -40,10 +40,13 @@ public sealed record BarometerDataset(
     {
         var known = GetIssue(issue);
         if (!HasCatalogue(issue))
+        {
             throw new UnknownIssueException(issue,
                 $"issue {issue} has no event catalogue in data/barometer/ " +
                 (PublishedFor(issue).Count > 0 ? "(only published values)" : "(and no published values)") +
                 $"; issues with catalogues: {string.Join(", ", IssuesWithCatalogue)}");
+        }
+
         return new IssueCatalogue(
             known,
             Partners,

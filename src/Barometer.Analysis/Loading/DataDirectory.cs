@@ -10,8 +10,13 @@ public static class DataDirectory
     public static string? FindRepositoryRoot(string? start = null)
     {
         for (var dir = new DirectoryInfo(start ?? Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
             if (File.Exists(Path.Combine(dir.FullName, RootMarker)))
+            {
                 return dir.FullName;
+            }
+        }
+
         return null;
     }
 
@@ -22,11 +27,14 @@ public static class DataDirectory
     public static string Locate(string? explicitPath = null, string? start = null)
     {
         if (explicitPath is not null)
+        {
             return Directory.Exists(explicitPath)
                 ? Path.GetFullPath(explicitPath)
                 : throw new DirectoryNotFoundException(File.Exists(explicitPath)
                     ? $"data folder '{explicitPath}' is a file, not a folder"
                     : $"data folder '{explicitPath}' does not exist");
+        }
+
         var root = FindRepositoryRoot(start) ?? FindRepositoryRoot(AppContext.BaseDirectory)
             ?? throw new DirectoryNotFoundException(
                 $"could not find the repository ({RootMarker}) above '{start ?? Directory.GetCurrentDirectory()}'; pass --data DIR");

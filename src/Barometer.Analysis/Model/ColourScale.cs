@@ -25,13 +25,19 @@ public sealed class ColourScale
     public ColourScale(IEnumerable<ColourBand> bands)
     {
         Bands = bands.OrderBy(b => b.Order).ToArray();
-        if (Bands.Count == 0) throw new ArgumentException("a colour scale needs at least one band", nameof(bands));
+        if (Bands.Count == 0)
+        {
+            throw new ArgumentException("a colour scale needs at least one band", nameof(bands));
+        }
+
         for (var i = 1; i < Bands.Count; i++)
         {
             var (upper, lower) = (Bands[i - 1], Bands[i]);
             if (upper.Min is null || lower.Max is null || lower.Max >= upper.Min)
+            {
                 throw new ArgumentException(
                     $"colour bands '{upper.Colour}' and '{lower.Colour}' overlap or are out of order: each band must lie wholly below the one before it");
+            }
         }
     }
 
@@ -44,8 +50,13 @@ public sealed class ColourScale
         // From the most severe band up: the first band whose ceiling is at or above the value. A value in a gap
         // lies above the more severe band's ceiling, so it falls through to the less severe band.
         for (var i = Bands.Count - 1; i >= 0; i--)
+        {
             if (Bands[i].Max is null || value <= Bands[i].Max)
+            {
                 return Bands[i];
+            }
+        }
+
         return Bands[0]; // above a bounded least-severe band: clamp to it
     }
 

@@ -38,12 +38,18 @@ internal static partial class EventDateParser
         error = null;
         var t = text.Trim();
         if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
+        {
             return new EventDate(t, iso, iso);
+        }
 
         Match m;
         if ((m = DayMonth().Match(t)).Success)
         {
-            if (!TryMonth(m.Groups["m"].Value, period, out var first, out error)) return null;
+            if (!TryMonth(m.Groups["m"].Value, period, out var first, out error))
+            {
+                return null;
+            }
+
             var d1 = int.Parse(m.Groups["d1"].Value, CultureInfo.InvariantCulture);
             var d2 = m.Groups["d2"].Success ? int.Parse(m.Groups["d2"].Value, CultureInfo.InvariantCulture) : d1;
             var days = DateTime.DaysInMonth(first.Year, first.Month);
@@ -56,7 +62,11 @@ internal static partial class EventDateParser
         }
         if ((m = PartOfMonth().Match(t)).Success)
         {
-            if (!TryMonth(m.Groups["m"].Value, period, out var first, out error)) return null;
+            if (!TryMonth(m.Groups["m"].Value, period, out var first, out error))
+            {
+                return null;
+            }
+
             var last = first.AddMonths(1).AddDays(-1);
             return m.Groups["part"].Value.ToLowerInvariant() switch
             {
@@ -67,9 +77,17 @@ internal static partial class EventDateParser
         }
         if ((m = MonthRange().Match(t)).Success)
         {
-            if (!TryMonth(m.Groups["m1"].Value, period, out var first, out error)) return null;
+            if (!TryMonth(m.Groups["m1"].Value, period, out var first, out error))
+            {
+                return null;
+            }
+
             var lastMonth = first;
-            if (m.Groups["m2"].Success && !TryMonth(m.Groups["m2"].Value, period, out lastMonth, out error)) return null;
+            if (m.Groups["m2"].Success && !TryMonth(m.Groups["m2"].Value, period, out lastMonth, out error))
+            {
+                return null;
+            }
+
             if (lastMonth < first)
             {
                 error = $"'{t}': the months run backwards";
@@ -88,7 +106,11 @@ internal static partial class EventDateParser
     public static EventDate? TryParseWithin(string text, Issue issue, out string? error)
     {
         var date = TryParse(text, issue.Period, out error);
-        if (date is null || (issue.Period.Contains(date.Start) && issue.Period.Contains(date.End))) return date;
+        if (date is null || (issue.Period.Contains(date.Start) && issue.Period.Contains(date.End)))
+        {
+            return date;
+        }
+
         error = $"'{text}' ({new Period(date.Start, date.End)}) is outside issue {issue.Number}'s period {issue.Period}";
         return null;
     }

@@ -21,11 +21,36 @@ internal static partial class PrintedText
 {
     private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
     {
-        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
-        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14,
-        ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20,
-        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7,
-        ["eighth"] = 8, ["ninth"] = 9, ["tenth"] = 10,
+        ["one"] = 1,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+        ["ten"] = 10,
+        ["eleven"] = 11,
+        ["twelve"] = 12,
+        ["thirteen"] = 13,
+        ["fourteen"] = 14,
+        ["fifteen"] = 15,
+        ["sixteen"] = 16,
+        ["seventeen"] = 17,
+        ["eighteen"] = 18,
+        ["nineteen"] = 19,
+        ["twenty"] = 20,
+        ["first"] = 1,
+        ["second"] = 2,
+        ["third"] = 3,
+        ["fourth"] = 4,
+        ["fifth"] = 5,
+        ["sixth"] = 6,
+        ["seventh"] = 7,
+        ["eighth"] = 8,
+        ["ninth"] = 9,
+        ["tenth"] = 10,
     };
 
     /// <summary>How far before the thing counted its number may stand (<c>three river-sea vessels</c>).</summary>
@@ -53,11 +78,17 @@ internal static partial class PrintedText
         for (var i = 0; i < tokens.Length; i++)
         {
             var word = tokens[i].Groups["word"];
-            if (!word.Success || !WordForms.SameWord(word.Value.ToLower(CultureInfo.InvariantCulture), thing)) continue;
+            if (!word.Success || !WordForms.SameWord(word.Value.ToLower(CultureInfo.InvariantCulture), thing))
+            {
+                continue;
+            }
+
             for (var j = i - 1; j >= Math.Max(0, i - NumberReach); j--)
             {
                 if (Number(tokens[j]) is { } n)
+                {
                     return new PrintedAmount(n, text[tokens[j].Index..(tokens[i].Index + tokens[i].Length)]);
+                }
             }
             var plural = !string.Equals(word.Value, unit, StringComparison.OrdinalIgnoreCase) && word.Value.EndsWith('s');
             var from = tokens[Math.Max(0, i - 2)].Index;
@@ -69,7 +100,10 @@ internal static partial class PrintedText
     private static decimal? Number(Match token)
     {
         if (token.Groups["num"].Success)
+        {
             return decimal.Parse(token.Groups["num"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture);
+        }
+
         return NumberWords.TryGetValue(token.Value.ToLower(CultureInfo.InvariantCulture), out var n) ? n : null;
     }
 }

@@ -35,19 +35,47 @@ public static partial class WordForms
     /// </summary>
     public static bool SameWord(string a, string b)
     {
-        if (a == b || Stem(a) == Stem(b)) return true;
+        if (a == b || Stem(a) == Stem(b))
+        {
+            return true;
+        }
+
         var shared = 0;
-        while (shared < a.Length && shared < b.Length && a[shared] == b[shared]) shared++;
+        while (shared < a.Length && shared < b.Length && a[shared] == b[shared])
+        {
+            shared++;
+        }
+
         return shared >= SharedStem;
     }
 
     private static string Stem(string w)
     {
-        if (w.Length >= 5 && SibilantPlural().IsMatch(w)) return w[..^2];
-        if (w.Length >= 5 && w.EndsWith("ies", StringComparison.Ordinal)) return w[..^3] + "y";
-        if (w.Length >= 6 && w.EndsWith("ing", StringComparison.Ordinal)) return w[..^3];
-        if (w.Length >= 5 && w.EndsWith("ed", StringComparison.Ordinal)) return w[..^2];
-        if (w.Length >= 4 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)) return w[..^1];
+        if (w.Length >= 5 && SibilantPlural().IsMatch(w))
+        {
+            return w[..^2];
+        }
+
+        if (w.Length >= 5 && w.EndsWith("ies", StringComparison.Ordinal))
+        {
+            return w[..^3] + "y";
+        }
+
+        if (w.Length >= 6 && w.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return w[..^3];
+        }
+
+        if (w.Length >= 5 && w.EndsWith("ed", StringComparison.Ordinal))
+        {
+            return w[..^2];
+        }
+
+        if (w.Length >= 4 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))
+        {
+            return w[..^1];
+        }
+
         return w;
     }
 }

@@ -41,7 +41,11 @@ internal static class TextReconciler
         var comparisons = new List<TextComparison>();
         foreach (var s in statements.Where(s => s.Issue == catalogue.Issue.Number))
         {
-            if (!rows.TryGetValue(s.EventId, out var e)) continue;
+            if (!rows.TryGetValue(s.EventId, out var e))
+            {
+                continue;
+            }
+
             var printed = e.AsPrinted ?? e.Label;
             var (text, said, agrees) = s.Attribute switch
             {

@@ -49,7 +49,11 @@ public static partial class ScenarioEngine
     private static ScenarioOutcome Failed(BarometerDataset data, ScenarioReadResult read)
     {
         var errors = read.Errors.ToList();
-        if (read.Partial is not null) errors.AddRange(TryRun(data, read.Partial).Errors);
+        if (read.Partial is not null)
+        {
+            errors.AddRange(TryRun(data, read.Partial).Errors);
+        }
+
         return new ScenarioOutcome(null, errors.Distinct().OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray());
     }
 
@@ -74,11 +78,16 @@ public static partial class ScenarioEngine
     public static ScenarioOutcome TryRun(IssueCatalogue baseline, ColourScale scale, Scenario scenario)
     {
         if (baseline.Issue.Number != scenario.Issue)
+        {
             return new ScenarioOutcome(null,
                 [Error(scenario, scenario.IssuePosition, $"the scenario is for issue {scenario.Issue} but the catalogue is issue {baseline.Issue.Number}")]);
+        }
 
         var (catalogue, scenarioScale, applied, errors) = Apply(baseline, scale, scenario);
-        if (errors.Count > 0) return new ScenarioOutcome(null, errors);
+        if (errors.Count > 0)
+        {
+            return new ScenarioOutcome(null, errors);
+        }
 
         var before = IndexCalculator.Compute(baseline, scale);
         var after = IndexCalculator.Compute(catalogue, scenarioScale);
@@ -122,9 +131,14 @@ public static partial class ScenarioEngine
         var removed = new HashSet<string>(StringComparer.Ordinal);
         var counters = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var id in relationships.Select(e => e.Id).Concat(security.Select(e => e.Id)))
+        {
             if (HypotheticalId().Match(id) is { Success: true } m)
+            {
                 counters[m.Groups["code"].Value] = Math.Max(counters.GetValueOrDefault(m.Groups["code"].Value),
                     int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture));
+            }
+        }
+
         var issue = baseline.Issue;
         var currentScale = scale;
 
@@ -134,7 +148,11 @@ public static partial class ScenarioEngine
         // A score outside the declared range is refused at its value (and cannot overflow a sum).
         bool InRange(ScenarioChange change, string field, int? score, ScoreRange range)
         {
-            if (score is not { } s || range.Contains(s)) return true;
+            if (score is not { } s || range.Contains(s))
+            {
+                return true;
+            }
+
             Fail(change, field, $"{field} {s} is outside the plausible range {range} that datapackage.json declares for scores (see data/README.md)");
             return false;
         }
@@ -152,105 +170,136 @@ public static partial class ScenarioEngine
 
         foreach (var change in scenario.Changes)
         {
-            if (!ScoresInRange(change)) continue;
+            if (!ScoresInRange(change))
+            {
+                continue;
+            }
+
             switch (change)
             {
                 case RemoveEvent remove:
-                {
-                    var r = relationships.FindIndex(e => e.Id == remove.Id);
-                    var s = security.FindIndex(e => e.Id == remove.Id);
-                    if (r >= 0)
                     {
-                        var e = relationships[r];
-                        relationships.RemoveAt(r);
-                        applied.Add(new AppliedChange(change.Kind, e.Id, e.PartnerCode, e.Date.Text, e.Label, e.Hypothetical,
-                            EventScores.Of(e), null, $"removed {e.Id} ({e.Label}, {EventScores.Of(e)})", change.Position));
+                        var r = relationships.FindIndex(e => e.Id == remove.Id);
+                        var s = security.FindIndex(e => e.Id == remove.Id);
+                        if (r >= 0)
+                        {
+                            var e = relationships[r];
+                            relationships.RemoveAt(r);
+                            applied.Add(new AppliedChange(change.Kind, e.Id, e.PartnerCode, e.Date.Text, e.Label, e.Hypothetical,
+                                EventScores.Of(e), null, $"removed {e.Id} ({e.Label}, {EventScores.Of(e)})", change.Position));
+                        }
+                        else if (s >= 0)
+                        {
+                            var e = security[s];
+                            security.RemoveAt(s);
+                            applied.Add(new AppliedChange(change.Kind, e.Id, BarometerDataLoader.SecurityCode, e.Date.Text, e.Label, e.Hypothetical,
+                                EventScores.Of(e), null, $"removed {e.Id} ({e.Label}, {EventScores.Of(e)})", change.Position));
+                        }
+                        else
+                        {
+                            Fail(change, "id", UnknownId(remove.Id, issue, removed));
+                        }
+
+                        if (r >= 0 || s >= 0)
+                        {
+                            removed.Add(remove.Id);
+                        }
+
+                        break;
                     }
-                    else if (s >= 0)
-                    {
-                        var e = security[s];
-                        security.RemoveAt(s);
-                        applied.Add(new AppliedChange(change.Kind, e.Id, BarometerDataLoader.SecurityCode, e.Date.Text, e.Label, e.Hypothetical,
-                            EventScores.Of(e), null, $"removed {e.Id} ({e.Label}, {EventScores.Of(e)})", change.Position));
-                    }
-                    else Fail(change, "id", UnknownId(remove.Id, issue, removed));
-                    if (r >= 0 || s >= 0) removed.Add(remove.Id);
-                    break;
-                }
                 case RescoreEvent rescore:
-                {
-                    var r = relationships.FindIndex(e => e.Id == rescore.Id);
-                    var s = security.FindIndex(e => e.Id == rescore.Id);
-                    if (r >= 0)
                     {
-                        if (rescore.Score is null)
+                        var r = relationships.FindIndex(e => e.Id == rescore.Id);
+                        var s = security.FindIndex(e => e.Id == rescore.Id);
+                        if (r >= 0)
                         {
-                            Fail(change, rescore.NationalSecurity is not null ? "nationalSecurity" : "regionalTension",
-                                $"{rescore.Id} is a relationship event: rescore it with 'score', not 'nationalSecurity'/'regionalTension'");
-                            break;
+                            if (rescore.Score is null)
+                            {
+                                Fail(change, rescore.NationalSecurity is not null ? "nationalSecurity" : "regionalTension",
+                                    $"{rescore.Id} is a relationship event: rescore it with 'score', not 'nationalSecurity'/'regionalTension'");
+                                break;
+                            }
+                            var e = relationships[r];
+                            var now = e with { Score = rescore.Score.Value };
+                            relationships[r] = now;
+                            applied.Add(new AppliedChange(change.Kind, e.Id, e.PartnerCode, e.Date.Text, e.Label, e.Hypothetical,
+                                EventScores.Of(e), EventScores.Of(now), $"rescored {e.Id} ({e.Label}): {EventScores.Of(e)} → {EventScores.Of(now)}", change.Position));
                         }
-                        var e = relationships[r];
-                        var now = e with { Score = rescore.Score.Value };
-                        relationships[r] = now;
-                        applied.Add(new AppliedChange(change.Kind, e.Id, e.PartnerCode, e.Date.Text, e.Label, e.Hypothetical,
-                            EventScores.Of(e), EventScores.Of(now), $"rescored {e.Id} ({e.Label}): {EventScores.Of(e)} → {EventScores.Of(now)}", change.Position));
-                    }
-                    else if (s >= 0)
-                    {
-                        if (rescore.Score is not null)
+                        else if (s >= 0)
                         {
-                            Fail(change, "score",
-                                $"{rescore.Id} is a security event: rescore it with 'nationalSecurity' and/or 'regionalTension', not 'score'");
-                            break;
+                            if (rescore.Score is not null)
+                            {
+                                Fail(change, "score",
+                                    $"{rescore.Id} is a security event: rescore it with 'nationalSecurity' and/or 'regionalTension', not 'score'");
+                                break;
+                            }
+                            var e = security[s];
+                            var now = e with
+                            {
+                                NationalSecurity = rescore.NationalSecurity ?? e.NationalSecurity,
+                                RegionalTension = rescore.RegionalTension ?? e.RegionalTension,
+                            };
+                            security[s] = now;
+                            applied.Add(new AppliedChange(change.Kind, e.Id, BarometerDataLoader.SecurityCode, e.Date.Text, e.Label, e.Hypothetical,
+                                EventScores.Of(e), EventScores.Of(now), $"rescored {e.Id} ({e.Label}): {EventScores.Of(e)} → {EventScores.Of(now)}", change.Position));
                         }
-                        var e = security[s];
-                        var now = e with
+                        else
                         {
-                            NationalSecurity = rescore.NationalSecurity ?? e.NationalSecurity,
-                            RegionalTension = rescore.RegionalTension ?? e.RegionalTension,
-                        };
-                        security[s] = now;
-                        applied.Add(new AppliedChange(change.Kind, e.Id, BarometerDataLoader.SecurityCode, e.Date.Text, e.Label, e.Hypothetical,
-                            EventScores.Of(e), EventScores.Of(now), $"rescored {e.Id} ({e.Label}): {EventScores.Of(e)} → {EventScores.Of(now)}", change.Position));
+                            Fail(change, "id", UnknownId(rescore.Id, issue, removed));
+                        }
+
+                        break;
                     }
-                    else Fail(change, "id", UnknownId(rescore.Id, issue, removed));
-                    break;
-                }
                 case AddRelationshipEvent add:
-                {
-                    var partner = baseline.Partners.FirstOrDefault(p => p.Code == add.PartnerCode);
-                    if (partner is null)
-                        Fail(change, "partner", $"unknown partner '{add.PartnerCode}' (known: {string.Join(", ", baseline.Partners.Select(p => p.Code))}; " +
+                    {
+                        var partner = baseline.Partners.FirstOrDefault(p => p.Code == add.PartnerCode);
+                        if (partner is null)
+                        {
+                            Fail(change, "partner", $"unknown partner '{add.PartnerCode}' (known: {string.Join(", ", baseline.Partners.Select(p => p.Code))}; " +
                             "for a security event write 'security: true')");
-                    var date = ParseDate(add.Date, issue, msg => Fail(change, "date", msg));
-                    if (partner is null || date is null) break;
-                    var e = new RelationshipEvent(NextId(issue, partner.Code, counters), issue.Number, partner.Code, date, add.Label, add.Score,
+                        }
+
+                        var date = ParseDate(add.Date, issue, msg => Fail(change, "date", msg));
+                        if (partner is null || date is null)
+                        {
+                            break;
+                        }
+
+                        var e = new RelationshipEvent(NextId(issue, partner.Code, counters), issue.Number, partner.Code, date, add.Label, add.Score,
                         Provenance(scenario, change), Hypothetical: true);
-                    var last = relationships.FindLastIndex(x => x.PartnerCode == partner.Code);
-                    relationships.Insert(last + 1, e);
-                    applied.Add(new AppliedChange(change.Kind, e.Id, e.PartnerCode, e.Date.Text, e.Label, true, null, EventScores.Of(e),
-                        $"added hypothetical {e.Id} ({e.Label}, {e.Date.Text}, {EventScores.Of(e)})", change.Position));
-                    break;
-                }
+                        var last = relationships.FindLastIndex(x => x.PartnerCode == partner.Code);
+                        relationships.Insert(last + 1, e);
+                        applied.Add(new AppliedChange(change.Kind, e.Id, e.PartnerCode, e.Date.Text, e.Label, true, null, EventScores.Of(e),
+                            $"added hypothetical {e.Id} ({e.Label}, {e.Date.Text}, {EventScores.Of(e)})", change.Position));
+                        break;
+                    }
                 case AddSecurityEvent add:
-                {
-                    var date = ParseDate(add.Date, issue, msg => Fail(change, "date", msg));
-                    if (date is null) break;
-                    var e = new SecurityEvent(NextId(issue, BarometerDataLoader.SecurityCode, counters), issue.Number, date, add.Label,
+                    {
+                        var date = ParseDate(add.Date, issue, msg => Fail(change, "date", msg));
+                        if (date is null)
+                        {
+                            break;
+                        }
+
+                        var e = new SecurityEvent(NextId(issue, BarometerDataLoader.SecurityCode, counters), issue.Number, date, add.Label,
                         add.NationalSecurity, add.RegionalTension, Provenance(scenario, change), Hypothetical: true);
-                    security.Add(e);
-                    applied.Add(new AppliedChange(change.Kind, e.Id, BarometerDataLoader.SecurityCode, e.Date.Text, e.Label, true, null, EventScores.Of(e),
-                        $"added hypothetical {e.Id} ({e.Label}, {e.Date.Text}, {EventScores.Of(e)})", change.Position));
-                    break;
-                }
+                        security.Add(e);
+                        applied.Add(new AppliedChange(change.Kind, e.Id, BarometerDataLoader.SecurityCode, e.Date.Text, e.Label, true, null, EventScores.Of(e),
+                            $"added hypothetical {e.Id} ({e.Label}, {e.Date.Text}, {EventScores.Of(e)})", change.Position));
+                        break;
+                    }
                 case ReplaceThresholds thresholds:
-                {
-                    if (BuildScale(thresholds, scale, scenario, errors) is not { } built) break;
-                    currentScale = built;
-                    applied.Add(new AppliedChange(change.Kind, null, null, null, null, false, null, null,
-                        "colour scale replaced: " + string.Join("; ", thresholds.Bands), change.Position));
-                    break;
-                }
+                    {
+                        if (BuildScale(thresholds, scale, scenario, errors) is not { } built)
+                        {
+                            break;
+                        }
+
+                        currentScale = built;
+                        applied.Add(new AppliedChange(change.Kind, null, null, null, null, false, null, null,
+                            "colour scale replaced: " + string.Join("; ", thresholds.Bands), change.Position));
+                        break;
+                    }
                 default:
                     errors.Add(Error(scenario, change.Position, $"unsupported change {change.GetType().Name}"));
                     break;
@@ -275,16 +324,27 @@ public static partial class ScenarioEngine
     private static EventDate? ParseDate(string text, Issue issue, Action<string> fail)
     {
         var date = EventDateParser.TryParseWithin(text, issue, out var error);
-        if (date is null) fail(error!);
+        if (date is null)
+        {
+            fail(error!);
+        }
+
         return date;
     }
 
     private static string UnknownId(string id, Issue issue, HashSet<string> removed)
     {
-        if (removed.Contains(id)) return $"event {id} was already removed by an earlier change";
+        if (removed.Contains(id))
+        {
+            return $"event {id} was already removed by an earlier change";
+        }
+
         var m = IdPrefix().Match(id);
         if (m.Success && m.Groups["issue"].Value != issue.Number.ToString(CultureInfo.InvariantCulture))
+        {
             return $"unknown event id '{id}': it names issue {m.Groups["issue"].Value}, but the scenario is for issue {issue.Number}";
+        }
+
         return $"unknown event id '{id}': issue {issue.Number} has no such relationship or security event " +
                $"(ids look like {issue.Number}-US-20 or {issue.Number}-SEC-03; see data/barometer/relationship_events.csv and security_events.csv)";
     }
@@ -306,7 +366,11 @@ public static partial class ScenarioEngine
                 ok = false;
             }
         }
-        if (!ok) return null;
+        if (!ok)
+        {
+            return null;
+        }
+
         var bands = change.Bands.Select((b, i) =>
         {
             var known = baseline.Bands.FirstOrDefault(x => string.Equals(x.Colour, b.Colour, StringComparison.OrdinalIgnoreCase));

@@ -39,9 +39,12 @@ public static class ScenarioFigures
         {
             var lines = new List<string> { PlotlyText.Escape(Label(m)), m.Changed ? PlotlyText.Bold($"Δ {SignedLabel(m.Delta)}") : "no change" };
             if (m.Measure == Measures.RegionalTension)
+            {
                 lines.Add(r.Colour.Changed
                     ? PlotlyText.Bold(PlotlyText.Escape($"{r.Colour.Baseline} → {r.Colour.Scenario}"))
                     : PlotlyText.Escape(r.Colour.Scenario));
+            }
+
             return string.Join(PlotlyText.LineBreak, lines);
         }).ToArray();
 
@@ -59,8 +62,16 @@ public static class ScenarioFigures
 
         var hypothetical = r.AppliedChanges.Count(c => c.Hypothetical && c.Before is null);
         var subtitle = new StringBuilder($"{r.AppliedChanges.Count} change(s) to issue {issue.Number}");
-        if (hypothetical > 0) subtitle.Append(CultureInfo.InvariantCulture, $", {hypothetical} hypothetical event(s) added");
-        if (r.ThresholdsChanged) subtitle.Append(", alternative colour thresholds");
+        if (hypothetical > 0)
+        {
+            subtitle.Append(CultureInfo.InvariantCulture, $", {hypothetical} hypothetical event(s) added");
+        }
+
+        if (r.ThresholdsChanged)
+        {
+            subtitle.Append(", alternative colour thresholds");
+        }
+
         subtitle.Append(CultureInfo.InvariantCulture, $"; regional-tension colour {r.Colour.Baseline}{(r.Colour.Changed ? $" → {r.Colour.Scenario}" : " (unchanged)")}");
 
         var name = FigureName(r.Scenario);
@@ -92,8 +103,14 @@ public static class ScenarioFigures
         var slug = new StringBuilder();
         foreach (var c in source.ToLowerInvariant())
         {
-            if (char.IsAsciiLetterOrDigit(c)) slug.Append(c);
-            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
         }
         var text = slug.ToString().Trim('-');
         return text.Length == 0 ? "whatif" : "whatif-" + text;

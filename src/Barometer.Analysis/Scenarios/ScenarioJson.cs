@@ -52,7 +52,11 @@ public static class ScenarioJson
         foreach (var m in result.Measures)
         {
             var o = new JsonObject { ["measure"] = CamelCase(m.Measure) };
-            if (m.PartnerCode is not null) o["partner"] = Partner(m.PartnerCode, partners);
+            if (m.PartnerCode is not null)
+            {
+                o["partner"] = Partner(m.PartnerCode, partners);
+            }
+
             o["baseline"] = m.Baseline;
             o["scenario"] = m.Scenario;
             o["delta"] = m.Delta;
@@ -68,6 +72,7 @@ public static class ScenarioJson
 
         var changes = new JsonArray();
         foreach (var c in result.AppliedChanges)
+        {
             changes.Add(new JsonObject
             {
                 ["kind"] = c.Kind,
@@ -81,6 +86,7 @@ public static class ScenarioJson
                 ["description"] = c.Description,
                 ["line"] = c.Position.IsKnown ? c.Position.Line : null,
             });
+        }
 
         return new JsonObject
         {
@@ -108,11 +114,27 @@ public static class ScenarioJson
 
     private static JsonObject? Scores(EventScores? s)
     {
-        if (s is null) return null;
+        if (s is null)
+        {
+            return null;
+        }
+
         var o = new JsonObject();
-        if (s.Score is not null) o["score"] = s.Score;
-        if (s.NationalSecurity is not null) o["nationalSecurity"] = s.NationalSecurity;
-        if (s.RegionalTension is not null) o["regionalTension"] = s.RegionalTension;
+        if (s.Score is not null)
+        {
+            o["score"] = s.Score;
+        }
+
+        if (s.NationalSecurity is not null)
+        {
+            o["nationalSecurity"] = s.NationalSecurity;
+        }
+
+        if (s.RegionalTension is not null)
+        {
+            o["regionalTension"] = s.RegionalTension;
+        }
+
         return o;
     }
 

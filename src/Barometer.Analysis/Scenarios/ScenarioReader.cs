@@ -58,9 +58,15 @@ public static partial class ScenarioReader
     {
         var display = displayPath ?? path;
         if (Directory.Exists(path))
+        {
             return new ScenarioReadResult(null, [new DataError(display, 1, 1, "this is a folder, not a scenario file")]);
+        }
+
         if (!File.Exists(path) && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path))))
+        {
             return new ScenarioReadResult(null, [new DataError(display, 1, 1, "file not found")]);
+        }
+
         string? text;
         DataError? error;
         try
@@ -82,7 +88,11 @@ public static partial class ScenarioReader
     public static ScenarioReadResult Parse(string yaml, string displayPath)
     {
         var refused = ScenarioYamlLimits.Check(yaml, displayPath);
-        if (refused.Count > 0) return new ScenarioReadResult(null, refused);
+        if (refused.Count > 0)
+        {
+            return new ScenarioReadResult(null, refused);
+        }
+
         var p = new Parser(displayPath, yaml);
         var scenario = p.Run();
         var errors = p.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray();
@@ -113,13 +123,23 @@ public static partial class ScenarioReader
             {
                 var message = YamlMessagePrefix().Replace(e.Message, "");
                 if (e.InnerException is YamlException inner && message.StartsWith("Exception during deserialization", StringComparison.Ordinal))
+                {
                     message = YamlMessagePrefix().Replace(inner.Message, "");
-                if (!TabInIndentation(e.Start, message)) Error(e.Start, $"malformed YAML: {message}");
+                }
+
+                if (!TabInIndentation(e.Start, message))
+                {
+                    Error(e.Start, $"malformed YAML: {message}");
+                }
+
                 return null;
             }
             catch (InvalidOperationException)
             {
-                if (TabInIndentation(scanner.CurrentPosition, "")) return null;
+                if (TabInIndentation(scanner.CurrentPosition, ""))
+                {
+                    return null;
+                }
                 // YamlDotNet's scanner fails this way on some malformed inline collections; its position is where it stopped.
                 Error(scanner.CurrentPosition,
                     "malformed YAML: cannot parse the text here (check the commas, quotes and closing brackets of inline { } and [ ] collections)");
@@ -131,7 +151,10 @@ public static partial class ScenarioReader
                 return null;
             }
             if (stream.Documents.Count > 1)
+            {
                 Error(stream.Documents[1].RootNode, "a scenario file holds one YAML document; found more than one");
+            }
+
             if (stream.Documents[0].RootNode is not YamlMappingNode root)
             {
                 Error(stream.Documents[0].RootNode, $"expected a mapping with name, issue and changes, found {Describe(stream.Documents[0].RootNode)}");
@@ -144,14 +167,26 @@ public static partial class ScenarioReader
             var description = fields.TryGetValue("description", out var descNode) ? Text(descNode.Value, "description") : null;
             var changes = new List<ScenarioChange>();
             if (!fields.TryGetValue("changes", out var changesNode))
+            {
                 Error(root, "missing 'changes': the list of changes (remove, rescore, add, thresholds)");
+            }
             else if (changesNode.Value is YamlSequenceNode list)
+            {
                 foreach (var item in list)
+                {
                     changes.AddRange(Change(item));
+                }
+            }
             else if (!IsNull(changesNode.Value))
+            {
                 Error(changesNode.Value, $"'changes' must be a list of changes, found {Describe(changesNode.Value)}");
+            }
 
-            if (issue is null) return null;
+            if (issue is null)
+            {
+                return null;
+            }
+
             return new Scenario(name ?? "(unnamed)", issue.Value, changes, description, file)
             {
                 IssuePosition = PositionOf(issueNode.Value.Start),
@@ -165,9 +200,17 @@ public static partial class ScenarioReader
         /// </summary>
         private bool TabInIndentation(Mark at, string message)
         {
-            if (ScenarioYamlLimits.FirstIndentationTab(yaml) is not var (line, column)) return false;
+            if (ScenarioYamlLimits.FirstIndentationTab(yaml) is not var (line, column))
+            {
+                return false;
+            }
+
             var near = message.Contains("tab", StringComparison.OrdinalIgnoreCase) || at.Line <= 1 || Math.Abs(at.Line - line) <= 1;
-            if (!near) return false;
+            if (!near)
+            {
+                return false;
+            }
+
             Errors.Add(new DataError(file, line, column, "malformed YAML: a tab in the indentation (YAML indents with spaces only)"));
             return true;
         }
@@ -217,8 +260,13 @@ public static partial class ScenarioReader
             }
             var result = new List<ScenarioChange>();
             foreach (var item in items)
+            {
                 if (Text(item, "remove") is { } id)
+                {
                     result.Add(new RemoveEvent(id) { Position = PositionOf(item.Start) });
+                }
+            }
+
             return result;
         }
 
@@ -247,7 +295,10 @@ public static partial class ScenarioReader
             }
             if (!ok || (fields.ContainsKey("score") && score is null) || (fields.ContainsKey("nationalSecurity") && national is null)
                 || (fields.ContainsKey("regionalTension") && regional is null))
+            {
                 return null;
+            }
+
             return new RescoreEvent(id!, score, national, regional)
             {
                 Position = PositionOf(map.Start),
@@ -266,8 +317,14 @@ public static partial class ScenarioReader
             var security = false;
             if (Get(fields, "security") is { } secNode)
             {
-                if (secNode is YamlScalarNode { Value: "true" or "True" or "TRUE" }) security = true;
-                else if (secNode is YamlScalarNode { Value: "false" or "False" or "FALSE" }) security = false;
+                if (secNode is YamlScalarNode { Value: "true" or "True" or "TRUE" })
+                {
+                    security = true;
+                }
+                else if (secNode is YamlScalarNode { Value: "false" or "False" or "FALSE" })
+                {
+                    security = false;
+                }
                 else
                 {
                     Error(secNode, $"'security' must be true or false, found {Describe(secNode)}");
@@ -318,9 +375,14 @@ public static partial class ScenarioReader
                 var min = IntField(fields, "min");
                 var max = IntField(fields, "max");
                 if (min is not null && max is not null && min > max)
+                {
                     Error(fields["max"].Value, $"band '{colour}': max {max} is below min {min}");
+                }
+
                 if (colour is not null)
+                {
                     bands.Add(new ThresholdBand(colour, min, max) { Position = PositionOf(band.Start) });
+                }
             }
             return Errors.Count > errorsBefore ? null : new ReplaceThresholds(bands) { Position = PositionOf(seq.Start) };
         }
@@ -340,7 +402,11 @@ public static partial class ScenarioReader
                     Error(pair.Key, $"unknown key '{key}' in {what}" + (hint is null ? "" : $" (did you mean '{hint}'?)")
                         + $"; known keys: {string.Join(", ", known)}");
                     // A near miss still counts as the key it resembles, so its value is checked and no "missing" error follows.
-                    if (hint is null || map.Children.Keys.Any(k => KeyText(k) == hint)) continue;
+                    if (hint is null || map.Children.Keys.Any(k => KeyText(k) == hint))
+                    {
+                        continue;
+                    }
+
                     key = hint;
                 }
                 result[key] = pair;
@@ -356,7 +422,10 @@ public static partial class ScenarioReader
 
         private void Forbid(Dictionary<string, KeyValuePair<YamlNode, YamlNode>> fields, string key, string message)
         {
-            if (fields.TryGetValue(key, out var pair)) Error(pair.Key, message);
+            if (fields.TryGetValue(key, out var pair))
+            {
+                Error(pair.Key, message);
+            }
         }
 
         /// <summary>Reports <paramref name="message"/> at <paramref name="parent"/>; null stands for the absent value.</summary>
@@ -395,8 +464,16 @@ public static partial class ScenarioReader
         private int? Int(YamlNode node, string key)
         {
             var text = Text(node, key);
-            if (text is null) return null;
-            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
             Error(node, $"'{key}' must be an integer, found '{text}'");
             return null;
         }

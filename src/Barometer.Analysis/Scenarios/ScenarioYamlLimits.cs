@@ -36,7 +36,10 @@ public static class ScenarioYamlLimits
         using (var stream = File.OpenRead(path))
         {
             if (stream.Length > MaxFileBytes)
+            {
                 return (null, new DataError(displayPath, 1, 1, $"the scenario file is {Size(stream.Length)}; scenario files are limited to {Size(MaxFileBytes)}"));
+            }
+
             bytes = new byte[stream.Length];
             stream.ReadExactly(bytes);
         }
@@ -61,7 +64,10 @@ public static class ScenarioYamlLimits
     {
         var bytes = Encoding.UTF8.GetByteCount(text);
         if (bytes > MaxFileBytes)
+        {
             return [new DataError(displayPath, 1, 1, $"the scenario file is {Size(bytes)}; scenario files are limited to {Size(MaxFileBytes)}")];
+        }
+
         return CheckStructure(text, displayPath);
     }
 
@@ -84,11 +90,17 @@ public static class ScenarioYamlLimits
             }
             if (indentation)
             {
-                if (c == '\t') tab ??= (line, column);
+                if (c == '\t')
+                {
+                    tab ??= (line, column);
+                }
                 else if (c != ' ')
                 {
                     indentation = false;
-                    if (tab is not null && c is not ('#' or '\r')) return tab;
+                    if (tab is not null && c is not ('#' or '\r'))
+                    {
+                        return tab;
+                    }
                 }
             }
             column++;
@@ -113,26 +125,55 @@ public static class ScenarioYamlLimits
                 {
                     case AnchorAlias alias:
                         if (atKey)
+                        {
                             return [Error(displayPath, alias.Start, $"the alias *{alias.Value} is used as a mapping key; scenario keys are plain names")];
-                        if (!anchors.TryGetValue(alias.Value.Value, out var size)) break; // the reader reports the unknown anchor
-                        if (Add(size) is { } tooBig) return [Error(displayPath, alias.Start, tooBig)];
+                        }
+
+                        if (!anchors.TryGetValue(alias.Value.Value, out var size))
+                        {
+                            break; // the reader reports the unknown anchor
+                        }
+
+                        if (Add(size) is { } tooBig)
+                        {
+                            return [Error(displayPath, alias.Start, tooBig)];
+                        }
+
                         break;
                     case Scalar scalar:
                         Remember(scalar.Anchor, 1);
-                        if (Add(1) is { } tooMany) return [Error(displayPath, scalar.Start, tooMany)];
+                        if (Add(1) is { } tooMany)
+                        {
+                            return [Error(displayPath, scalar.Start, tooMany)];
+                        }
+
                         break;
                     case MappingStart or SequenceStart:
                         if (atKey)
+                        {
                             return [Error(displayPath, e.Start, "a list or mapping is used as a mapping key; scenario keys are plain names")];
+                        }
+
                         if (open.Count >= MaxDepth)
+                        {
                             return [Error(displayPath, e.Start, $"lists and mappings nest more than {MaxDepth} deep; a scenario needs four levels")];
+                        }
+
                         var anchor = e is MappingStart m ? m.Anchor : ((SequenceStart)e).Anchor;
                         open.Push(new Collection(e is MappingStart, anchor.IsEmpty ? null : anchor.Value));
                         break;
                     case MappingEnd or SequenceEnd:
                         var closed = open.Pop();
-                        if (closed.Anchor is not null) anchors[closed.Anchor] = closed.Nodes + 1;
-                        if (Add(closed.Nodes + 1, counted: true) is { } overflow) return [Error(displayPath, e.Start, overflow)];
+                        if (closed.Anchor is not null)
+                        {
+                            anchors[closed.Anchor] = closed.Nodes + 1;
+                        }
+
+                        if (Add(closed.Nodes + 1, counted: true) is { } overflow)
+                        {
+                            return [Error(displayPath, e.Start, overflow)];
+                        }
+
                         break;
                     case DocumentStart:
                         (documentNodes, anchors) = (0, new Dictionary<string, long>(StringComparer.Ordinal));
@@ -148,7 +189,10 @@ public static class ScenarioYamlLimits
 
         void Remember(AnchorName anchor, long size)
         {
-            if (!anchor.IsEmpty) anchors[anchor.Value] = size;
+            if (!anchor.IsEmpty)
+            {
+                anchors[anchor.Value] = size;
+            }
         }
 
         // Adds a node of `size` expanded nodes to the enclosing collection (or the document); a message once over the bound.
@@ -160,8 +204,15 @@ public static class ScenarioYamlLimits
                 parent.Nodes += size;
                 parent.Children++;
             }
-            if (!counted) documentNodes += size;
-            else documentNodes += 1;
+            if (!counted)
+            {
+                documentNodes += size;
+            }
+            else
+            {
+                documentNodes += 1;
+            }
+
             return documentNodes > MaxExpandedNodes
                 ? $"aliases expand this file to more than {MaxExpandedNodes.ToString("N0", CultureInfo.InvariantCulture)} values; " +
                   "a scenario may repeat a part with an alias only up to that size"

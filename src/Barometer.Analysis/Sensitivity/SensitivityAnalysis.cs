@@ -108,7 +108,10 @@ public sealed class SensitivityModel
         var bands = scale.Bands.ToList();
         _colourOf = new int[_high[RegionalIndex] - _low[RegionalIndex] + 1];
         for (var i = 0; i < _colourOf.Length; i++)
+        {
             _colourOf[i] = bands.IndexOf(scale.Classify(_low[RegionalIndex] + i));
+        }
+
         _baselineColour = bands.IndexOf(scale.Classify(_baseline[RegionalIndex]));
     }
 
@@ -127,7 +130,10 @@ public sealed class SensitivityModel
     {
         long p = 0, n = 0;
         foreach (var raw in scores)
+        {
             Points.Add<long>((long)raw + shift, ref p, ref n);
+        }
+
         (index, positive, negative) = (Points.ToInt(p + n), Points.ToInt(p), Points.ToInt(n));
     }
 
@@ -159,8 +165,16 @@ public sealed class SensitivityModel
         CancellationToken cancellationToken = default)
     {
         options.Validate();
-        if (counts.Length < _histogramSize) throw new ArgumentException($"needs at least {CounterLength} counters", nameof(counts));
-        if (colourCounts.Length < ColourCounterLength) throw new ArgumentException($"needs at least {ColourCounterLength} counters", nameof(colourCounts));
+        if (counts.Length < _histogramSize)
+        {
+            throw new ArgumentException($"needs at least {CounterLength} counters", nameof(counts));
+        }
+
+        if (colourCounts.Length < ColourCounterLength)
+        {
+            throw new ArgumentException($"needs at least {ColourCounterLength} counters", nameof(colourCounts));
+        }
+
         var rng = new Xoshiro256StarStar(options.Seed);
         // u < down ⇒ −1; down ≤ u < up ⇒ +1; otherwise unchanged. Each branch has probability flip/2 (to 2⁻⁶⁴).
         var half = options.Flip / 2;
@@ -184,7 +198,11 @@ public sealed class SensitivityModel
         {
             if (run == nextCheck)
             {
-                if (run > 0) progress?.Report(run);
+                if (run > 0)
+                {
+                    progress?.Report(run);
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
                 nextCheck = run + batch; // runs ≤ MaxRuns: no overflow
             }
@@ -231,13 +249,25 @@ public sealed class SensitivityModel
             long sum = 0;
             for (var i = 0; i < histogram.Length; i++)
             {
-                if (histogram[i] == 0) continue;
-                if (first < 0) first = i;
+                if (histogram[i] == 0)
+                {
+                    continue;
+                }
+
+                if (first < 0)
+                {
+                    first = i;
+                }
+
                 last = i;
                 sum += (long)histogram[i] * (_low[m] + i);
             }
             var bars = new ValueCount[last - first + 1];
-            for (var i = first; i <= last; i++) bars[i - first] = new ValueCount(_low[m] + i, histogram[i]);
+            for (var i = first; i <= last; i++)
+            {
+                bars[i - first] = new ValueCount(_low[m] + i, histogram[i]);
+            }
+
             var atBaseline = histogram[_baseline[m] - _low[m]];
             measures.Add(new MeasureDistribution(name, partner, _baseline[m], (double)sum / runs,
                 Percentile(histogram, _low[m], runs, 0.05), Percentile(histogram, _low[m], runs, 0.95),
@@ -267,7 +297,10 @@ public sealed class SensitivityModel
         for (var i = 0; i < histogram.Length; i++)
         {
             cumulative += histogram[i];
-            if (cumulative >= rank) return low + i;
+            if (cumulative >= rank)
+            {
+                return low + i;
+            }
         }
         return low + histogram.Length - 1;
     }

@@ -27,7 +27,11 @@ public static class SensitivityJson
         foreach (var m in result.Measures)
         {
             var o = new JsonObject { ["measure"] = ScenarioJson.CamelCase(m.Measure) };
-            if (m.PartnerCode is not null) o["partner"] = ScenarioJson.Partner(m.PartnerCode, partners);
+            if (m.PartnerCode is not null)
+            {
+                o["partner"] = ScenarioJson.Partner(m.PartnerCode, partners);
+            }
+
             o["baseline"] = m.Baseline;
             o["mean"] = Math.Round(m.Mean, 4);
             o["p05"] = m.P05;

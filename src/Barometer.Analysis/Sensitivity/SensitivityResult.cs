@@ -25,13 +25,22 @@ public sealed record SensitivityOptions(int Runs = SensitivityOptions.DefaultRun
     /// <summary>Throws when the options make no sense (no runs, more than <see cref="MaxRuns"/>, a flip probability outside [0, 1]).</summary>
     public void Validate()
     {
-        if (Runs < 1) throw new ArgumentOutOfRangeException(nameof(Runs), Runs, "runs must be at least 1");
+        if (Runs < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Runs), Runs, "runs must be at least 1");
+        }
+
         if (Runs > MaxRuns)
+        {
             throw new ArgumentOutOfRangeException(nameof(Runs), Runs,
                 string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"runs is at most {MaxRuns:N0}: beyond it no reported share can change by more than 0.005 percentage points"));
+        }
+
         if (double.IsNaN(Flip) || Flip < 0 || Flip > 1)
+        {
             throw new ArgumentOutOfRangeException(nameof(Flip), Flip, "flip is a probability: between 0 and 1");
+        }
     }
 }
 

@@ -24,7 +24,11 @@ internal struct Xoshiro256StarStar
     /// <summary>A generator with the given raw state (not all zero), e.g. to check the published reference outputs.</summary>
     internal static Xoshiro256StarStar FromState(ulong s0, ulong s1, ulong s2, ulong s3)
     {
-        if ((s0 | s1 | s2 | s3) == 0) throw new ArgumentException("the xoshiro state must not be all zero");
+        if ((s0 | s1 | s2 | s3) == 0)
+        {
+            throw new ArgumentException("the xoshiro state must not be all zero");
+        }
+
         var g = default(Xoshiro256StarStar);
         g._s0 = s0;
         g._s1 = s1;

@@ -37,9 +37,16 @@ internal sealed class CsvParser(string text, string displayPath, List<DataError>
                 continue;
             }
             var row = ReadRecord();
-            if (records.Count == 0) _headerFields = row.Fields.Count;
+            if (records.Count == 0)
+            {
+                _headerFields = row.Fields.Count;
+            }
+
             records.Add(row);
-            if (_i < text.Length) SkipLineEnd();
+            if (_i < text.Length)
+            {
+                SkipLineEnd();
+            }
         }
         return records;
     }
@@ -48,7 +55,11 @@ internal sealed class CsvParser(string text, string displayPath, List<DataError>
 
     private void SkipLineEnd()
     {
-        if (text[_i] == '\r' && _i + 1 < text.Length && text[_i + 1] == '\n') _i++;
+        if (text[_i] == '\r' && _i + 1 < text.Length && text[_i + 1] == '\n')
+        {
+            _i++;
+        }
+
         _i++;
         _line++;
         _column = 1;
@@ -60,7 +71,10 @@ internal sealed class CsvParser(string text, string displayPath, List<DataError>
         var (start, line, column, errorCount) = (_i, _line, _column, errors.Count);
         _spans = null;
         var row = ReadFields();
-        if (_spans is null || FindRunaway() is not { } runaway) return row;
+        if (_spans is null || FindRunaway() is not { } runaway)
+        {
+            return row;
+        }
 
         errors.RemoveRange(errorCount, errors.Count - errorCount);
         (_i, _line, _column) = (start, line, column);
@@ -91,7 +105,10 @@ internal sealed class CsvParser(string text, string displayPath, List<DataError>
             field.Clear();
             if (_i < text.Length && text[_i] == '"')
             {
-                if (!ReadQuoted(field)) unterminated ??= fields.Count;
+                if (!ReadQuoted(field))
+                {
+                    unterminated ??= fields.Count;
+                }
             }
             else
             {
@@ -144,12 +161,20 @@ internal sealed class CsvParser(string text, string displayPath, List<DataError>
                     _column += 2;
                     continue;
                 }
-                if (span is not null) (span.CloseLine, span.CloseColumn, span.CloseLineStart) = (_line, _column, LineStart(_i));
+                if (span is not null)
+                {
+                    (span.CloseLine, span.CloseColumn, span.CloseLineStart) = (_line, _column, LineStart(_i));
+                }
+
                 _i++;
                 _column++;
                 if (_i < text.Length && text[_i] is not (',' or '\r' or '\n'))
                 {
-                    if (span is not null) span.TextAfterClose = true;
+                    if (span is not null)
+                    {
+                        span.TextAfterClose = true;
+                    }
+
                     errors.Add(new DataError(displayPath, _line, _column, "malformed CSV: text after a closing quote"));
                     ReadUnquoted(field);
                 }
@@ -183,8 +208,15 @@ internal sealed class CsvParser(string text, string displayPath, List<DataError>
             errors.Add(new DataError(displayPath, openLine, openColumn, "malformed CSV: this quote is never closed (the file ends first)"));
             return false;
         }
-        if (span is not null) span.ReachedEnd = true;
-        else ReportRunaway(openLine, openColumn);
+        if (span is not null)
+        {
+            span.ReachedEnd = true;
+        }
+        else
+        {
+            ReportRunaway(openLine, openColumn);
+        }
+
         return !endAtLine;
     }
 
@@ -213,18 +245,36 @@ internal sealed class CsvParser(string text, string displayPath, List<DataError>
     /// <summary>True when a whole line inside the quoted field has exactly the header's number of fields.</summary>
     private bool SwallowsARow(QuotedSpan span)
     {
-        if (_headerFields < 2 || span.ReachedEnd) return false;
+        if (_headerFields < 2 || span.ReachedEnd)
+        {
+            return false;
+        }
+
         var fields = 1;
         var quoted = false;
         for (var i = span.InnerStart; i < span.CloseLineStart; i++)
         {
             var c = text[i];
-            if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) fields++;
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields++;
+            }
             else if (c is '\r' or '\n')
             {
-                if (fields == _headerFields) return true;
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                if (fields == _headerFields)
+                {
+                    return true;
+                }
+
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
                 (fields, quoted) = (1, false);
             }
         }
@@ -235,7 +285,11 @@ internal sealed class CsvParser(string text, string displayPath, List<DataError>
     private int LineStart(int index)
     {
         var i = index;
-        while (i > 0 && text[i - 1] is not ('\r' or '\n')) i--;
+        while (i > 0 && text[i - 1] is not ('\r' or '\n'))
+        {
+            i--;
+        }
+
         return i;
     }
 

@@ -1,5 +1,5 @@
-using Barometer.IO;
 using System.Text;
+using Barometer.IO;
 
 namespace Barometer.Analysis.Tables;
 
@@ -25,7 +25,10 @@ internal sealed class CsvTable
         _errors = errors;
         Readable = readable;
         _columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < Header.Count; i++) _columnIndex.TryAdd(Header[i], i);
+        for (var i = 0; i < Header.Count; i++)
+        {
+            _columnIndex.TryAdd(Header[i], i);
+        }
     }
 
     /// <summary>The path used in error messages (relative to the data folder's parent where possible).</summary>
@@ -60,7 +63,13 @@ internal sealed class CsvTable
     {
         var lines = _linesWithErrors ??= _errors.Select(e => e.Line).ToHashSet();
         for (var line = row.Line; line <= row.EndLine; line++)
-            if (lines.Contains(line)) return true;
+        {
+            if (lines.Contains(line))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 
@@ -83,11 +92,19 @@ internal sealed class CsvTable
     /// <summary>Reports each of <paramref name="required"/> that the header lacks, at line 1, column 1.</summary>
     public bool RequireColumns(IEnumerable<string> required)
     {
-        if (!Readable) return false;
+        if (!Readable)
+        {
+            return false;
+        }
+
         var ok = true;
         foreach (var name in required)
         {
-            if (HasColumn(name)) continue;
+            if (HasColumn(name))
+            {
+                continue;
+            }
+
             Report(new DataError(DisplayPath, 1, 1, $"missing column '{name}' (header has: {string.Join(", ", Header)})"));
             ok = false;
         }
@@ -129,15 +146,23 @@ internal sealed class CsvTable
         var header = first with { Fields = first.Fields.Select(h => h.Trim()).ToArray() };
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < header.Fields.Count; i++)
+        {
             if (!seen.Add(header.Fields[i]))
+            {
                 errors.Add(new DataError(displayPath, header.LineOf(i), header.ColumnOf(i), $"column '{header.Fields[i]}' appears more than once in the header"));
+            }
+        }
+
         var rows = new List<CsvRow>(records.Count - 1);
         foreach (var row in records.Skip(1))
         {
             // A row with an unterminated quote has lost its later fields to it: that is its one error.
             if (row.Fields.Count != header.Fields.Count && row.UnterminatedField is null)
+            {
                 errors.Add(new DataError(displayPath, row.LineOf(header.Fields.Count), row.ColumnOf(header.Fields.Count),
                     $"row has {row.Fields.Count} fields, header has {header.Fields.Count}"));
+            }
+
             rows.Add(row);
         }
         return new CsvTable(displayPath, header, rows, errors, readable: true);

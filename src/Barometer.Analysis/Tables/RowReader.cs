@@ -51,8 +51,16 @@ internal readonly struct RowReader(CsvTable table, CsvRow row, Action<DataError>
     public int? Int(string column)
     {
         var text = Optional(column);
-        if (text is null) return null;
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
         Error(column, $"'{text}' is not an integer within ±{int.MaxValue}");
         return null;
     }

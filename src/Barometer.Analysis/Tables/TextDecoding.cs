@@ -16,9 +16,18 @@ internal static class TextDecoding
     /// <summary>The text of <paramref name="bytes"/>, or null and the one error that says why it is not text.</summary>
     public static (string? Text, DataError? Error) Decode(ReadOnlySpan<byte> bytes, string displayPath)
     {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
-        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Utf16(bytes[2..], bigEndian: false, displayPath);
-        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Utf16(bytes[2..], bigEndian: true, displayPath);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Utf16(bytes[2..], bigEndian: false, displayPath);
+        }
+        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Utf16(bytes[2..], bigEndian: true, displayPath);
+        }
 
         if (bytes.IndexOf((byte)0) is var nul and >= 0)
         {
@@ -26,7 +35,10 @@ internal static class TextDecoding
             return (null, new DataError(displayPath, line, column,
                 "the file contains NUL bytes: it looks like UTF-16 saved without a byte-order mark; save it as UTF-8"));
         }
-        if (System.Text.Unicode.Utf8.IsValid(bytes)) return (StrictUtf8.GetString(bytes), null);
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return (StrictUtf8.GetString(bytes), null);
+        }
 
         var bad = FirstInvalid(bytes);
         var (badLine, badColumn) = Position(bytes[..bad]);
@@ -52,7 +64,11 @@ internal static class TextDecoding
         var offset = 0;
         while (offset < bytes.Length)
         {
-            if (System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != OperationStatus.Done) return offset;
+            if (System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != OperationStatus.Done)
+            {
+                return offset;
+            }
+
             offset += consumed;
         }
         return bytes.Length;

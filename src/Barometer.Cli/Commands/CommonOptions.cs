@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Barometer.Browser;
 using System.Globalization;
 using Barometer.Analysis.Loading;
+using Barometer.Browser;
 using Barometer.Cli.Rendering;
 
 namespace Barometer.Cli.Commands;
@@ -51,7 +51,9 @@ internal static class CommonOptions
         option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<double>() is var s && (s <= 0 || double.IsNaN(s) || s > 3600))
+            {
                 result.AddError("--browser-timeout must be between 0 and 3600 seconds");
+            }
         });
         return option;
     }
@@ -63,10 +65,22 @@ internal static class CommonOptions
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static BarometerDataset? LoadDataset(string? option, CancellationToken cancellationToken)
     {
-        if (ResolveData(option) is not { } dataDir) return null;
+        if (ResolveData(option) is not { } dataDir)
+        {
+            return null;
+        }
+
         var load = WorkProgress.Run(ReadingLabel(dataDir), () => BarometerDataLoader.TryLoad(dataDir), cancellationToken);
-        if (load.Ok) return load.Dataset;
-        foreach (var e in load.Errors) Console.Error.WriteLine(e);
+        if (load.Ok)
+        {
+            return load.Dataset;
+        }
+
+        foreach (var e in load.Errors)
+        {
+            Console.Error.WriteLine(e);
+        }
+
         Console.Error.WriteLine($"error: the data have {load.Errors.Count} problem(s); run `barometer data validate` for the list.");
         return null;
     }
@@ -76,7 +90,10 @@ internal static class CommonOptions
     {
         long bytes = 0;
         foreach (var file in Directory.EnumerateFiles(dataDir, "*.csv", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }))
+        {
             bytes += new FileInfo(file).Length;
+        }
+
         return string.Create(CultureInfo.InvariantCulture, $"reading and checking the data in {dataDir} ({bytes / 1e6:0.#} MB of CSV)");
     }
 

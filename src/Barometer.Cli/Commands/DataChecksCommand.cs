@@ -29,16 +29,31 @@ internal static class DataChecksCommand
         int Execute(ParseResult parse, CancellationToken cancellationToken)
         {
             var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
-            if (dataDir is null) return ExitCodes.BadInput;
+            if (dataDir is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
             var (results, errors) = WorkProgress.Run(CommonOptions.ReadingLabel(dataDir), () => DerivedChecks.TryRun(dataDir), cancellationToken);
             if (errors.Count > 0)
             {
-                foreach (var e in errors) Console.Error.WriteLine(e);
+                foreach (var e in errors)
+                {
+                    Console.Error.WriteLine(e);
+                }
+
                 Console.Error.WriteLine($"error: {errors.Count} problem(s) keep the derived checks from running");
                 return ExitCodes.BadInput;
             }
-            if (parse.GetValue(format) == OutputFormat.Json) Console.Out.WriteLine(JsonSerializer.Serialize(results, CliJson.Options));
-            else WriteTable(CliConsole.Create(), results);
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(results, CliJson.Options));
+            }
+            else
+            {
+                WriteTable(CliConsole.Create(), results);
+            }
+
             var disagreeing = results.Count(r => r.Status == CheckStatus.Disagrees);
             Console.Error.WriteLine($"{results.Count} derived check(s): {results.Count - disagreeing} agree, {disagreeing} disagree");
             return ExitCodes.Ok;
@@ -68,9 +83,12 @@ internal static class DataChecksCommand
         }
         console.Write(grid);
         foreach (var r in results)
+        {
             console.WriteLine($"{r.CheckId}: {r.Description}." + (r is { ComputedLow: { } low, ComputedHigh: { } high }
                 ? $" With each operand anywhere within its rounding the computation gives {N(low)}..{N(high)}."
                 : ""));
+        }
+
         console.WriteLine("Tolerance: 0.5 % of the stated value or half a unit of its last digit, whichever is larger; 10 % when the "
             + "statement says about/almost or an operand is qualified; a bound (more than, at least, less than, up to) is checked on its side only.");
     }

@@ -24,12 +24,26 @@ internal static class DataCommand
         int Execute(ParseResult parse, CancellationToken cancellationToken)
         {
             var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
-            if (dataDir is null) return ExitCodes.BadInput;
+            if (dataDir is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
             var errors = WorkProgress.Run(CommonOptions.ReadingLabel(dataDir), () => DataValidation.Validate(dataDir), cancellationToken);
-            foreach (var e in errors) Console.Out.WriteLine(e);
+            foreach (var e in errors)
+            {
+                Console.Out.WriteLine(e);
+            }
             // The result goes to standard output, problems or success alike; the count of problems is a note on stderr.
-            if (errors.Count == 0) Console.Out.WriteLine($"data OK: every table in {dataDir} is valid");
-            else Console.Error.WriteLine($"{errors.Count} problem(s) found in {dataDir}");
+            if (errors.Count == 0)
+            {
+                Console.Out.WriteLine($"data OK: every table in {dataDir} is valid");
+            }
+            else
+            {
+                Console.Error.WriteLine($"{errors.Count} problem(s) found in {dataDir}");
+            }
+
             return errors.Count == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
         }
     }

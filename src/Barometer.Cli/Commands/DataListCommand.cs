@@ -29,7 +29,11 @@ internal static class DataListCommand
         int Execute(ParseResult parse, CancellationToken cancellationToken)
         {
             var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
-            if (dataDir is null) return ExitCodes.BadInput;
+            if (dataDir is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
             IReadOnlyList<TableSummary> tables;
             try
             {
@@ -37,7 +41,11 @@ internal static class DataListCommand
             }
             catch (DataValidationException e)
             {
-                foreach (var error in e.Errors) Console.Error.WriteLine(error);
+                foreach (var error in e.Errors)
+                {
+                    Console.Error.WriteLine(error);
+                }
+
                 return ExitCodes.BadInput;
             }
 
@@ -51,8 +59,11 @@ internal static class DataListCommand
                 case OutputFormat.Csv:
                     var csv = new StringBuilder("name,path,rows,title,description\n");
                     foreach (var t in tables)
+                    {
                         csv.Append(string.Join(",", new[] { t.Name, t.Path, t.Rows?.ToString(CultureInfo.InvariantCulture) ?? "", t.Title ?? "", t.Description ?? "" }
                             .Select(CsvText.Field))).Append('\n');
+                    }
+
                     Console.Out.Write(csv.ToString());
                     break;
                 default:
@@ -61,7 +72,10 @@ internal static class DataListCommand
                         .AddColumn(new TableColumn("rows").RightAligned())
                         .AddColumn("description");
                     foreach (var t in tables)
+                    {
                         grid.AddRow(new Text($"{t.Name}\n{t.Path}"), new Text(Rows(t)), new Text(t.Description ?? t.Title ?? ""));
+                    }
+
                     CliConsole.Create().Write(grid);
                     break;
             }

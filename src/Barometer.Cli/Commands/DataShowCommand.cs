@@ -49,13 +49,19 @@ internal static class DataShowCommand
                 conditions.Add((condition[..equals].Trim(), condition[(equals + 1)..]));
             }
             var dataDir = CommonOptions.ResolveData(parse.GetValue(data));
-            if (dataDir is null) return ExitCodes.BadInput;
+            if (dataDir is null)
+            {
+                return ExitCodes.BadInput;
+            }
 
             TableRows rows;
             try
             {
                 rows = WorkProgress.Run(CommonOptions.ReadingLabel(dataDir), () => TableRows.Load(dataDir, parse.GetValue(table)!), cancellationToken);
-                foreach (var (column, value) in conditions) rows = rows.Where(column, value);
+                foreach (var (column, value) in conditions)
+                {
+                    rows = rows.Where(column, value);
+                }
             }
             catch (ArgumentException e)
             {
@@ -64,7 +70,11 @@ internal static class DataShowCommand
             }
             catch (DataValidationException e)
             {
-                foreach (var error in e.Errors) Console.Error.WriteLine(error);
+                foreach (var error in e.Errors)
+                {
+                    Console.Error.WriteLine(error);
+                }
+
                 Console.Error.WriteLine($"error: the table has {e.Errors.Count} problem(s); run `barometer data validate` for every table");
                 return ExitCodes.BadInput;
             }
@@ -94,8 +104,15 @@ internal static class DataShowCommand
         {
             var grid = new Table();
             foreach (var column in rows.Columns)
+            {
                 grid.AddColumn(new TableColumn(new Text(column)) { Alignment = IsNumeric(rows, column) ? Justify.Right : Justify.Left });
-            foreach (var row in rows) grid.AddRow(rows.Columns.Select(c => (IRenderable)new Text(row[c])).ToArray());
+            }
+
+            foreach (var row in rows)
+            {
+                grid.AddRow(rows.Columns.Select(c => (IRenderable)new Text(row[c])).ToArray());
+            }
+
             console.Write(grid);
         }
         else
@@ -103,7 +120,11 @@ internal static class DataShowCommand
             foreach (var row in rows)
             {
                 var card = new Table().Title(new TableTitle(row[rows.Columns[0]])).AddColumn("column").AddColumn("value").HideHeaders();
-                foreach (var column in rows.Columns.Skip(1)) card.AddRow(new Text(column), new Text(row[column]));
+                foreach (var column in rows.Columns.Skip(1))
+                {
+                    card.AddRow(new Text(column), new Text(row[column]));
+                }
+
                 console.Write(card);
             }
         }

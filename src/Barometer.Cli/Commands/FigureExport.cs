@@ -1,6 +1,6 @@
 using Barometer.Analysis.Charts;
-using Barometer.Browser;
 using Barometer.Analysis.Charts.Export;
+using Barometer.Browser;
 using Barometer.Cli.Rendering;
 using Spectre.Console;
 
@@ -33,8 +33,14 @@ internal static class FigureExport
             {
                 result = await FigureExporter.ExportAsync(figures, outDir, options, new LineProgress(p =>
                 {
-                    if (p.File is not null) log.WriteLine($"[{p.Completed}/{p.Total}] {Path.GetFileName(p.File)}");
-                    else if (p.Stage == ExportStage.StartingBrowser) log.WriteLine(p.Message);
+                    if (p.File is not null)
+                    {
+                        log.WriteLine($"[{p.Completed}/{p.Total}] {Path.GetFileName(p.File)}");
+                    }
+                    else if (p.Stage == ExportStage.StartingBrowser)
+                    {
+                        log.WriteLine(p.Message);
+                    }
                 }), ct);
             }
             else
@@ -72,7 +78,11 @@ internal static class FigureExport
             return ExitCodes.BadInput;
         }
 
-        foreach (var notice in result.Notices) log.WriteLine(notice);
+        foreach (var notice in result.Notices)
+        {
+            log.WriteLine(notice);
+        }
+
         var images = result.ImageElapsed is { } t ? $"; PNG and SVG took {t.TotalSeconds:0.0} s" : "";
         log.WriteLine($"Wrote {result.Files.Count} files for {figures.Count} figures to {result.OutputDirectory} " +
                       $"(open {FigureExporter.GalleryFileName}) in {result.Elapsed.TotalSeconds:0.0} s{images}.");

@@ -2,12 +2,12 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Barometer.Analysis.Loading;
+using Barometer.Cli.Rendering;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Execution;
-using Barometer.Kernel.Protocol;
 using Barometer.Kernel.Parameters;
+using Barometer.Kernel.Protocol;
 using Barometer.Kernel.Running;
-using Barometer.Cli.Rendering;
 
 namespace Barometer.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Barometer.Analysis;
-using Barometer.Analysis.Loading;
 using Barometer.Analysis.Figures;
+using Barometer.Analysis.Loading;
 using Barometer.Cli.Rendering;
 using Spectre.Console;
 
@@ -32,7 +32,11 @@ internal static class ReproduceCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (CommonOptions.LoadDataset(parse.GetValue(data), ct) is not { } dataset) return ExitCodes.BadInput;
+            if (CommonOptions.LoadDataset(parse.GetValue(data), ct) is not { } dataset)
+            {
+                return ExitCodes.BadInput;
+            }
+
             IssueReproduction reproduction;
             try
             {

@@ -6,8 +6,8 @@ using Barometer.Analysis.Loading;
 using Barometer.Analysis.Model;
 using Barometer.Analysis.Sensitivity;
 using Barometer.Cli.Rendering;
-using static Barometer.Cli.Rendering.DisplayText;
 using Spectre.Console;
+using static Barometer.Cli.Rendering.DisplayText;
 
 namespace Barometer.Cli.Commands;
 
@@ -58,7 +58,11 @@ internal static class SensitivityCommand
                 Console.Error.WriteLine($"error: {e.Message.Split(" (Parameter")[0].Split(Environment.NewLine)[0]}");
                 return ExitCodes.Usage;
             }
-            if (CommonOptions.LoadDataset(parse.GetValue(data), cancellationToken) is not { } dataset) return ExitCodes.BadInput;
+            if (CommonOptions.LoadDataset(parse.GetValue(data), cancellationToken) is not { } dataset)
+            {
+                return ExitCodes.BadInput;
+            }
+
             IssueCatalogue catalogue;
             try
             {
@@ -105,7 +109,11 @@ internal static class SensitivityCommand
         {
             watch.Restart();
             model.Simulate(options with { Runs = runs }, counts, colours);
-            if (watch.Elapsed >= TimeSpan.FromMilliseconds(250) || runs >= SensitivityOptions.MaxRuns / 2) break;
+            if (watch.Elapsed >= TimeSpan.FromMilliseconds(250) || runs >= SensitivityOptions.MaxRuns / 2)
+            {
+                break;
+            }
+
             runs *= 2;
         }
         var rate = runs / Math.Max(watch.Elapsed.TotalSeconds, 1e-6);
@@ -143,16 +151,26 @@ internal static class SensitivityCommand
         var table = new Table().Title("Distribution of each measure")
             .AddColumns("Relationship", "Measure", "Baseline", "Mean", "5–95 % interval", "P(≠ baseline)");
         foreach (var m in r.Measures)
+        {
             table.AddRow(Markup.Escape(Name(data, m.PartnerCode)), MeasureLabel(m.Measure), Signed(m.Baseline), Fixed(m.Mean, 2),
                 m.P05 == m.P95 ? Signed(m.P05) : $"{Signed(m.P05)} … {Signed(m.P95)}", Percent(m.ProbabilityDiffersFromBaseline));
-        foreach (var i in new[] { 2, 3, 4, 5 }) table.Columns[i].RightAligned();
+        }
+
+        foreach (var i in new[] { 2, 3, 4, 5 })
+        {
+            table.Columns[i].RightAligned();
+        }
+
         CliConsole.Write(console, table);
 
         var c = r.Colour;
         var colours = new Table().Title("Regional-tension colour").AddColumns("Colour", "Runs", "Share");
         foreach (var x in c.Distribution)
+        {
             colours.AddRow(x.Colour == c.Baseline ? $"[bold]{Markup.Escape(x.Colour)}[/] (baseline)" : Markup.Escape(x.Colour),
                 x.Count.ToString("N0", CultureInfo.InvariantCulture), Percent(x.Probability));
+        }
+
         colours.Columns[1].RightAligned();
         colours.Columns[2].RightAligned();
         CliConsole.Write(console, colours);
@@ -163,7 +181,10 @@ internal static class SensitivityCommand
         var rt = r.Get(Measures.RegionalTension);
         var chart = new BarChart().Label("[grey]Regional tension: runs per value[/]").LeftAlignLabel().Width(Math.Min(console.Profile.Width, 100));
         foreach (var h in rt.Histogram)
+        {
             chart.AddItem(Signed(h.Value), h.Count, h.Value == rt.Baseline ? Color.Yellow : Color.Grey);
+        }
+
         console.Write(chart);
         console.MarkupLine("[grey]Histograms of every measure: --format json.[/]");
     }
@@ -175,13 +196,19 @@ internal static class SensitivityCommand
         md.AppendLine(Settings(r) + ".").AppendLine();
         md.AppendLine("| Relationship | Measure | Baseline | Mean | 5 % | 95 % | P(≠ baseline) |").AppendLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var m in r.Measures)
+        {
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {MarkdownCell(Name(data, m.PartnerCode))} | {MeasureLabel(m.Measure)} | {Signed(m.Baseline)} | {Fixed(m.Mean, 2)} | {Signed(m.P05)} | {Signed(m.P95)} | {Percent(m.ProbabilityDiffersFromBaseline)} |");
+        }
+
         var c = r.Colour;
         md.AppendLine().AppendLine("## Regional-tension colour").AppendLine();
         md.AppendLine("| Colour | Runs | Share |").AppendLine("|---|---:|---:|");
         foreach (var x in c.Distribution)
+        {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {MarkdownCell(x.Colour)}{(x.Colour == c.Baseline ? " (baseline)" : "")} | {x.Count} | {Percent(x.Probability)} |");
+        }
+
         var published = c.ProbabilityDiffersFromPublished is { } p ? $"; P(colour ≠ published {c.Published}) = {Percent(p)}." : ".";
         md.AppendLine().AppendLine(CultureInfo.InvariantCulture,
             $"P(colour ≠ baseline {c.Baseline}) = {Percent(c.ProbabilityDiffersFromBaseline)}{published}");

@@ -5,8 +5,8 @@ using Barometer.Analysis.Loading;
 using Barometer.Analysis.Model;
 using Barometer.Analysis.Scenarios;
 using Barometer.Cli.Rendering;
-using static Barometer.Cli.Rendering.DisplayText;
 using Spectre.Console;
+using static Barometer.Cli.Rendering.DisplayText;
 
 namespace Barometer.Cli.Commands;
 
@@ -36,13 +36,20 @@ internal static class WhatIfCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (CommonOptions.LoadDataset(parse.GetValue(data), ct) is not { } dataset) return ExitCodes.BadInput;
+            if (CommonOptions.LoadDataset(parse.GetValue(data), ct) is not { } dataset)
+            {
+                return ExitCodes.BadInput;
+            }
 
             var path = parse.GetValue(file)!;
             var outcome = ScenarioEngine.TryRunFile(dataset, path, path);
             if (!outcome.Ok)
             {
-                foreach (var e in outcome.Errors) Console.Error.WriteLine(e);
+                foreach (var e in outcome.Errors)
+                {
+                    Console.Error.WriteLine(e);
+                }
+
                 Console.Error.WriteLine($"error: the scenario has {outcome.Errors.Count} problem(s).");
                 return ExitCodes.BadInput;
             }
@@ -90,7 +97,10 @@ internal static class WhatIfCommand
     {
         var s = r.Scenario;
         CliConsole.Heading(console, $"[bold]What if: {Markup.Escape(s.Name)}[/] [grey](issue {s.Issue})[/]");
-        if (s.Description is not null) console.MarkupLine(Markup.Escape(s.Description));
+        if (s.Description is not null)
+        {
+            console.MarkupLine(Markup.Escape(s.Description));
+        }
 
         var changes = new Table().Title("Changes applied").AddColumns("#", "Change", "Event", "Date", "Label", "Scores");
         var n = 0;
@@ -126,15 +136,24 @@ internal static class WhatIfCommand
         measures.AddRow("security", "regional-tension colour", Markup.Escape(colour.Baseline),
             colour.Changed ? $"[bold]{Markup.Escape(colour.Scenario)}[/]" : $"[grey]{Markup.Escape(colour.Scenario)}[/]",
             colour.Changed ? "[bold red]changed[/]" : "[grey]same[/]");
-        foreach (var i in new[] { 2, 3, 4 }) measures.Columns[i].RightAligned();
+        foreach (var i in new[] { 2, 3, 4 })
+        {
+            measures.Columns[i].RightAligned();
+        }
+
         CliConsole.Write(console, measures);
 
         if (r.ThresholdsChanged)
+        {
             console.MarkupLine($"[yellow]Colour scale replaced:[/] {Markup.Escape(string.Join("; ", r.ScenarioScale.Bands.Select(b => b.PublishedRange)))}");
+        }
+
         console.MarkupLine($"[grey]Distance to the next colour — baseline: {Markup.Escape(Distance(colour.BaselineDistance))}; " +
                            $"scenario: {Markup.Escape(Distance(colour.ScenarioDistance))}.[/]");
         if (r.AppliedChanges.Any(c => c.Hypothetical))
+        {
             console.MarkupLine("[yellow]Events marked hypothetical are not in the report's catalogue; they exist only in this scenario.[/]");
+        }
     }
 
     private static string Markdown(ScenarioResult r, BarometerDataset data)
@@ -142,7 +161,11 @@ internal static class WhatIfCommand
         var s = r.Scenario;
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# What if: {Cell(s.Name)} (issue {s.Issue})").AppendLine();
-        if (s.Description is not null) md.AppendLine(MarkdownText(s.Description)).AppendLine();
+        if (s.Description is not null)
+        {
+            md.AppendLine(MarkdownText(s.Description)).AppendLine();
+        }
+
         md.AppendLine("## Changes applied").AppendLine();
         md.AppendLine("| # | Change | Event | Relationship | Date | Label | Scores |").AppendLine("|---:|---|---|---|---|---|---|");
         var n = 0;
@@ -157,13 +180,19 @@ internal static class WhatIfCommand
         md.AppendLine().AppendLine("## Baseline vs scenario").AppendLine();
         md.AppendLine("| Relationship | Measure | Baseline | Scenario | Δ |").AppendLine("|---|---|---:|---:|---:|");
         foreach (var m in r.Measures)
+        {
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {Cell(m.PartnerCode is null ? "security" : Name(data, m.PartnerCode))} | {MeasureLabel(m.Measure)} | {Signed(m.Baseline)} | {Signed(m.Scenario)} | {(m.Changed ? $"**{Delta(m.Delta)}**" : "0")} |");
+        }
+
         md.AppendLine(CultureInfo.InvariantCulture,
             $"| security | regional-tension colour | {Cell(r.Colour.Baseline)} | {Cell(r.Colour.Scenario)} | {(r.Colour.Changed ? "**changed**" : "same")} |");
         md.AppendLine();
         if (r.ThresholdsChanged)
+        {
             md.AppendLine(CultureInfo.InvariantCulture, $"Colour scale replaced: {MarkdownText(string.Join("; ", r.ScenarioScale.Bands.Select(b => b.PublishedRange)))}.").AppendLine();
+        }
+
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Distance to the next colour — baseline: {Distance(r.Colour.BaselineDistance)}; scenario: {Distance(r.Colour.ScenarioDistance)}.");
         return md.ToString();

@@ -25,7 +25,11 @@ internal static class CliConsole
     /// <summary>A console writing to standard output as described above.</summary>
     public static IAnsiConsole Create()
     {
-        if (!IsPlain) return AnsiConsole.Console;
+        if (!IsPlain)
+        {
+            return AnsiConsole.Console;
+        }
+
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -33,7 +37,11 @@ internal static class CliConsole
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(Console.Out),
         });
-        if (IsRedirected) console.Profile.Width = PlainWidth;
+        if (IsRedirected)
+        {
+            console.Profile.Width = PlainWidth;
+        }
+
         return console;
     }
 
@@ -56,7 +64,13 @@ internal static class CliConsole
     /// </summary>
     public static void Heading(IAnsiConsole console, string markup)
     {
-        if (IsRedirected) console.MarkupLine(markup);
-        else console.Write(new Rule(markup).LeftJustified());
+        if (IsRedirected)
+        {
+            console.MarkupLine(markup);
+        }
+        else
+        {
+            console.Write(new Rule(markup).LeftJustified());
+        }
     }
 }

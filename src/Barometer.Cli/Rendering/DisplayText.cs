@@ -31,6 +31,7 @@ internal static class DisplayText
     {
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
+        {
             sb.Append(c switch
             {
                 '&' => "&amp;",
@@ -38,6 +39,8 @@ internal static class DisplayText
                 '>' => "&gt;",
                 _ => c.ToString(),
             });
+        }
+
         return sb.ToString();
     }
 
@@ -50,7 +53,11 @@ internal static class DisplayText
         var md = new StringBuilder();
         md.Append("| ").Append(string.Join(" | ", columns.Select(MarkdownCell))).Append(" |\n");
         md.Append('|').Append(string.Join("|", columns.Select((_, i) => numeric?.Invoke(i) == true ? "---:" : "---"))).Append("|\n");
-        foreach (var row in rows) md.Append("| ").Append(string.Join(" | ", row.Select(MarkdownCell))).Append(" |\n");
+        foreach (var row in rows)
+        {
+            md.Append("| ").Append(string.Join(" | ", row.Select(MarkdownCell))).Append(" |\n");
+        }
+
         return md.ToString();
     }
 }

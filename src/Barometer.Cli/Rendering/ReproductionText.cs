@@ -22,9 +22,16 @@ internal static class ReproductionText
         var relations = new Table().Title("Relations development indices (computed from Appendix 1)")
             .AddColumns("Partner", "Index", "Positive", "Negative", "Events");
         foreach (var x in r.Indices.Relationships)
+        {
             relations.AddRow(Markup.Escape(DisplayText.Partner(x.Partner)), Signed(x.Index), Signed(x.Positive), Signed(x.Negative),
                 x.Events.ToString(CultureInfo.InvariantCulture));
-        foreach (var i in Enumerable.Range(1, 4)) relations.Columns[i].RightAligned();
+        }
+
+        foreach (var i in Enumerable.Range(1, 4))
+        {
+            relations.Columns[i].RightAligned();
+        }
+
         CliConsole.Write(console, relations);
 
         var s = r.Indices.Security;
@@ -37,14 +44,20 @@ internal static class ReproductionText
         var reconciliation = new Table().Title("Reconciliation: printed in the report vs computed from its catalogues")
             .AddColumns("Measure", "Partner", "Published", "Computed", "Diff.", "Status", "Where printed");
         foreach (var x in r.Reconciliation)
+        {
             reconciliation.AddRow(
                 Markup.Escape(x.Measure), Markup.Escape(x.Partner is null ? "—" : DisplayText.Partner(x.Partner)), Signed(x.Published), Signed(x.Computed),
                 x.Difference is { } d ? Signed(d) : "—",
                 x.IsMatch ? "[green]match[/]" : "[red bold]MISMATCH[/]",
                 Markup.Escape(Section(x.Source)));
+        }
+
         CliConsole.Write(console, reconciliation);
         foreach (var source in r.Sources)
+        {
             console.MarkupLine($"[grey]Where printed: sections of {Markup.Escape(source.Id)}: {Markup.Escape(source.Citation)}[/]");
+        }
+
         var mismatches = r.Mismatches.Count();
         console.MarkupLine(mismatches == 0
             ? "[green]Every printed value agrees with the catalogues.[/]"
@@ -61,7 +74,10 @@ internal static class ReproductionText
         md.AppendLine("## Relations development indices").AppendLine();
         md.AppendLine("| Partner | Index | Positive | Negative | Events |").AppendLine("|---|---:|---:|---:|---:|");
         foreach (var x in r.Indices.Relationships)
+        {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(DisplayText.Partner(x.Partner))} | {Signed(x.Index)} | {Signed(x.Positive)} | {Signed(x.Negative)} | {x.Events} |");
+        }
+
         var s = r.Indices.Security;
         md.AppendLine().AppendLine("## Security").AppendLine();
         md.AppendLine("| National security | Regional tension | Colour | Events |").AppendLine("|---:|---:|---|---:|");
@@ -69,8 +85,11 @@ internal static class ReproductionText
         md.AppendLine().AppendLine("## Reconciliation").AppendLine();
         md.AppendLine("| Measure | Partner | Published | Computed | Difference | Status | Source |").AppendLine("|---|---|---:|---:|---:|---|---|");
         foreach (var x in r.Reconciliation)
+        {
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {Cell(x.Measure)} | {Cell(x.Partner is null ? "" : DisplayText.Partner(x.Partner))} | {Signed(x.Published)} | {Signed(x.Computed)} | {(x.Difference is { } d ? Signed(d) : "")} | {(x.Status == ReconciliationStatus.Match ? "match" : "**mismatch**")} | {Cell(x.Source)} |");
+        }
+
         md.AppendLine().Append(TextReconciliationText.Markdown(r));
         return md.ToString();
     }
@@ -83,12 +102,15 @@ internal static class ReproductionText
     {
         var csv = new StringBuilder("issue,measure,partner_code,partner_name,published,computed,difference,status,source\n");
         foreach (var x in r.Reconciliation)
+        {
             csv.Append(string.Join(",", new[]
             {
                 r.Indices.Issue.Number.ToString(CultureInfo.InvariantCulture), x.Measure, x.Partner?.Code ?? "", x.Partner?.Name ?? "",
                 x.Published, x.Computed, x.Difference?.ToString(CultureInfo.InvariantCulture) ?? "",
                 x.Status == ReconciliationStatus.Match ? "match" : "mismatch", x.Source,
             }.Select(CsvText.Field))).Append('\n');
+        }
+
         return csv.ToString();
     }
 

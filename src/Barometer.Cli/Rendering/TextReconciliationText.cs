@@ -34,11 +34,17 @@ internal static class TextReconciliationText
         var table = new Table().Title("The report's text vs its catalogue: the statements that disagree")
             .AddColumns("Event", "Label", "What", "The text says", "The catalogue says", "Where the text says it");
         foreach (var c in disagreements)
+        {
             table.AddRow(Markup.Escape(c.EventId), Markup.Escape(c.EventLabel), Markup.Escape(What(c)), Markup.Escape(c.TextSays),
                 Markup.Escape(c.CatalogueSays), Markup.Escape(Section(c.Statement.Source)));
+        }
+
         CliConsole.Write(console, table);
         foreach (var c in disagreements)
+        {
             console.MarkupLine($"[grey]{Markup.Escape(c.EventId)}: text “{Markup.Escape(c.Statement.TextAsPrinted)}”; catalogue “{Markup.Escape(c.EventAsPrinted)}”[/]");
+        }
+
         console.MarkupLine($"[yellow]{Markup.Escape(Summary(r))} (Findings about the report; the data keep both as printed.)[/]");
     }
 
@@ -48,7 +54,11 @@ internal static class TextReconciliationText
         md.AppendLine("## The report's text vs its catalogue").AppendLine();
         md.AppendLine(Summary(r)).AppendLine();
         var disagreements = r.TextDisagreements.ToArray();
-        if (disagreements.Length == 0) return md.ToString();
+        if (disagreements.Length == 0)
+        {
+            return md.ToString();
+        }
+
         md.Append(DisplayText.MarkdownTable(
             ["Event", "What", "The text says", "The catalogue says", "The text, as printed", "The catalogue row, as printed", "Where the text says it"],
             disagreements.Select(c => (IReadOnlyList<string>)

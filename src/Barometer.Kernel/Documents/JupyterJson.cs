@@ -96,10 +96,16 @@ internal static class JupyterJson
         foreach (var marker in new[] { " Path: ", " LineNumber: " })
         {
             var suffix = reason.IndexOf(marker, StringComparison.Ordinal);
-            if (suffix > 0) reason = reason[..suffix];
+            if (suffix > 0)
+            {
+                reason = reason[..suffix];
+            }
         }
         if (ex.LineNumber is not { } line0 || ex.BytePositionInLine is not { } byte0)
+        {
             return new NotebookFormatException($"{what} is not valid JSON: {reason}", ex);
+        }
+
         var (line, column) = Position(text, (int)line0, (int)byte0);
         return new NotebookFormatException($"{what} is not valid JSON at line {line}, column {column}: {reason}", ex) { Line = line, Column = column };
     }
@@ -111,7 +117,11 @@ internal static class JupyterJson
         for (var l = 0; l < line0; l++)
         {
             var next = text.IndexOf('\n', start);
-            if (next < 0) break;
+            if (next < 0)
+            {
+                break;
+            }
+
             start = next + 1;
         }
         var end = text.IndexOf('\n', start);

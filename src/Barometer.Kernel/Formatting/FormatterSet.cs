@@ -189,7 +189,10 @@ public sealed class FormatterSet
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A changed library shape must not fail the cell: fall back to the general renderers.
-            foreach (var mime in bundle.Keys.ToList()) bundle.Remove(mime);
+            foreach (var mime in bundle.Keys.ToList())
+            {
+                bundle.Remove(mime);
+            }
         }
 
         return false;

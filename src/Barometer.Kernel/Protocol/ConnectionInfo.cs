@@ -4,8 +4,8 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Barometer.Kernel.Documents;
 using Barometer.IO;
+using Barometer.Kernel.Documents;
 
 namespace Barometer.Kernel.Protocol;
 

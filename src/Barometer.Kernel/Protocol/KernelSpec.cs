@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Barometer.Kernel.Documents;
 using Barometer.IO;
+using Barometer.Kernel.Documents;
 
 namespace Barometer.Kernel.Protocol;
 

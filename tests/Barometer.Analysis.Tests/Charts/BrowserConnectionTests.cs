@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Barometer.Analysis.Charts;
-using Barometer.Browser;
 using Barometer.Analysis.Charts.Export;
+using Barometer.Browser;
 using Barometer.IO;
 
 namespace Barometer.Analysis.Tests.Charts;
@@ -49,7 +49,11 @@ public sealed class BrowserConnectionTests : IDisposable
                     send({'id': m['id'], 'result': r, **({'sessionId': m['sessionId']} if 'sessionId' in m else {})})
                     if method == 'Page.navigate': send({'method': 'Page.loadEventFired', 'params': {}, 'sessionId': m['sessionId']})
             """.Replace("\r\n", "\n"));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         return path;
     }
 
@@ -120,7 +124,11 @@ public sealed class BrowserConnectionTests : IDisposable
         }
         finally
         {
-            if (Directory.Exists(abandoned)) Directory.Delete(abandoned, true);
+            if (Directory.Exists(abandoned))
+            {
+                Directory.Delete(abandoned, true);
+            }
+
             Directory.Delete(ours, true);
         }
     }
@@ -151,7 +159,11 @@ public sealed class BrowserConnectionTests : IDisposable
         var stale = Path.Combine(_scratch, $".relations-indices.html.{Guid.NewGuid():N}.tmp");
         var other = Path.Combine(_scratch, ".notes.tmp");
         var mine = Path.Combine(_scratch, "relations-indices.html");
-        foreach (var f in new[] { stale, other, mine }) File.WriteAllText(f, "x");
+        foreach (var f in new[] { stale, other, mine })
+        {
+            File.WriteAllText(f, "x");
+        }
+
         Assert.Equal(1, AtomicFile.RemoveStaleTemporaryFiles(_scratch));
         Assert.False(File.Exists(stale));
         Assert.True(File.Exists(other) && File.Exists(mine));

@@ -1,6 +1,6 @@
 using Barometer.Analysis.Charts;
-using Barometer.Browser;
 using Barometer.Analysis.Charts.Export;
+using Barometer.Browser;
 
 #pragma warning disable CA1861 // Expected values and inputs stay written inline where the test uses them; each test runs once, so a static field gains nothing.
 
@@ -15,7 +15,11 @@ public sealed class BrowserExportFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (ChromiumLocator.Find() is null) return;
+        if (ChromiumLocator.Find() is null)
+        {
+            return;
+        }
+
         try
         {
             Result = await FigureExporter.ExportAsync(ChartTestData.Figures, Directory, new ExportOptions { RequireImages = true });
@@ -28,7 +32,11 @@ public sealed class BrowserExportFixture : IAsyncLifetime
 
     public ExportResult Export()
     {
-        if (Failure is not null) throw new Xunit.Sdk.XunitException($"the export failed: {Failure}");
+        if (Failure is not null)
+        {
+            throw new Xunit.Sdk.XunitException($"the export failed: {Failure}");
+        }
+
         return Result ?? throw new Xunit.Sdk.XunitException("the export did not run");
     }
 

@@ -11,10 +11,17 @@ internal static class BrowserRequirement
     public static string Chromium()
     {
         var path = ChromiumLocator.Find();
-        if (path is not null) return path;
+        if (path is not null)
+        {
+            return path;
+        }
+
         var message = $"Chromium not found: {ChromiumLocator.InstallHint}.";
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        {
             Assert.Fail($"{message} CI is set, so the browser tests must run (.ci/run installs chromium).");
+        }
+
         Skip.If(true, message);
         throw new InvalidOperationException("unreachable");
     }

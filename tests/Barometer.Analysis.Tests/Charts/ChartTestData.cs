@@ -1,6 +1,6 @@
+using Barometer.Analysis.Charts;
 using Barometer.Analysis.Figures;
 using Barometer.Analysis.Loading;
-using Barometer.Analysis.Charts;
 
 namespace Barometer.Analysis.Tests.Charts;
 

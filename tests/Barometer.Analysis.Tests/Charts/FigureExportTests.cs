@@ -23,12 +23,21 @@ public sealed class FigureExportTests : IDisposable
         Assert.Contains("apt-get install chromium", notice);
         Assert.DoesNotContain('\n', notice);
         foreach (var f in ChartTestData.Figures)
+        {
             foreach (var ext in new[] { ".html", ".plotly.json", ".csv" })
+            {
                 Assert.True(File.Exists(Path.Combine(_dir, f.Name + ext)), f.Name + ext);
+            }
+        }
+
         Assert.Empty(Directory.GetFiles(_dir, "*.png"));
         Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
         var gallery = await File.ReadAllTextAsync(Path.Combine(_dir, FigureExporter.GalleryFileName));
-        foreach (var f in ChartTestData.Figures) Assert.Contains($"href=\"{f.Name}.html\"", gallery);
+        foreach (var f in ChartTestData.Figures)
+        {
+            Assert.Contains($"href=\"{f.Name}.html\"", gallery);
+        }
+
         Assert.Contains(notice.Replace("'", "&#39;"), gallery.Replace("'", "&#39;"));
 
         Assert.Equal(result.Files.Count, progress.Count(p => p.File is not null));
@@ -41,7 +50,9 @@ public sealed class FigureExportTests : IDisposable
     {
         await FigureExporter.ExportAsync(ChartTestData.Figures, _dir, NoBrowser);
         foreach (var f in ChartTestData.Figures)
+        {
             Assert.Equal(FigureJson.Of(f.Chart) + "\n", await File.ReadAllTextAsync(Path.Combine(_dir, f.Name + ".plotly.json")));
+        }
     }
 
     [Fact]

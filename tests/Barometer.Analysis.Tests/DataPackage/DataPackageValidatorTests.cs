@@ -55,7 +55,9 @@ public class DataPackageValidatorTests
             Assert.Contains(r.Schema.ForeignKeys, fk => fk.Fields.SequenceEqual(["source"]) && fk.Reference.Resource == "sources"));
         // nothing points at files the repository does not contain
         foreach (var file in Directory.GetFiles(RepoData.Directory, "*", SearchOption.AllDirectories))
+        {
             Assert.DoesNotContain("seeds/", File.ReadAllText(file));
+        }
     }
 
     private static DataError[] ValidateWith(string file, int line, int column, string value)
@@ -74,7 +76,10 @@ public class DataPackageValidatorTests
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(data.DataDir, DataPackageDescriptor.FileName)))!;
         var resources = json["resources"]!.AsArray();
         foreach (var r in resources.Where(r => r!["path"]!.GetValue<string>() is var path && !path.StartsWith("barometer/") && path != "sources.csv").ToArray())
+        {
             resources.Remove(r);
+        }
+
         File.WriteAllText(Path.Combine(data.DataDir, DataPackageDescriptor.FileName), json.ToJsonString());
         return data;
     }

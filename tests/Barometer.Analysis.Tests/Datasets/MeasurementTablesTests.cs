@@ -20,7 +20,12 @@ public class MeasurementTablesTests
         var counts = data.TableNames.ToDictionary(t => t, t => data.Table(t).Count);
         Assert.Equal(new Dictionary<string, int>
         {
-            ["trade"] = 63, ["arms_transfers"] = 49, ["defence"] = 38, ["finance"] = 59, ["energy"] = 16, ["sanctions"] = 7,
+            ["trade"] = 63,
+            ["arms_transfers"] = 49,
+            ["defence"] = 38,
+            ["finance"] = 59,
+            ["energy"] = 16,
+            ["sanctions"] = 7,
         }, counts);
         Assert.Equal(232, data.Count);
         Assert.Equal(63, data.Table("external_trade").Count); // the resource name works too
@@ -56,7 +61,9 @@ public class MeasurementTablesTests
             Assert.Equal(MeasurementTables.CommonColumns, resource.Schema.Fields.Select(f => f.Name));
             Assert.Equal(["id"], resource.Schema.PrimaryKey);
             foreach (var vocabulary in new[] { "reporter", "partner", "indicator", "flow", "qualifier", "unit", "currency", "scale" })
+            {
                 Assert.NotEmpty(resource.Schema.Fields.Single(f => f.Name == vocabulary).Constraints?.Enum ?? []);
+            }
         }
         // every document a row cites has its citation in sources.csv
         var sources = TableRows.Load(RepoData.Directory, "sources").Select(s => s["id"]).ToHashSet();

@@ -17,8 +17,16 @@ public partial class ReadmeClaimsTests
 
     private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
     {
-        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
-        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
+        ["one"] = 1,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+        ["ten"] = 10,
     };
 
     /// <summary>A README as one line of text, the typographic minus as '-', runs of spaces and line breaks as one space.</summary>
@@ -95,7 +103,9 @@ public partial class ReadmeClaimsTests
         Assert.Equal(disagreements.Select(d => d.EventId).Order(StringComparer.Ordinal), table.Select(row => row[0]).Order(StringComparer.Ordinal));
         // a date the catalogue prints is quoted as printed
         foreach (var d in disagreements.Where(d => d.Statement.Attribute == TextAttributes.Date))
+        {
             Assert.Equal(d.CatalogueSays, table.Single(row => row[0] == d.EventId)[2]);
+        }
     }
 
     [Fact]
@@ -116,7 +126,9 @@ public partial class ReadmeClaimsTests
             Assert.All(computed, v => Assert.Contains(rows, x => x.Computed == v));
             var events = Regex.Match(row[2], @"\((\d+) events\)");
             if (events.Success)
+            {
                 Assert.Equal(r.Indices.For(partner).Events, int.Parse(events.Groups[1].Value, CultureInfo.InvariantCulture));
+            }
         }
     }
 
@@ -161,7 +173,9 @@ public partial class ReadmeClaimsTests
         Assert.Equal(list.Split(',').Length, int.Parse(count.Groups[1].Value, CultureInfo.InvariantCulture));
         Assert.Equal(MeasurementTables.CommonColumns, list.Split(','));
         foreach (var file in Directory.GetFiles(Path.Combine(RepoData.Directory, "external"), "*.csv").Where(f => !f.EndsWith("derived_checks.csv", StringComparison.Ordinal)))
+        {
             Assert.Equal(list, File.ReadLines(file).First());
+        }
     }
 
     [Fact]

@@ -71,7 +71,9 @@ public class FigureReadabilityTests
     public void The_gallery_and_image_titles_agree()
     {
         foreach (var f in ChartTestData.Figures)
+        {
             Assert.StartsWith(PlotlyText.Escape(f.Title), FigureHtml.TitleText(f.Chart));
+        }
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using Barometer.Analysis.Charts;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Barometer.Analysis.Charts;
 using Barometer.Analysis.Figures;
 using Barometer.Analysis.Tests.Charts;
 
@@ -35,7 +35,11 @@ public class GoldenFigureTests
         Assert.True(File.Exists(path), $"golden file {path} is missing; create it with {UpdateVariable}=1 dotnet test … and review it");
         var expected = Normalise(File.ReadAllText(path));
         var got = Normalise(actual);
-        if (expected == got) return;
+        if (expected == got)
+        {
+            return;
+        }
+
         var (e, g) = (expected.Split('\n'), got.Split('\n'));
         var line = Enumerable.Range(0, Math.Min(e.Length, g.Length)).FirstOrDefault(i => e[i] != g[i], Math.Min(e.Length, g.Length));
         Assert.Fail($"{name}: figure JSON differs from {path} at normalised line {line + 1}:\n" +

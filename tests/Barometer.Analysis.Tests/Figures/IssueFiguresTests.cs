@@ -55,9 +55,17 @@ public class IssueFiguresTests
         var ticks = Json(IssueFigures.Names.RelationsIndices)["layout"]!["xaxis"]!["ticktext"]!.AsArray().Select(t => (string)t!).ToArray();
         var partners = Reproduction.Indices.Relationships.Select(r => r.Partner.Code).ToArray();
         foreach (var mismatch in Reproduction.Mismatches.Where(m => m.Partner is not null))
+        {
             Assert.Contains("report: ", ticks[Array.IndexOf(partners, mismatch.Partner!.Code)]);
+        }
+
         foreach (var (code, tick) in partners.Zip(ticks))
-            if (Reproduction.Mismatches.All(m => m.Partner?.Code != code)) Assert.DoesNotContain("report:", tick);
+        {
+            if (Reproduction.Mismatches.All(m => m.Partner?.Code != code))
+            {
+                Assert.DoesNotContain("report:", tick);
+            }
+        }
     }
 
     [Fact]

@@ -20,9 +20,12 @@ public class ShippedDataTests
         Assert.Equal(new Dictionary<string, int> { ["RU"] = 18, ["EU"] = 13, ["CN"] = 15, ["US"] = 25, ["UA"] = 50 }, perPartner);
         Assert.Equal(16, catalogue.SecurityEvents.Count);
         foreach (var group in catalogue.RelationshipEvents.GroupBy(e => e.PartnerCode))
+        {
             Assert.Equal(
                 group.Select((_, i) => $"18-{group.Key}-{i + 1:00}"),
                 group.Select(e => e.Id));
+        }
+
         Assert.Equal("18-US-20", catalogue.RelationshipEvents.Single(e => e.Score == -3 && e.PartnerCode == "US").Id);
     }
 
@@ -55,7 +58,11 @@ public class ShippedDataTests
             {
                 for (var column = 1; column <= header.Count; column++)
                 {
-                    if (optional.Contains(header[column - 1])) continue;
+                    if (optional.Contains(header[column - 1]))
+                    {
+                        continue;
+                    }
+
                     scratch.SetCell(file, line, column, "");
                     var at = scratch.CharacterColumn(file, line, column);
                     var errors = BarometerDataLoader.TryLoad(scratch.DataDir).Errors;

@@ -61,8 +61,19 @@ public class ColourScaleTests
         var (toMoreSevere, toLessSevere) = Published.DistanceToNextColour(value);
         Assert.Equal(down, toMoreSevere);
         Assert.Equal(up, toLessSevere);
-        if (down is { } d) Assert.NotEqual(Published.Classify(value), Published.Classify(value + d));
-        if (down is { } d2 && d2 < -1) Assert.Equal(Published.Classify(value), Published.Classify(value + d2 + 1));
-        if (up is { } u) Assert.NotEqual(Published.Classify(value), Published.Classify(value + u));
+        if (down is { } d)
+        {
+            Assert.NotEqual(Published.Classify(value), Published.Classify(value + d));
+        }
+
+        if (down is { } d2 && d2 < -1)
+        {
+            Assert.Equal(Published.Classify(value), Published.Classify(value + d2 + 1));
+        }
+
+        if (up is { } u)
+        {
+            Assert.NotEqual(Published.Classify(value), Published.Classify(value + u));
+        }
     }
 }

@@ -131,7 +131,10 @@ public class ExampleScenarioTests
         Assert.Contains(Path.Combine("barometer", "relationship_events.csv"), before.Keys);
         var data = Analysis.Loading.BarometerDataLoader.Load(RepoData.Directory);
         foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot, "scenarios"), "*.yaml"))
+        {
             ScenarioEngine.TryRunFile(data, file).OrThrow();
+        }
+
         ScenarioEngine.Run(data, new Scenario("all kinds", 18,
         [
             new RemoveEvent("18-RU-01"), new RescoreEvent("18-SEC-01", NationalSecurity: -3),

@@ -1,5 +1,5 @@
-using Barometer.Analysis.Charts;
 using System.Text.Json.Nodes;
+using Barometer.Analysis.Charts;
 using Barometer.Analysis.Model;
 using Barometer.Analysis.Scenarios;
 using Barometer.Analysis.Tests.Support;

@@ -17,8 +17,15 @@ public class ScenarioLimitsTests
     {
         var yaml = new StringBuilder("name: alias bomb\nissue: 18\nchanges:\n  - remove: &l0 [18-EU-01, 18-EU-01, 18-EU-01, 18-EU-01, 18-EU-01, 18-EU-01, 18-EU-01, 18-EU-01, 18-EU-01, 18-EU-01]\n");
         for (var level = 1; level <= 9; level++)
+        {
             yaml.Append($"  - remove: &l{level} [{string.Join(", ", Enumerable.Repeat($"*l{level - 1}", 10))}]\n");
-        if (aliasAsKey) yaml.Append("  - *l9 : 1\n");
+        }
+
+        if (aliasAsKey)
+        {
+            yaml.Append("  - *l9 : 1\n");
+        }
+
         return yaml.ToString();
     }
 
@@ -80,7 +87,10 @@ public class ScenarioLimitsTests
             {
                 writer.Write("name: big\nissue: 18\nchanges:\n");
                 var line = "  - remove: 18-EU-01\n";
-                for (var written = 0L; written < 10 * 1024 * 1024; written += line.Length) writer.Write(line);
+                for (var written = 0L; written < 10 * 1024 * 1024; written += line.Length)
+                {
+                    writer.Write(line);
+                }
             }
             var error = Assert.Single(ScenarioReader.Read(path, File).Errors);
             Assert.Equal(new DataError(File, 1, 1, "the scenario file is 10 MiB; scenario files are limited to 1 MiB"), error);

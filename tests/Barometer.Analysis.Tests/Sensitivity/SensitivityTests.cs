@@ -172,7 +172,10 @@ public class SensitivityTests
         var progress = new SynchronousProgress(done =>
         {
             reports.Add(done);
-            if (reports.Count == 3) cancel.Cancel();
+            if (reports.Count == 3)
+            {
+                cancel.Cancel();
+            }
         });
 
         Assert.Throws<OperationCanceledException>(() =>

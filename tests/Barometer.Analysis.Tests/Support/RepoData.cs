@@ -26,11 +26,15 @@ public sealed class ScratchData : IDisposable
         var to = Path.Combine(DataDir, BarometerDataLoader.Folder);
         System.IO.Directory.CreateDirectory(to);
         foreach (var file in System.IO.Directory.GetFiles(from, "*.csv"))
+        {
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
         // The descriptor states what each column may hold, and every row cites sources.csv; the loader reads both
         // (external/ is not copied and not read).
         foreach (var file in new[] { Barometer.Analysis.DataPackage.DataPackageDescriptor.FileName, "sources.csv" })
+        {
             File.Copy(Path.Combine(source, file), Path.Combine(DataDir, file));
+        }
     }
 
     public string Root { get; }
@@ -74,7 +78,10 @@ public sealed class ScratchData : IDisposable
         var (column, quoted, current) = (1, false, 1);
         for (var i = 0; i < text.Length && current < field; i++)
         {
-            if (text[i] == '"') quoted = !quoted;
+            if (text[i] == '"')
+            {
+                quoted = !quoted;
+            }
             else if (text[i] == ',' && !quoted) { current++; column = i + 2; }
         }
         return column;
@@ -91,12 +98,24 @@ public sealed class ScratchData : IDisposable
             if (quoted)
             {
                 if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { current.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else current.Append(c);
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    current.Append(c);
+                }
             }
-            else if (c == '"') quoted = true;
+            else if (c == '"')
+            {
+                quoted = true;
+            }
             else if (c == ',') { fields.Add(current.ToString()); current.Clear(); }
-            else current.Append(c);
+            else
+            {
+                current.Append(c);
+            }
         }
         fields.Add(current.ToString());
         return fields;

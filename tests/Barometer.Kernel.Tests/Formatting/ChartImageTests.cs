@@ -37,14 +37,22 @@ public class ChartImageTests
         var outputs = new CellOutputBuilder();
         void OnEvent(CellEvent e)
         {
-            lock (events) events.Add(e);
+            lock (events)
+            {
+                events.Add(e);
+            }
+
             outputs.Add(e);
         }
 
         var result = await session.ExecuteAsync(new CellSubmission(Charts + Chart(-4.25)), OnEvent);
         Assert.True(result.Succeeded, result.Error?.EValue);
         CellEvent[] atEnd;
-        lock (events) atEnd = [.. events];
+        lock (events)
+        {
+            atEnd = [.. events];
+        }
+
         var shown = Assert.Single(atEnd.OfType<DisplayShown>());
         Assert.DoesNotContain(atEnd, e => e is ResultProduced); // a display, so that the front end can update it
         Assert.False(shown.Data.ContainsKey("image/png"));
@@ -52,7 +60,11 @@ public class ChartImageTests
 
         Assert.True(await session.WhenOutputsCompleteAsync(TimeSpan.FromMinutes(2)));
         DisplayUpdated update;
-        lock (events) update = Assert.Single(events.OfType<DisplayUpdated>());
+        lock (events)
+        {
+            update = Assert.Single(events.OfType<DisplayUpdated>());
+        }
+
         Assert.Equal(shown.DisplayId, update.DisplayId);
         Assert.Equal("PNG"u8.ToArray(), Convert.FromBase64String(update.Data["image/png"])[1..4]);
         Assert.Equal(shown.Data["application/vnd.plotly.v1+json"], update.Data["application/vnd.plotly.v1+json"]);

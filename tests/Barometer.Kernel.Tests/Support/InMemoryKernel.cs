@@ -35,7 +35,8 @@ internal sealed class InMemoryKernel : IAsyncDisposable
                 InterruptGrace = TimeSpan.FromMilliseconds(300),
             }),
             WarmUpLanguageServices = false,
-        }) with { Log = Log });
+        }) with
+        { Log = Log });
         _running = _server.RunAsync();
         _pump = Task.Run(PumpAsync);
     }

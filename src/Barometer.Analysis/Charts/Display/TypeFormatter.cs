@@ -20,7 +20,11 @@ public sealed class TypeFormatter<T>(string mimeType, Func<T, string> format)
 
     public bool Format(object instance, TextWriter writer)
     {
-        if (instance is not T value) return false;
+        if (instance is not T value)
+        {
+            return false;
+        }
+
         writer.Write(format(value));
         return true;
     }

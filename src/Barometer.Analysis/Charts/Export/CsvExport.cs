@@ -15,7 +15,11 @@ public static class CsvExport
     {
         var sb = new StringBuilder();
         AppendRow(sb, table.Columns.Cast<object?>().ToArray());
-        foreach (var row in table.Rows) AppendRow(sb, row);
+        foreach (var row in table.Rows)
+        {
+            AppendRow(sb, row);
+        }
+
         return sb.ToString();
     }
 
@@ -35,7 +39,11 @@ public static class CsvExport
     {
         for (var i = 0; i < cells.Count; i++)
         {
-            if (i > 0) sb.Append(',');
+            if (i > 0)
+            {
+                sb.Append(',');
+            }
+
             sb.Append(CsvText.Quote(Cell(cells[i])));
         }
         sb.Append("\r\n");

@@ -70,7 +70,10 @@ public static class FigureExporter
     {
         options ??= new ExportOptions();
         var duplicate = figures.GroupBy(f => f.Name).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new ArgumentException($"two figures are named '{duplicate.Key}'", nameof(figures));
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"two figures are named '{duplicate.Key}'", nameof(figures));
+        }
 
         var clock = Stopwatch.StartNew();
         var dir = Directory.CreateDirectory(outputDirectory).FullName;
@@ -94,7 +97,11 @@ public static class FigureExporter
             if (chromium is null)
             {
                 var notice = notFound is null ? NoBrowserNotice : $"Static images (PNG, SVG) were not written: {notFound}.";
-                if (options.RequireImages) throw new ImagesUnavailableException(notice.Replace("were not written", "are required", StringComparison.Ordinal));
+                if (options.RequireImages)
+                {
+                    throw new ImagesUnavailableException(notice.Replace("were not written", "are required", StringComparison.Ordinal));
+                }
+
                 notices.Add(notice);
             }
         }
@@ -137,7 +144,11 @@ public static class FigureExporter
         }
         catch
         {
-            if (starting is not null) await CloseQuietlyAsync(starting).ConfigureAwait(false);
+            if (starting is not null)
+            {
+                await CloseQuietlyAsync(starting).ConfigureAwait(false);
+            }
+
             throw;
         }
 
@@ -168,7 +179,11 @@ public static class FigureExporter
             }
             catch (Exception e) when (e is BrowserException or FigureRenderException)
             {
-                if (options.RequireImages) throw e as ExportException ?? new ImagesUnavailableException($"static images could not be rendered: {e.Message}", e);
+                if (options.RequireImages)
+                {
+                    throw e as ExportException ?? new ImagesUnavailableException($"static images could not be rendered: {e.Message}", e);
+                }
+
                 notices.Add($"Static images (PNG, SVG) were not written: {FirstLine(e.Message)}");
                 total = done + 1; // only the gallery is left
             }
@@ -220,11 +235,18 @@ public static class FigureExporter
                 ? $"plotly.js {PlotlyJs.Version} is loaded from {PlotlyJs.CdnUrl} because this build had no local copy " +
                   "(npm was not available when it was built), so this chart needs a network connection."
                 : null;
-            if (note is not null) notices.Add($"No local plotly.js (build ran without npm): the pages load plotly.js {PlotlyJs.Version} from the CDN.");
+            if (note is not null)
+            {
+                notices.Add($"No local plotly.js (build ran without npm): the pages load plotly.js {PlotlyJs.Version} from the CDN.");
+            }
+
             return (new PlotlyJsReference.Cdn(note), PlotlyJs.CdnUrl);
         }
         if (placement == PlotlyJsPlacement.Inline)
+        {
             return (new PlotlyJsReference.Inline(await File.ReadAllTextAsync(bundle, ct).ConfigureAwait(false)), bundle);
+        }
+
         await write("", PlotlyJs.BesideFileName, p => AtomicFile.CopyAsync(bundle, p, ct), ExportStage.Wrote).ConfigureAwait(false);
         return (new PlotlyJsReference.File(PlotlyJs.BesideFileName), bundle);
     }
@@ -240,17 +262,27 @@ public static class FigureExporter
           .Append(".figure{border-top:1px solid #ddd;padding:1em 0}.figure img{max-width:100%;border:1px solid #eee}\n")
           .Append(".files a{margin-right:1em}.notice{background:#fff6d5;padding:.5em .8em}\n</style>\n</head>\n<body>\n")
           .Append("<h1>").Append(E(title)).Append("</h1>\n");
-        foreach (var n in notices) sb.Append("<p class=\"notice\">").Append(E(n)).Append("</p>\n");
+        foreach (var n in notices)
+        {
+            sb.Append("<p class=\"notice\">").Append(E(n)).Append("</p>\n");
+        }
+
         foreach (var f in figures)
         {
             sb.Append("<section class=\"figure\" id=\"").Append(E(f.Name)).Append("\">\n<h2><a href=\"").Append(U(f.Name)).Append(".html\">")
               .Append(E(f.Title)).Append("</a></h2>\n<p>").Append(E(f.Description)).Append("</p>\n");
             if (withImages)
+            {
                 sb.Append("<a href=\"").Append(U(f.Name)).Append(".html\"><img src=\"").Append(U(f.Name)).Append(".png\" alt=\"")
                   .Append(E(f.Title)).Append("\" width=\"").Append(f.Width).Append("\"></a>\n");
+            }
+
             sb.Append("<p class=\"files\">");
             foreach (var ext in withImages ? new[] { "html", "png", "svg", "plotly.json", "csv" } : ["html", "plotly.json", "csv"])
+            {
                 sb.Append("<a href=\"").Append(U(f.Name)).Append('.').Append(ext).Append("\">").Append(E(f.Name)).Append('.').Append(ext).Append("</a>");
+            }
+
             sb.Append("</p>\n</section>\n");
         }
         sb.Append("<p><small>Charts drawn with plotly.js ").Append(PlotlyJs.Version).Append(" (").Append(E(Path.GetFileName(plotlySource)))

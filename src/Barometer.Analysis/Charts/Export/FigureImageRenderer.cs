@@ -73,7 +73,10 @@ public sealed class FigureImageRenderer : IAsyncDisposable
             " return [svg, canvas.toDataURL('image/png')]; })()";
         var result = await _page.Page.EvaluateAsync(script, ct).ConfigureAwait(false);
         if (result.ValueKind != System.Text.Json.JsonValueKind.Array || result.GetArrayLength() != 2)
+        {
             throw new BrowserPageException("the page returned no SVG and PNG");
+        }
+
         var svgUrl = result[0].GetString() ?? "";
         var pngUrl = result[1].GetString() ?? "";
         return (PlotlyImagePage.PngBytes(pngUrl), SvgFromDataUrl(svgUrl));
@@ -83,7 +86,10 @@ public sealed class FigureImageRenderer : IAsyncDisposable
     {
         var comma = url.IndexOf(',', StringComparison.Ordinal);
         if (!url.StartsWith("data:image/svg+xml", StringComparison.Ordinal) || comma < 0)
+        {
             throw new BrowserPageException($"Plotly.toImage returned no SVG ({Truncate(url)})");
+        }
+
         var payload = url[(comma + 1)..];
         return url[..comma].EndsWith(";base64", StringComparison.Ordinal)
             ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(payload))
@@ -96,6 +102,9 @@ public sealed class FigureImageRenderer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _page.DisposeAsync().ConfigureAwait(false);
-        if (_ownedBrowser is not null) await _ownedBrowser.DisposeAsync().ConfigureAwait(false);
+        if (_ownedBrowser is not null)
+        {
+            await _ownedBrowser.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -12,7 +12,11 @@ public static class ImageInfo
     /// <summary>Width and height from the PNG's IHDR chunk, or null when <paramref name="png"/> is not a PNG.</summary>
     public static (int Width, int Height)? PngSize(ReadOnlySpan<byte> png)
     {
-        if (png.Length < 24 || !png[..8].SequenceEqual(PngSignature) || !png[12..16].SequenceEqual("IHDR"u8)) return null;
+        if (png.Length < 24 || !png[..8].SequenceEqual(PngSignature) || !png[12..16].SequenceEqual("IHDR"u8))
+        {
+            return null;
+        }
+
         return ((int)BinaryPrimitives.ReadUInt32BigEndian(png[16..20]), (int)BinaryPrimitives.ReadUInt32BigEndian(png[20..24]));
     }
 
@@ -22,7 +26,11 @@ public static class ImageInfo
         try
         {
             using var reader = XmlReader.Create(new StringReader(svg), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null });
-            if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "svg") return null;
+            if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "svg")
+            {
+                return null;
+            }
+
             return Pixels(reader.GetAttribute("width")) is { } w && Pixels(reader.GetAttribute("height")) is { } h ? (w, h) : null;
         }
         catch (XmlException)

@@ -20,7 +20,13 @@ internal static class DataFrameRenderer
     public static bool Handles(Type type)
     {
         for (var t = type; t is not null; t = t.BaseType)
-            if (t.FullName == DataFrameTypeName) return true;
+        {
+            if (t.FullName == DataFrameTypeName)
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 
@@ -37,7 +43,10 @@ internal static class DataFrameRenderer
         }).ToArray();
         var shown = Math.Min(rows, maxRows);
         var cells = new string[shown][];
-        for (long r = 0; r < shown; r++) cells[r] = columns.Select(c => Text(c.Cell(r))).ToArray();
+        for (long r = 0; r < shown; r++)
+        {
+            cells[r] = columns.Select(c => Text(c.Cell(r))).ToArray();
+        }
 
         var shape = $"{rows.ToString("N0", CultureInfo.InvariantCulture)} rows × {columns.Length.ToString(CultureInfo.InvariantCulture)} columns" +
             (shown < rows ? $" (first {shown.ToString(CultureInfo.InvariantCulture)} shown)" : "");
@@ -62,13 +71,19 @@ internal static class DataFrameRenderer
         static string E(string s) => WebUtility.HtmlEncode(s);
         var sb = new StringBuilder("<div class=\"dataframe\"><p><small>DataFrame: ").Append(E(shape)).Append("</small></p>\n<table>\n<thead><tr>");
         foreach (var c in columns)
+        {
             sb.Append("<th>").Append(E(c.Name)).Append("<br><small>").Append(E(TypeNames.CSharpName(c.DataType))).Append("</small></th>");
+        }
+
         sb.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in cells)
         {
             sb.Append("<tr>");
             for (var i = 0; i < row.Length; i++)
+            {
                 sb.Append(IsNumeric(columns[i].DataType) ? "<td style=\"text-align:right\">" : "<td>").Append(E(row[i])).Append("</td>");
+            }
+
             sb.Append("</tr>\n");
         }
         return sb.Append("</tbody>\n</table></div>").ToString();
@@ -82,7 +97,11 @@ internal static class DataFrameRenderer
         string Line(string[] values) => string.Join("  ", values.Select((v, i) => IsNumeric(columns[i].DataType) ? v.PadLeft(widths[i]) : v.PadRight(widths[i]))).TrimEnd();
         var sb = new StringBuilder("DataFrame: ").Append(shape).Append('\n');
         sb.Append(Line(header)).Append('\n').Append(Line(types)).Append('\n');
-        foreach (var row in cells) sb.Append(Line(row)).Append('\n');
+        foreach (var row in cells)
+        {
+            sb.Append(Line(row)).Append('\n');
+        }
+
         return sb.ToString().TrimEnd('\n');
     }
 

@@ -30,7 +30,13 @@ internal static class PlotlyChartRenderer
     public static bool Handles(Type type)
     {
         for (var t = type; t is not null; t = t.BaseType)
-            if (t.FullName == GenericChartTypeName) return true;
+        {
+            if (t.FullName == GenericChartTypeName)
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 
@@ -46,7 +52,11 @@ internal static class PlotlyChartRenderer
     {
         var assembly = GenericChartType(chart.GetType()).Assembly;
         var figure = JsonNode.Parse(Invoke(assembly, "toJson", chart))!.AsObject();
-        if (figure["config"] is JsonObject { Count: 0 }) figure.Remove("config");
+        if (figure["config"] is JsonObject { Count: 0 })
+        {
+            figure.Remove("config");
+        }
+
         var json = figure.ToJsonString(ScriptSafe);
         var (width, height) = Size(figure);
         var warning = json.Length > LargeFigureCharacters
@@ -86,7 +96,13 @@ internal static class PlotlyChartRenderer
     private static Type GenericChartType(Type type)
     {
         for (var t = type; t is not null; t = t.BaseType)
-            if (t.FullName == GenericChartTypeName) return t;
+        {
+            if (t.FullName == GenericChartTypeName)
+            {
+                return t;
+            }
+        }
+
         throw new ArgumentException($"{type} is not a Plotly.NET chart");
     }
 
@@ -105,7 +121,11 @@ internal static class PlotlyChartRenderer
     private static (string? Script, string? Version) BundledPlotlyJs(Assembly assembly)
     {
         var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal));
-        if (name is null) return (null, null);
+        if (name is null)
+        {
+            return (null, null);
+        }
+
         return ScriptCache.GetOrAdd(name, _ =>
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
@@ -141,7 +161,10 @@ internal static class PlotlyChartRenderer
         {
             if (c == '<') { inTag = true; sb.Append(' '); continue; }
             if (c == '>') { inTag = false; continue; }
-            if (!inTag) sb.Append(c);
+            if (!inTag)
+            {
+                sb.Append(c);
+            }
         }
         return WebUtility.HtmlDecode(string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)));
     }
