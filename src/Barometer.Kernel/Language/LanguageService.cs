@@ -17,8 +17,11 @@ public sealed class LanguageService : ICodeAssistance, IDisposable
     private readonly ScriptSession _session;
     private readonly SessionWorkspace _workspace;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly object _backgroundGate = new();
     private LastCompletion? _lastCompletion;
-    private bool _disposed;
+    private Task? _backgroundCompletion;
+    private volatile bool _completionReady;
+    private volatile bool _disposed;
 
     /// <summary>Creates the services of <paramref name="session"/> (cheap; Roslyn's workspace loads on the first request).</summary>
     public LanguageService(ScriptSession session)
@@ -31,12 +34,30 @@ public sealed class LanguageService : ICodeAssistance, IDisposable
     /// <summary>
     /// Completions at <paramref name="cursorPosition"/> (code points) of <paramref name="code"/>. While the user
     /// types a name (the same code before the name and after the cursor, the same session state), the list of the
-    /// previous request is filtered again instead of being recomputed, as editors do.
+    /// previous request is filtered again instead of being recomputed, as editors do. Until Roslyn's completion
+    /// service has answered once (loading it takes seconds in a fresh process), a request that
+    /// <see cref="QuickCompletion"/> can answer (members after a dot, a bare name) is answered from the parser and
+    /// reflection at once, and the full service loads in the background for the next.
     /// </summary>
     public async Task<CompletionResult> CompleteAsync(string code, int cursorPosition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var position = CodePoints.ToUtf16Index(code, cursorPosition);
+        if (!_completionReady && QuickCompletion.TryComplete(_session, WithoutDirectives(code), position) is { } quick)
+        {
+            LoadCompletionInBackground(code, position);
+            return quick;
+        }
+
+        return await CompleteFullAsync(code, position, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether Roslyn's completion service has answered once (later requests get its answers, not <see cref="QuickCompletion"/>'s).</summary>
+    internal bool CompletionReady => _completionReady;
+
+    private async Task<CompletionResult> CompleteFullAsync(string code, int position, CancellationToken cancellationToken)
+    {
         var key = new CompletionKey(_session.CurrentState, _session.Packages.References.Length, code[..CodeCompletion.WordStart(code, position)], code[position..]);
         if (_lastCompletion is { } last && last.Key == key)
         {
@@ -45,7 +66,35 @@ public sealed class LanguageService : ICodeAssistance, IDisposable
 
         var items = await WithDocumentAsync(code, document => CodeCompletion.GetItemsAsync(document, position, cancellationToken), cancellationToken).ConfigureAwait(false);
         _lastCompletion = new LastCompletion(key, items);
+        _completionReady = true;
         return CodeCompletion.Shape(items, code, position);
+    }
+
+    /// <summary>
+    /// After a quick answer: the full service answers the same request in the background (one at a time), which
+    /// loads it and leaves its list for the user's next keystroke.
+    /// </summary>
+    private void LoadCompletionInBackground(string code, int position)
+    {
+        lock (_backgroundGate)
+        {
+            if (_backgroundCompletion is { IsCompleted: false } || _disposed)
+            {
+                return;
+            }
+
+            _backgroundCompletion = Task.Run(async () =>
+            {
+                try
+                {
+                    _ = await CompleteFullAsync(code, position, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // Disposed meanwhile, or a failure the next full request reports.
+                }
+            }, CancellationToken.None);
+        }
     }
 
     /// <summary>
@@ -79,7 +128,7 @@ public sealed class LanguageService : ICodeAssistance, IDisposable
     /// <summary>Loads Roslyn's completion and the session's references with a throw-away request.</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken = default)
     {
-        _ = await CompleteAsync("Console.", 8, cancellationToken).ConfigureAwait(false);
+        _ = await CompleteFullAsync("Console.", 8, cancellationToken).ConfigureAwait(false);
         _ = await InspectAsync("Math.Sqrt", 9, 0, cancellationToken).ConfigureAwait(false);
     }
 

@@ -12,7 +12,9 @@ internal sealed class CompleteHandler(Interpreter interpreter) : IMessageHandler
     public async Task HandleAsync(KernelRequest request)
     {
         var code = request.Text("code");
-        interpreter.PauseWarmUp(); // this request does the loading itself, at once
+        // Not a pause: until the completion service is loaded the request is answered without it (QuickCompletion),
+        // so a warm-up in progress, which loads it, goes on.
+        interpreter.NoteActivity();
         var result = await interpreter.Assistance.CompleteAsync(code, CursorOf(request, code), request.Stopping).ConfigureAwait(false);
         request.Reply("complete_reply", new JsonObject
         {
