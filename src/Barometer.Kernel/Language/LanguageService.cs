@@ -15,7 +15,7 @@ namespace Barometer.Kernel.Language;
 public sealed class LanguageService : ICodeAssistance, IDisposable
 {
     private readonly ScriptSession _session;
-    private readonly SessionWorkspace _workspace;
+    private readonly Lazy<SessionWorkspace> _workspace;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly object _backgroundGate = new();
     private LastCompletion? _lastCompletion;
@@ -28,7 +28,8 @@ public sealed class LanguageService : ICodeAssistance, IDisposable
     {
         ArgumentNullException.ThrowIfNull(session);
         _session = session;
-        _workspace = new SessionWorkspace(session);
+        // Made on the first request that needs it: its Roslyn host (MEF composition of the features) takes seconds cold.
+        _workspace = new Lazy<SessionWorkspace>(() => new SessionWorkspace(session), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -138,9 +139,9 @@ public sealed class LanguageService : ICodeAssistance, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var document = _workspace.GetDocument(WithoutDirectives(code));
+            var document = _workspace.Value.GetDocument(WithoutDirectives(code));
             var result = await request(document).ConfigureAwait(false);
-            _workspace.Keep(document);
+            _workspace.Value.Keep(document);
             return result;
         }
         finally
@@ -190,7 +191,11 @@ public sealed class LanguageService : ICodeAssistance, IDisposable
         }
 
         _disposed = true;
-        _workspace.Dispose();
+        if (_workspace.IsValueCreated)
+        {
+            _workspace.Value.Dispose();
+        }
+
         _gate.Dispose();
     }
 }

@@ -125,7 +125,7 @@ internal static class QuickCompletion
         }
         else if (word.Parent is IdentifierNameSyntax name && IsExpressionOrStatementStart(name, previous))
         {
-            candidates = InScope(context);
+            candidates = InScope(context, code[wordStart..position]);
         }
         else
         {
@@ -420,7 +420,8 @@ internal static class QuickCompletion
 
         if (!target.ContainsGenericParameters)
         {
-            return target.IsAssignableFrom(type);
+            // C# 14's implicit span conversion: a string is also a ReadOnlySpan<char> receiver.
+            return target.IsAssignableFrom(type) || type == typeof(string) && target == typeof(ReadOnlySpan<char>);
         }
 
         if (!target.IsGenericType)
@@ -447,7 +448,7 @@ internal static class QuickCompletion
 
     // ---- a bare name ----
 
-    private static List<Candidate> InScope(Context context)
+    private static List<Candidate> InScope(Context context, string typed)
     {
         var candidates = StatementKeywords.Select(k => new Candidate(k, "keyword")).ToList();
         candidates.AddRange(context.Edited);
@@ -463,7 +464,10 @@ internal static class QuickCompletion
 
             foreach (var type in context.TypesIn(import))
             {
-                candidates.Add(new Candidate(TypeName(type), TypeKind(type)));
+                if (Rank(TypeName(type), typed) < 3 && !IsHidden(type))
+                {
+                    candidates.Add(new Candidate(TypeName(type), TypeKind(type)));
+                }
             }
         }
 
@@ -659,15 +663,14 @@ internal static class QuickCompletion
         /// <summary>The type a cell names <paramref name="name"/> (dotted, no generics), if exactly one import or the global namespace gives one.</summary>
         public Type? FindType(string name)
         {
+            // A lookup by full name in each referenced assembly: no listing of types, which a first request cannot afford.
             var found = new HashSet<Type>();
             foreach (var qualifier in Imports.Prepend(string.Empty))
             {
                 var full = qualifier.Length == 0 ? name : qualifier + "." + name;
-                var split = full.LastIndexOf('.');
-                var (ns, simple) = split < 0 ? (string.Empty, full) : (full[..split], full[(split + 1)..]);
-                foreach (var type in TypesIn(ns))
+                foreach (var assembly in Assemblies())
                 {
-                    if (type.Name == simple && !type.IsGenericTypeDefinition)
+                    if (assembly.GetType(full, throwOnError: false) is { IsPublic: true } type && !IsHidden(type))
                     {
                         found.Add(type);
                     }
@@ -735,7 +738,7 @@ internal static class QuickCompletion
                 }
 
                 return types
-                    .Where(t => !t.IsNested && !IsHidden(t))
+                    .Where(t => !t.IsNested)
                     .GroupBy(t => t.Namespace ?? string.Empty, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             });

@@ -131,6 +131,106 @@ public class LanguageServiceTests
         }
     }
 
+    [Theory]
+    [InlineData("Math.Sq")]
+    [InlineData("Math.")]
+    [InlineData("Console.Wri")]
+    [InlineData("string.Jo")]
+    [InlineData("System.IO.Path.Com")]
+    [InlineData("File.Re")]
+    [InlineData("DayOfWeek.")]
+    [InlineData("DateTime.Now.Da")]
+    [InlineData("DateTime.Now.")]
+    [InlineData("Enumerable.Ra")]
+    [InlineData("xs.Cou")]
+    [InlineData("var y = Math.Max(1, xs.Cou")]
+    [InlineData("text.Len")]
+    public async Task A_quick_answer_after_a_dot_is_the_full_services_answer(string code)
+    {
+        var (session, language) = await SessionWith("var xs = new List<int>();", "var text = \"abc\";");
+        using (session)
+        using (language)
+        {
+            var quick = QuickCompletion.TryComplete(session, code, code.Length);
+            await language.WarmUpAsync();
+            Assert.True(language.CompletionReady);
+            var full = await language.CompleteAsync(code, End(code));
+
+            Assert.NotNull(quick);
+            Assert.NotEmpty(quick.Matches);
+            Assert.Equal(full.Matches, quick.Matches);
+            Assert.Equal((full.CursorStart, full.CursorEnd), (quick.CursorStart, quick.CursorEnd));
+            Assert.Equal(full.Types, quick.Types);
+        }
+    }
+
+    [Theory]
+    [InlineData("Tw", "Twice", "method")]
+    [InlineData("Poi", "Point", "class")]
+    [InlineData("xs", "xs", "field")]
+    [InlineData("forea", "foreach", "keyword")]
+    [InlineData("Conso", "Console", "class")]
+    [InlineData("var total = 1;\ntot", "total", "field")]
+    [InlineData("Console.WriteLine(Tw", "Twice", "method")]
+    public async Task A_quick_answer_for_a_name_offers_what_the_full_service_offers_first(string code, string expected, string kind)
+    {
+        var (session, language) = await SessionWith("var xs = new List<int>();", "int Twice(int x) => x * 2;", "class Point { public int X; }");
+        using (session)
+        using (language)
+        {
+            var quick = QuickCompletion.TryComplete(session, code, code.Length);
+            await language.WarmUpAsync();
+            var full = await language.CompleteAsync(code, End(code));
+
+            Assert.NotNull(quick);
+            Assert.Equal(expected, quick.Matches[0]);
+            Assert.Equal(expected, full.Matches[0]);
+            Assert.Equal(full.Types[0], quick.Types[0]);
+            Assert.Equal(kind, quick.Types[0].Type);
+            Assert.Subset(full.Matches.ToHashSet(), quick.Matches.ToHashSet());
+        }
+    }
+
+    [Theory]
+    [InlineData("System.")] // a namespace
+    [InlineData("Point.")] // a type a cell declared
+    [InlineData("new List<int>().")] // an expression that needs binding
+    [InlineData("var s = \"x\"; s.")] // a local of the edited cell
+    [InlineData("// Math.Sq")] // a comment
+    [InlineData("\"Math.Sq")] // a string
+    [InlineData("")]
+    public async Task What_the_quick_answer_cannot_name_is_left_to_the_full_service(string code)
+    {
+        var (session, language) = await SessionWith("class Point { public static int Origin = 0; }");
+        using (session)
+        using (language)
+        {
+            Assert.Null(QuickCompletion.TryComplete(session, code, code.Length));
+        }
+    }
+
+    [Fact]
+    public async Task The_first_completion_of_a_fresh_service_is_answered_and_later_ones_come_from_roslyn()
+    {
+        var (session, language) = await SessionWith();
+        using (session)
+        using (language)
+        {
+            Assert.False(language.CompletionReady);
+            var first = await language.CompleteAsync("Math.Sq", 7);
+            Assert.Equal(["Sqrt", "ReciprocalSqrtEstimate"], first.Matches);
+            Assert.Equal((5, 7), (first.CursorStart, first.CursorEnd));
+            Assert.Equal(["method", "method"], first.Types.Select(t => t.Type));
+
+            // Inspection and signature help do not depend on it.
+            var inspection = await language.InspectAsync("Math.Sqrt", 9);
+            Assert.Contains("double Math.Sqrt(double d)", inspection.Data["text/plain"], StringComparison.Ordinal);
+            await language.WarmUpAsync();
+            Assert.True(language.CompletionReady);
+            Assert.Equal(first.Matches, (await language.CompleteAsync("Math.Sq", 7)).Matches);
+        }
+    }
+
     [Fact]
     public async Task Cursor_positions_are_code_points_not_utf16_units()
     {

@@ -127,6 +127,30 @@ public class DispatcherTests
     }
 
     [Fact]
+    public async Task A_completion_request_is_answered_while_the_language_warm_up_goes_on()
+    {
+        var warmUp = new TaskCompletionSource<Task>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var kernel = new InMemoryKernel(new KernelServerOptions
+        {
+            SessionFactory = () => new ScriptSession(),
+            // A warm-up that only ends when it is cancelled: the completion must not cancel it (it loads what the next needs).
+            CodeAssistance = session => new CountingAssistance(token =>
+            {
+                var run = Task.Delay(Timeout.Infinite, token);
+                warmUp.TrySetResult(run);
+                return run;
+            }),
+        });
+
+        await kernel.ReplyAsync(kernel.Send("kernel_info_request"));
+        var running = await warmUp.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var completion = await kernel.ReplyAsync(kernel.Send("complete_request", new JsonObject { ["code"] = "Con", ["cursor_pos"] = 3 }));
+
+        Assert.Equal(["Console"], completion.Content["matches"]!.AsArray().Select(m => (string?)m));
+        Assert.False(running.IsCompleted, "the warm-up was not cancelled by the completion request");
+    }
+
+    [Fact]
     public async Task A_cell_supersedes_the_language_warm_up_which_starts_again_after_it()
     {
         var warmUps = new List<Task>();
