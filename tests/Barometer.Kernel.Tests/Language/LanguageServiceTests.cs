@@ -145,6 +145,9 @@ public class LanguageServiceTests
     [InlineData("xs.Cou")]
     [InlineData("var y = Math.Max(1, xs.Cou")]
     [InlineData("text.Len")]
+    [InlineData("var n = 2;\nvar r = Math.Round(n * Math.P")]
+    [InlineData("Console.WriteLine(\"x\"); Math.Sq")]
+    [InlineData("int.Pa")]
     public async Task A_quick_answer_after_a_dot_is_the_full_services_answer(string code)
     {
         var (session, language) = await SessionWith("var xs = new List<int>();", "var text = \"abc\";");
