@@ -54,6 +54,16 @@ public sealed class LanguageService : ICodeAssistance, IDisposable
         return await CompleteFullAsync(code, position, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Does the one-time work of a quick answer (<see cref="QuickCompletion"/>: the session's options, the reflection
+    /// over the framework's core types) without starting Roslyn's completion service; the kernel calls it right after
+    /// its first <c>kernel_info_reply</c>, before the compiler's warm-up.
+    /// </summary>
+    internal void PrepareQuickCompletion()
+    {
+        _ = QuickCompletion.TryComplete(_session, "Math.", 5);
+    }
+
     /// <summary>Whether Roslyn's completion service has answered once (later requests get its answers, not <see cref="QuickCompletion"/>'s).</summary>
     internal bool CompletionReady => _completionReady;
 

@@ -106,6 +106,13 @@ internal sealed class Interpreter : IDisposable
 
         _ = Task.Run(() =>
         {
+            if (_options.WarmUpLanguageServices)
+            {
+                // First the session and the quick completion's reflection (tens of milliseconds), so a complete_request
+                // sent right after kernel_info finds them ready instead of sharing the cores with the compiler's warm-up.
+                Guarded("preparing the quick completion", () => (Assistance as LanguageService)?.PrepareQuickCompletion());
+            }
+
             if (_options.AfterFirstKernelInfo is { } hook)
             {
                 Guarded("the host's warm-up", hook);
