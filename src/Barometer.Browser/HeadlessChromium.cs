@@ -23,6 +23,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
     private readonly Process _process;
     private readonly CdpConnection _cdp;
     private readonly StringBuilder _stderrTail;
+    private int _disposed;
 
     private HeadlessChromium(Process process, CdpConnection cdp, string profileDirectory, string product, StringBuilder stderrTail)
     {
@@ -244,6 +245,11 @@ public sealed class HeadlessChromium : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         Kill(_process);
         await _cdp.DisposeAsync().ConfigureAwait(false);
         _process.Dispose();

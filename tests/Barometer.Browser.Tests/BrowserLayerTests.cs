@@ -119,6 +119,8 @@ public sealed class BrowserLayerTests : IDisposable
         Assert.True(browser.HasExited);
         Assert.False(IsRunning(pid), $"Chromium {pid} still runs after its page was disposed");
         Assert.False(Directory.Exists(profile));
+        await page.DisposeAsync(); // a second dispose (an `await using` after an explicit one) is harmless
+        await browser.DisposeAsync();
     }
 
     private static IEnumerable<string> OurProfiles() =>
