@@ -113,21 +113,16 @@ public sealed class PlotlyImagePage : IAsyncDisposable
             script = plotly;
             return host;
         }, ct).ConfigureAwait(false);
-        BrowserPage? page = null;
         try
         {
-            page = await browser.AttachFirstPageAsync(ct: ct).ConfigureAwait(false);
+            var page = await browser.AttachFirstPageAsync(ct: ct).ConfigureAwait(false);
             var (version, failed) = await LoadedVersionAsync(page, script!, browser.CallTimeout, ct).ConfigureAwait(false);
             Check(page, script!, version, expectedVersion, failed);
             return new PlotlyImagePage(page, version.GetString()!, browser);
         }
         catch
         {
-            if (page is not null)
-            {
-                await page.DisposeAsync().ConfigureAwait(false);
-            }
-
+            // The page goes with its browser; closing it first would be one more call to a browser that may be hung.
             await browser.DisposeAsync().ConfigureAwait(false);
             throw;
         }
