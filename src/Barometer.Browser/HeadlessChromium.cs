@@ -257,16 +257,16 @@ public sealed class HeadlessChromium : IAsyncDisposable
     }
 
     /// <summary>
-    /// Where profiles are made: <c>/dev/shm</c> where it is a writable directory (Linux's memory-backed folder: the
-    /// browser writes some 180 small files at start, and deleting them from a disk took 0.13-0.38 s on a busy machine),
-    /// else the temporary folder.
+    /// Where profiles are made: <c>/dev/shm</c> where it is a writable directory with 256 MB free (Linux's memory-backed
+    /// folder: the browser writes some 180 small files at start, and deleting them from a disk took 0.13-0.38 s on a
+    /// busy machine), else the temporary folder.
     /// </summary>
     public static string ProfileRoot { get; } = FindProfileRoot();
 
     private static string FindProfileRoot()
     {
         const string Shm = "/dev/shm";
-        if (OperatingSystem.IsLinux() && Directory.Exists(Shm))
+        if (OperatingSystem.IsLinux() && Directory.Exists(Shm) && FreeBytes(Shm) >= MinimumShmFree)
         {
             var probe = Path.Combine(Shm, $"{ProfilePrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
             try
@@ -282,6 +282,24 @@ public sealed class HeadlessChromium : IAsyncDisposable
         }
 
         return Path.GetTempPath();
+    }
+
+    /// <summary>
+    /// The free space <c>/dev/shm</c> must have to hold profiles (a few MB each): a container's default 64 MB is left to
+    /// Chromium's own shared memory.
+    /// </summary>
+    private const long MinimumShmFree = 256L * 1024 * 1024;
+
+    private static long FreeBytes(string path)
+    {
+        try
+        {
+            return new DriveInfo(path).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>A new profile folder <c>barometer-chromium-PID-*</c> in <see cref="ProfileRoot"/>, readable by its owner only.</summary>
