@@ -70,12 +70,6 @@ internal static class KernelCommand
     {
         // This process is the kernel's host: cells' console text and input go over the protocol.
         ConsoleCapture.Install();
-        // The compiler's warm-up starts with the process, on a background thread, with multi-core JIT replaying the
-        // methods earlier kernels recorded: it overlaps binding the sockets and the first kernel_info (the front end
-        // sends its first cell right after that reply, so a warm-up started only then made the first cell wait for
-        // most of it: 0.7-1.3 s of a 1.0-1.8 s first `1 + 1`, measured against the ReadyToRun tool at load 11-14).
-        ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
-        var compilerWarmUp = ScriptEnvironment.Shared.WarmUpAsync();
         using var frontEndGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var parentWatch = WatchParent(frontEndGone);
         using (var server = new KernelServer(connection, new KernelServerOptions
@@ -89,8 +83,15 @@ internal static class KernelCommand
                 OutputLimit = outputs.Limit,
                 FullOutputDirectory = outputs.FullOutputs,
             }),
-            // The server warms the language services up after the compiler's warm-up, when quiet.
-            AfterFirstKernelInfo = () => compilerWarmUp.GetAwaiter().GetResult(),
+            // Roslyn is loaded only after the front end has its kernel_info_reply; then warmed up while the user
+            // reads (on the server's background task), with multi-core JIT replaying the compiler's methods recorded
+            // by earlier kernels (started here, not at process start, so it does not compete with the
+            // kernel_info_reply for the cores). The server warms the language services up after it, when quiet.
+            AfterFirstKernelInfo = static () =>
+            {
+                ScriptEnvironment.EnableStartupProfile(JitProfileDirectory(), "jupyter-kernel");
+                ScriptEnvironment.Shared.WarmUpAsync().GetAwaiter().GetResult();
+            },
             // BAROMETER_KERNEL_LANGUAGE_WARMUP=0 leaves the language services cold until the first request (to measure).
             WarmUpLanguageServices = Environment.GetEnvironmentVariable("BAROMETER_KERNEL_LANGUAGE_WARMUP") != "0",
         }))
