@@ -19,8 +19,8 @@ namespace Barometer.Kernel.Execution;
 /// the same <see cref="MetadataReference"/> objects and options are reused, which lets Roslyn reuse the assembly
 /// symbols it built for them (a second notebook's first cell takes milliseconds, not seconds). For the first one,
 /// <see cref="EnableStartupProfile"/> (multi-core JIT) is what measurably helps; <see cref="WarmUpAsync"/> compiles a
-/// trivial cell in the background with exactly these references, and a session's first cell waits for it to end
-/// (<see cref="WhenWarmedUpAsync"/>): a warm-up compiling at the same time as the first cells made them bind to two
+/// trivial cell in the background with exactly these references, and a session's first cell waits for that compile to
+/// end (<see cref="WhenWarmedUpAsync"/>): a warm-up compiling at the same time as the first cells made them bind to two
 /// different CoreLibs (CS1503, CS0121).
 /// </summary>
 public sealed class ScriptEnvironment
@@ -110,7 +110,7 @@ public sealed class ScriptEnvironment
     /// small value (the formatters' first use). Idempotent: later calls return the same task, which ends after both.
     /// Failures are swallowed (the first real cell reports them). A session's first cell waits for the compile part
     /// only (<see cref="WhenWarmedUpAsync"/>): binding beside it is what must not happen; the formatting part may run
-    /// beside the cell. A host that starts it with its process (the kernel does) gives the first cell a warm compiler.
+    /// beside the cell. The kernel starts it right after its first <c>kernel_info_reply</c>.
     /// </summary>
     public Task WarmUpAsync()
     {
