@@ -233,6 +233,6 @@ internal sealed partial class TargetRows(TargetSettings settings)
     private static string Biggest(List<(string Name, double Seconds)> phases) =>
         string.Join(", ", phases.OrderByDescending(p => p.Seconds).Take(3).Select(p => $"{p.Name} {Stats.Seconds(p.Seconds)}"));
 
-    [GeneratedRegex(@"(?<name>kernel start|preprocess|projects|packages|warm-up|parse|compile|run|format|the rest) (?<value>[\d.]+) (?<unit>ms|s)\b")]
+    [GeneratedRegex(@"(?<name>kernel start|preprocess|projects|packages|warm-up|parse|compile|run|format|images|kernel stop|the rest) (?<value>[\d.]+) (?<unit>ms|s)\b")]
     private static partial Regex PhasePattern();
 }

@@ -107,6 +107,9 @@ public class CellTraceTests
         }
 
         Assert.True(result.KernelStartup > TimeSpan.Zero && result.KernelStartup < result.Duration);
+        // The kernel process was asked to stop and ended: that is part of the run, apart from the start and the cells.
+        Assert.True(result.KernelShutdown > TimeSpan.Zero, $"kernel stop {result.KernelShutdown}");
+        Assert.True(result.KernelStartup + result.PendingOutputsWait + result.KernelShutdown < result.Duration);
     }
 
     private sealed class ListProgress(List<CellProgress> sink) : IProgress<CellProgress>
