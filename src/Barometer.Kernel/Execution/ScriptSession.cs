@@ -288,6 +288,11 @@ public sealed partial class ScriptSession : IDisposable
             trace.Lap(CellTracePhases.Packages);
         }
 
+        if (prepared.Projects.Count > 0 || prepared.Packages.Count > 0)
+        {
+            StartChartBrowserEarly();
+        }
+
         if (string.IsNullOrWhiteSpace(prepared.Code))
         {
             return Done(CellExecutionStatus.Succeeded, null);
@@ -418,6 +423,27 @@ public sealed partial class ScriptSession : IDisposable
 
     private static void ObserveLater(Task task) =>
         task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    /// <summary>
+    /// Once the session references Plotly.NET (a <c>#:project</c> closure or a package brought it), the browser for the
+    /// charts' PNGs starts in the background with its plotly.js page, so that it is ready by the first chart instead of
+    /// starting then (the images wait after a notebook's last cell was 0.75-3.3 s). Not with images off.
+    /// </summary>
+    private void StartChartBrowserEarly()
+    {
+        if (!Formatting.Known.ChartImages.Enabled || Charts.Images.Started)
+        {
+            return;
+        }
+
+        var plotly = _packages.References.OfType<PortableExecutableReference>()
+            .Select(r => r.FilePath)
+            .FirstOrDefault(p => p is not null && string.Equals(Path.GetFileName(p), Formatting.Known.PlotlyChartRenderer.AssemblyFileName, StringComparison.OrdinalIgnoreCase));
+        if (plotly is not null)
+        {
+            Charts.Images.StartEarly(() => Formatting.Known.PlotlyChartRenderer.BundledPlotlyJs(plotly));
+        }
+    }
 
     /// <summary>The session's chart state (element ids, its browser for PNGs).</summary>
     internal Formatting.Known.SessionChartState Charts => _options.Formatters.Charts;

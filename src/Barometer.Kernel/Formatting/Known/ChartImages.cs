@@ -4,7 +4,8 @@ namespace Barometer.Kernel.Formatting.Known;
 
 /// <summary>
 /// PNGs of plotly figures for one kernel session, from ONE headless Chromium (<see cref="HeadlessChromium"/>) that is
-/// started in the background at the session's first chart, loads plotly.js once, renders every later chart of the
+/// started in the background as soon as the session references Plotly.NET (<see cref="StartEarly"/>; at the latest at
+/// its first chart), loads plotly.js once, renders every later chart of the
 /// session (one at a time, each call bounded by the browser's call limit) and ends with the session. A browser that
 /// crashed is started again for the next chart. <c>BAROMETER_KERNEL_IMAGES=0</c> turns images off. Every render ends
 /// in an image or a reason (no browser, a timeout, a page error), never in an exception in the cell.
@@ -16,6 +17,7 @@ internal sealed class ChartImages : IAsyncDisposable
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly BrowserOptions _options;
+    private readonly CancellationTokenSource _ending = new();
     private Task<PlotlyImagePage>? _starting;
     private bool _disposed;
 
@@ -26,6 +28,34 @@ internal sealed class ChartImages : IAsyncDisposable
 
     /// <summary>The browser's process id once it runs (for tests and diagnostics).</summary>
     public int? BrowserProcessId => _starting is { IsCompletedSuccessfully: true } s ? s.Result.Browser?.ProcessId : null;
+
+    /// <summary>True once the browser has been asked to start (early, or by a chart).</summary>
+    public bool Started => Volatile.Read(ref _starting) is not null;
+
+    /// <summary>
+    /// Starts the browser and its plotly.js page in the background, before the session's first chart, so that the
+    /// chart's PNG need not wait for the browser's start (0.7-3 s). Does nothing when images are off, when the session
+    /// ended, or when the browser started already (a chart being drawn holds the gate: then it is starting).
+    /// </summary>
+    public void StartEarly(Func<string?> plotlyJs)
+    {
+        if (!Enabled || !_gate.Wait(0))
+        {
+            return;
+        }
+
+        try
+        {
+            if (!_disposed && _starting is null)
+            {
+                _starting = Task.Run(() => StartAsync(plotlyJs));
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>How many browsers this session started (1 unless one crashed).</summary>
     public int BrowsersStarted { get; private set; }
@@ -80,7 +110,7 @@ internal sealed class ChartImages : IAsyncDisposable
     {
         var script = plotlyJs() ?? throw new BrowserPageException("the chart's library carries no plotly.js");
         BrowsersStarted++;
-        return await PlotlyImagePage.StartWithScriptAsync(script, options: _options).ConfigureAwait(false);
+        return await PlotlyImagePage.StartWithScriptAsync(script, options: _options, ct: _ending.Token).ConfigureAwait(false);
     }
 
     private static ValueTask CloseAsync(PlotlyImagePage running) => running.DisposeAsync();
@@ -88,6 +118,7 @@ internal sealed class ChartImages : IAsyncDisposable
     /// <summary>Ends the browser (waiting for a render in progress, bounded by the browser's call limit).</summary>
     public async ValueTask DisposeAsync()
     {
+        await _ending.CancelAsync().ConfigureAwait(false); // a browser still starting (early, no chart yet) stops starting
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -98,7 +129,7 @@ internal sealed class ChartImages : IAsyncDisposable
                 {
                     await CloseAsync(await starting.ConfigureAwait(false)).ConfigureAwait(false);
                 }
-                catch (BrowserException)
+                catch (Exception e) when (e is BrowserException or OperationCanceledException or IOException)
                 {
                     // it never started: nothing to end
                 }
