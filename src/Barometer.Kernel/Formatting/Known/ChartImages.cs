@@ -19,9 +19,12 @@ internal sealed class ChartImages : IAsyncDisposable
     private readonly BrowserOptions _options;
     private readonly CancellationTokenSource _ending = new();
     private Task<PlotlyImagePage>? _starting;
+    private readonly bool _enabled;
     private bool _disposed;
 
-    public ChartImages(BrowserOptions? options = null) => _options = options ?? BrowserOptions.FromEnvironment();
+    /// <summary>A session's images; <paramref name="enabled"/> null: as <see cref="SwitchVariable"/> says (default yes).</summary>
+    public ChartImages(BrowserOptions? options = null, bool? enabled = null) =>
+        (_options, _enabled) = (options ?? BrowserOptions.FromEnvironment(), enabled ?? Enabled);
 
     /// <summary>False when <c>BAROMETER_KERNEL_IMAGES=0</c>.</summary>
     public static bool Enabled => Environment.GetEnvironmentVariable(SwitchVariable) != "0";
@@ -35,18 +38,18 @@ internal sealed class ChartImages : IAsyncDisposable
     /// <summary>
     /// Starts the browser and its plotly.js page in the background, before the session's first chart, so that the
     /// chart's PNG need not wait for the browser's start (0.7-3 s). Does nothing when images are off, when the session
-    /// ended, or when the browser started already (a chart being drawn holds the gate: then it is starting).
+    /// ended (or is ending), or when the browser started already (a chart being drawn holds the gate: then it is starting).
     /// </summary>
     public void StartEarly(Func<string?> plotlyJs)
     {
-        if (!Enabled || !_gate.Wait(0))
+        if (!_enabled || !_gate.Wait(0))
         {
             return;
         }
 
         try
         {
-            if (!_disposed && _starting is null)
+            if (!_disposed && !_ending.IsCancellationRequested && _starting is null)
             {
                 _starting = Task.Run(() => StartAsync(plotlyJs));
             }
