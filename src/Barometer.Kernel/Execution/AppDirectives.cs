@@ -1,13 +1,8 @@
 using Barometer.Kernel.Packages;
+using Barometer.Kernel.Projects;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Barometer.Kernel.Execution;
-
-/// <summary>A <c>#:project PATH</c> line: build a project (relative to the notebook's folder) and reference its output with its dependencies.</summary>
-/// <param name="Path">The path as written: a <c>.csproj</c> or a folder holding one.</param>
-/// <param name="Line">1-based line in the cell.</param>
-/// <param name="Text">The directive as written (trimmed).</param>
-internal sealed record ProjectDirective(string Path, int Line, string Text);
 
 /// <summary>A <c>#:property LangVersion=VALUE</c> line: the C# version of this and later cells.</summary>
 internal sealed record LanguageVersionDirective(LanguageVersion Version, string Written, int Line);

@@ -18,7 +18,7 @@ public sealed record PackageServiceOptions
     public IProgress<PackageProgress>? Progress { get; init; }
 
     /// <summary>The session's assemblies, so a package assembly the session already has is not referenced twice.</summary>
-    internal Execution.SessionReferences? SessionReferences { get; init; }
+    internal SessionReferences? SessionReferences { get; init; }
 }
 
 /// <summary>A package loaded into the session.</summary>

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 
-namespace Barometer.Kernel.Execution;
+namespace Barometer.Kernel.Packages;
 
 /// <summary>
 /// The assemblies one session compiles against, one per simple name: the framework and the kernel's own (from the
