@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Barometer.Analysis.Figures;
 using Barometer.Analysis.Loading;
 using Barometer.Analysis.Model;
 using Barometer.Analysis.Scenarios;
