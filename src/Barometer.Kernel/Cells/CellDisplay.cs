@@ -27,7 +27,7 @@ internal static class CellDisplay
         return (cell, id, formatters);
     }
 
-    /// <summary>Shows <paramref name="value"/> for every MIME type that applies (see <see cref="Show"/>).</summary>
+    /// <summary>Shows <paramref name="value"/> for every MIME type that applies (see <see cref="Show(object?, string[], FormatterSet)"/>).</summary>
     public static void Show(object? value) => Show(value, [], FormatterSet.Default);
 
     /// <summary>The bundle of <paramref name="value"/>, kept to <paramref name="mimeTypes"/> when any of them applies.</summary>

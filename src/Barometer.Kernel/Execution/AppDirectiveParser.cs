@@ -4,9 +4,6 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Barometer.Kernel.Execution;
 
-/// <summary>A <c>#:property LangVersion=VALUE</c> line: the C# version of this and later cells.</summary>
-internal sealed record LanguageVersionDirective(LanguageVersion Version, string Written, int Line);
-
 /// <summary>
 /// .NET 10's file-based-app directives in a cell (Roslyn parses <c>#:</c> lines and, outside a file-based program,
 /// answers CS9298; the session takes them out before compiling):
@@ -80,16 +77,4 @@ internal static class AppDirectiveParser
     private static string Unquote(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
 
     private static AppDirectiveParse Error(string message) => new() { Error = message };
-}
-
-/// <summary>What one <c>#:</c> line says (one of the properties is set).</summary>
-internal readonly record struct AppDirectiveParse
-{
-    public PackageDirective? Package { get; init; }
-
-    public ProjectDirective? Project { get; init; }
-
-    public LanguageVersionDirective? LanguageVersion { get; init; }
-
-    public string? Error { get; init; }
 }
