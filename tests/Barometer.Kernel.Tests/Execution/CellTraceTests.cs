@@ -105,8 +105,10 @@ public class CellTraceTests
             Assert.All(progress.Where(p => p.Stage == CellProgressStage.Started), p => Assert.Null(p.Trace));
         }
 
-        // The kernel process's start is reported (the CLI's --trace prints it); how long it took is not asserted.
+        // The kernel process's start and its stop (asked to stop, and ended: part of the run apart from the start and the
+        // cells) are reported, as the CLI's --trace prints them; how long they took is not asserted.
         Assert.NotEqual(TimeSpan.Zero, result.KernelStartup);
+        Assert.NotEqual(TimeSpan.Zero, result.KernelShutdown);
     }
 
     private sealed class ListProgress(List<CellProgress> sink) : IProgress<CellProgress>

@@ -16,7 +16,7 @@ internal sealed class ChartImages : IAsyncDisposable
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly BrowserOptions _options;
-    private Task<(HeadlessChromium Browser, PlotlyImagePage Page)>? _starting;
+    private Task<PlotlyImagePage>? _starting;
     private bool _disposed;
 
     public ChartImages(BrowserOptions? options = null) => _options = options ?? BrowserOptions.FromEnvironment();
@@ -25,7 +25,7 @@ internal sealed class ChartImages : IAsyncDisposable
     public static bool Enabled => Environment.GetEnvironmentVariable(SwitchVariable) != "0";
 
     /// <summary>The browser's process id once it runs (for tests and diagnostics).</summary>
-    public int? BrowserProcessId => _starting is { IsCompletedSuccessfully: true } s ? s.Result.Browser.ProcessId : null;
+    public int? BrowserProcessId => _starting is { IsCompletedSuccessfully: true } s ? s.Result.Browser?.ProcessId : null;
 
     /// <summary>How many browsers this session started (1 unless one crashed).</summary>
     public int BrowsersStarted { get; private set; }
@@ -44,7 +44,7 @@ internal sealed class ChartImages : IAsyncDisposable
                 return ChartImage.None("the kernel session ended before the image was drawn");
             }
 
-            if (_starting is { IsCompleted: true } started && (!started.IsCompletedSuccessfully || started.Result.Browser.HasExited))
+            if (_starting is { IsCompleted: true } started && (!started.IsCompletedSuccessfully || started.Result.Browser is not { HasExited: false }))
             {
                 if (started.IsCompletedSuccessfully)
                 {
@@ -55,7 +55,7 @@ internal sealed class ChartImages : IAsyncDisposable
             }
 
             _starting ??= StartAsync(plotlyJs);
-            var (_, page) = await _starting.ConfigureAwait(false);
+            var page = await _starting.ConfigureAwait(false);
             return ChartImage.Of(await page.RenderPngAsync(figureJson, width, height).ConfigureAwait(false));
         }
         catch (BrowserException e)
@@ -72,29 +72,18 @@ internal sealed class ChartImages : IAsyncDisposable
         }
     }
 
-    private async Task<(HeadlessChromium, PlotlyImagePage)> StartAsync(Func<string?> plotlyJs)
+    /// <summary>
+    /// The browser, started with plotly.js already written to its profile and its first page loading it, so that
+    /// plotly.js loads while the browser starts up.
+    /// </summary>
+    private async Task<PlotlyImagePage> StartAsync(Func<string?> plotlyJs)
     {
         var script = plotlyJs() ?? throw new BrowserPageException("the chart's library carries no plotly.js");
         BrowsersStarted++;
-        var browser = await HeadlessChromium.StartAsync(_options).ConfigureAwait(false);
-        try
-        {
-            var file = Path.Combine(browser.ProfileDirectory, "plotly.min.js");
-            await File.WriteAllTextAsync(file, script).ConfigureAwait(false);
-            return (browser, await PlotlyImagePage.OpenAsync(browser, new Uri(file)).ConfigureAwait(false));
-        }
-        catch
-        {
-            await browser.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return await PlotlyImagePage.StartWithScriptAsync(script, options: _options).ConfigureAwait(false);
     }
 
-    private static async Task CloseAsync((HeadlessChromium Browser, PlotlyImagePage Page) running)
-    {
-        await running.Page.DisposeAsync().ConfigureAwait(false);
-        await running.Browser.DisposeAsync().ConfigureAwait(false);
-    }
+    private static ValueTask CloseAsync(PlotlyImagePage running) => running.DisposeAsync();
 
     /// <summary>Ends the browser (waiting for a render in progress, bounded by the browser's call limit).</summary>
     public async ValueTask DisposeAsync()
