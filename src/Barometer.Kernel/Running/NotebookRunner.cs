@@ -270,7 +270,10 @@ public static class NotebookRunner
                     e =>
                     {
                         outputs.Add(e);
-                        _widgets.Add(e);
+                        if (e is CommSent sent)
+                        {
+                            _widgets.Observe(sent.MessageType, sent.Content, sent.Buffers);
+                        }
                     },
                     cancellationToken).ConfigureAwait(false);
                 var ended = DateTimeOffset.UtcNow;

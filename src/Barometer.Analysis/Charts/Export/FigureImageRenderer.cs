@@ -9,7 +9,7 @@ namespace Barometer.Analysis.Charts.Export;
 /// Renders figures to PNG and SVG with plotly.js's own <c>Plotly.toImage</c> in headless Chromium. One page loads
 /// plotly.js once and then renders every figure it is given, so a run costs one browser and one library load.
 /// </summary>
-public sealed class FigureImageRenderer : IAsyncDisposable
+internal sealed class FigureImageRenderer : IAsyncDisposable
 {
     private readonly PlotlyImagePage _page;
     private readonly HeadlessChromium? _ownedBrowser;
