@@ -11,7 +11,7 @@ namespace Barometer.Analysis.Benchmarks;
 /// Exporting the seven figures of issue 18 (<c>barometer reproduce --issue 18 --out DIR</c>): everything
 /// (<see cref="ExportAll"/>: HTML, JSON, CSV, PNG, SVG and the gallery through one headless Chromium), the files that
 /// need no browser (<see cref="ExportWithoutImages"/>), the browser's fixed cost (<see cref="StartBrowserAndPlotly"/>:
-/// start Chromium, open the page, load plotly.js, close), and one image with a warm browser (<see cref="OnePng"/>,
+/// start Chromium with its page loading plotly.js, end it), and one image with a warm browser (<see cref="OnePng"/>,
 /// <see cref="OneSvg"/>, the relations figure at the export's size). Needs Chromium.
 /// </summary>
 public class FigureExportBenchmarks
@@ -49,8 +49,7 @@ public class FigureExportBenchmarks
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "BenchmarkDotNet runs [Benchmark] methods on an instance of the class.")]
     public async Task StartBrowserAndPlotly()
     {
-        await using var browser = await HeadlessChromium.StartAsync();
-        await using var renderer = await FigureImageRenderer.StartAsync(browser, PlotlyJs.FindOrExtract());
+        await using var renderer = await FigureImageRenderer.StartAsync(); // its own browser, plotly.js loading as it starts
     }
 
     [Benchmark(Description = "one PNG (960x540 at scale 2), warm browser")]

@@ -36,6 +36,32 @@ internal static class CompilePassProbe
         return 0;
     }
 
+    /// <summary>
+    /// What the PDB costs a cell: the same chains bound once (<c>CreateDelegate()</c>), emitted with the debug information
+    /// the session asks for (line numbers in stack traces) and without it, in alternating batches.
+    /// </summary>
+    public static async Task<int> RunPdbAsync(int cells, int pairs)
+    {
+        var withPdb = ScriptEnvironment.Shared.CreateOptions(Directory.GetCurrentDirectory());
+        var withoutPdb = withPdb.WithEmitDebugInformation(false);
+        var globals = new NotebookGlobals();
+        await ChainAsync(withPdb, globals, cells, twoPasses: false); // warm: JIT of both paths
+        await ChainAsync(withoutPdb, globals, cells, twoPasses: false);
+        var pdb = new List<double>();
+        var none = new List<double>();
+        for (var pair = 0; pair < pairs; pair++)
+        {
+            pdb.Add(await ChainAsync(withPdb, globals, cells, twoPasses: false));
+            none.Add(await ChainAsync(withoutPdb, globals, cells, twoPasses: false));
+        }
+
+        Console.WriteLine($"{pairs} pairs of {cells}-cell chains (`x{{i}} + 1`), load average {TargetsProbe.LoadAverage()}: process CPU per cell, median");
+        Console.WriteLine($"| with the PDB (now) | {Stats.Median(pdb).ToString("0.00", CultureInfo.InvariantCulture)} ms |");
+        Console.WriteLine($"| without the PDB | {Stats.Median(none).ToString("0.00", CultureInfo.InvariantCulture)} ms |");
+        Console.WriteLine($"| ratio without/with | {Stats.Median([.. none.Zip(pdb, (a, b) => a / b)]).ToString("0.00", CultureInfo.InvariantCulture)} |");
+        return 0;
+    }
+
     private static async Task<double> ChainAsync(ScriptOptions options, NotebookGlobals globals, int cells, bool twoPasses)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;

@@ -16,12 +16,14 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --targets [--runs N] [--barometer "CMD ARGS"] [--dotnet-interactive PATH] [ROW...]
 //     (the speed targets side by side with the peers, one table; rows: notebooks suite notebook01 kernel runall size export memory)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --compile-pass  (a cell bound once vs Compile() then run: CPU per cell)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --compile-pass pdb  (a cell emitted with its PDB vs without: CPU per cell)
 // This program is a process host: cells' console text goes to their outputs.
 ConsoleCapture.Install();
 return args switch
 {
     ["--targets", .. var targetArgs] => await TargetsProbe.RunAsync(targetArgs),
     ["--compile-pass"] => await CompilePassProbe.RunAsync(100, 5),
+    ["--compile-pass", "pdb"] => await CompilePassProbe.RunPdbAsync(100, 5),
     ["--language"] => await LanguageBench.RunAsync(100),
     ["--language", var requests] => await LanguageBench.RunAsync(int.Parse(requests, System.Globalization.CultureInfo.InvariantCulture)),
     ["--cold-child", var mode] => await ColdStartProbe.RunChildAsync(mode),

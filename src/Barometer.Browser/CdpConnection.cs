@@ -24,6 +24,7 @@ internal sealed class CdpConnection : IAsyncDisposable
     private volatile string? _closedBecause;
     private long _nextId;
     private long _nextListener;
+    private int _disposed;
 
     /// <param name="toBrowser">The browser's fd 3 (it reads commands there).</param>
     /// <param name="fromBrowser">The browser's fd 4 (it writes answers and events there).</param>
@@ -238,6 +239,11 @@ internal sealed class CdpConnection : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _closedBecause ??= "the connection was closed";
         _closing.Cancel();
         try

@@ -7,10 +7,11 @@ namespace Barometer.Browser;
 
 /// <summary>
 /// One headless Chromium process driven over the DevTools Protocol through <c>--remote-debugging-pipe</c> (no TCP
-/// port: nothing else can connect), with a fresh profile in a temporary folder. The browser ends with us: it reads its
+/// port: nothing else can connect), with a fresh profile in a folder of its own. The browser ends with us: it reads its
 /// commands from a pipe only this process holds, and Chromium exits when that pipe closes — on dispose, on an
-/// exception, on Ctrl+C, and when this process is killed outright. The profile is deleted on dispose; a profile left by
-/// a process that was killed is deleted by the next start (its folder name carries the owner's process id).
+/// exception, on Ctrl+C, and when this process is killed outright. The profile (in <see cref="ProfileRoot"/>) is deleted
+/// on dispose; a profile left by a process that was killed is deleted by the next start (its folder name carries the
+/// owner's process id).
 /// </summary>
 public sealed class HeadlessChromium : IAsyncDisposable
 {
@@ -22,6 +23,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
     private readonly Process _process;
     private readonly CdpConnection _cdp;
     private readonly StringBuilder _stderrTail;
+    private int _disposed;
 
     private HeadlessChromium(Process process, CdpConnection cdp, string profileDirectory, string product, StringBuilder stderrTail)
     {
@@ -43,12 +45,19 @@ public sealed class HeadlessChromium : IAsyncDisposable
     /// <summary>The longest one DevTools call may wait for its answer.</summary>
     public TimeSpan CallTimeout => _cdp.CallTimeout;
 
-    /// <summary>The command-line switches every run uses (besides the profile, the pipe and the sandbox).</summary>
+    /// <summary>
+    /// The command-line switches every run uses (besides the profile, the pipe and the sandbox). Besides the usual
+    /// headless ones, three cut the start-up work of a browser that only ever shows one page: no omnibox pop-up page
+    /// preloaded (Chromium 14x's headless mode starts a WebUI renderer for it), no spare renderer kept ready, and the
+    /// GPU process's (software) work done in the browser process instead of a process of its own.
+    /// </summary>
     public static readonly IReadOnlyList<string> Switches =
     [
         "--headless", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
         "--hide-scrollbars", "--mute-audio", "--allow-file-access-from-files",
+        "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,SpareRendererForSitePerProcess",
+        "--in-process-gpu",
     ];
 
     /// <summary>
@@ -56,7 +65,16 @@ public sealed class HeadlessChromium : IAsyncDisposable
     /// connects to it. Throws <see cref="BrowserNotFoundException"/>, <see cref="BrowserLaunchException"/> or
     /// <see cref="BrowserTimeoutException"/> (no answer within <see cref="BrowserOptions.StartTimeout"/>).
     /// </summary>
-    public static async Task<HeadlessChromium> StartAsync(BrowserOptions? options = null, CancellationToken ct = default)
+    public static Task<HeadlessChromium> StartAsync(BrowserOptions? options = null, CancellationToken ct = default) =>
+        StartAsync(options, firstPage: null, ct);
+
+    /// <summary>
+    /// <see cref="StartAsync(BrowserOptions?, CancellationToken)"/> whose first tab opens the page
+    /// <paramref name="firstPage"/> returns (given the new profile folder, before the process starts, so that it can
+    /// write the page there): the page loads while the browser starts up, rather than after. Null: <c>about:blank</c>.
+    /// The page is reached with <see cref="AttachFirstPageAsync"/>.
+    /// </summary>
+    internal static async Task<HeadlessChromium> StartAsync(BrowserOptions? options, Func<string, CancellationToken, Task<Uri>>? firstPage, CancellationToken ct)
     {
         options ??= BrowserOptions.FromEnvironment();
         if (OperatingSystem.IsWindows())
@@ -66,7 +84,18 @@ public sealed class HeadlessChromium : IAsyncDisposable
 
         var executable = options.ResolveExecutable();
         RemoveAbandonedProfiles();
-        var profile = Directory.CreateTempSubdirectory($"{ProfilePrefix}{Environment.ProcessId}-").FullName;
+        var profile = CreateProfileDirectory();
+        Uri first;
+        try
+        {
+            first = firstPage is null ? new Uri("about:blank") : await firstPage(profile, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            TryDelete(profile);
+            throw;
+        }
+
         // The DevTools pipe is the browser's fds 3 (commands in) and 4 (answers out). .NET passes only 0-2 to a child,
         // so a shell moves our stdin/stdout pipes there and then becomes Chromium (exec): no process in between.
         var info = new ProcessStartInfo("/bin/sh")
@@ -91,7 +120,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
 
         info.ArgumentList.Add($"--user-data-dir={profile}");
         info.ArgumentList.Add("--remote-debugging-pipe");
-        info.ArgumentList.Add("about:blank");
+        info.ArgumentList.Add(first.AbsoluteUri);
 
         var stderr = new StringBuilder();
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
@@ -130,7 +159,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
         catch (Exception e)
         {
             await cdp.DisposeAsync().ConfigureAwait(false);
-            Kill(process);
+            ProcessTree.Kill(process);
             process.Dispose();
             TryDelete(profile);
             string tail;
@@ -165,6 +194,35 @@ public sealed class HeadlessChromium : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// The tab the browser opened at start (see <see cref="StartAsync(BrowserOptions?, Func{string, CancellationToken, Task{Uri}}?, CancellationToken)"/>),
+    /// with the same domains enabled as <see cref="OpenPageAsync"/>. Its page may still be loading.
+    /// </summary>
+    internal async Task<BrowserPage> AttachFirstPageAsync(int width = 1280, int height = 800, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var targets = await _cdp.SendAsync("Target.getTargets", ct: ct).ConfigureAwait(false);
+            var page = targets.GetProperty("targetInfos").EnumerateArray().FirstOrDefault(t => t.GetProperty("type").GetString() == "page");
+            if (page.ValueKind == JsonValueKind.Object)
+            {
+                var targetId = page.GetProperty("targetId").GetString()!;
+                var attached = await _cdp.SendAsync("Target.attachToTarget", new { targetId, flatten = true }, ct: ct).ConfigureAwait(false);
+                var browserPage = new BrowserPage(_cdp, targetId, attached.GetProperty("sessionId").GetString()!);
+                await browserPage.EnableAsync(width, height, ct).ConfigureAwait(false);
+                return browserPage;
+            }
+
+            if (clock.Elapsed > CallTimeout)
+            {
+                throw new BrowserTimeoutException($"the browser opened no page within {CdpConnection.Seconds(CallTimeout)} s");
+            }
+
+            await Task.Delay(10, ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Closes our end of the DevTools pipe and nothing else: what the OS does when this process is killed (tests).</summary>
     internal void ClosePipeAbruptly() => _process.StandardInput.BaseStream.Dispose();
 
@@ -180,39 +238,93 @@ public sealed class HeadlessChromium : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Ends the browser and deletes its profile. The profile is thrown away, so nothing a clean exit would save is
+    /// wanted: the browser and its helper processes are killed at once (a <c>Browser.close</c> and the wait for the
+    /// exit took about 0.45 s on a busy machine, the kill 0.05-0.1 s), then the pipe is closed.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        try
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
-            await _cdp.SendAsync("Browser.close", timeout: TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+            return;
         }
-        catch (Exception e) when (e is BrowserException or OperationCanceledException or IOException)
-        {
-        }
+
+        ProcessTree.Kill(_process);
         await _cdp.DisposeAsync().ConfigureAwait(false);
-        try
-        {
-            using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _process.WaitForExitAsync(exit.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            Kill(_process);
-        }
         _process.Dispose();
         TryDelete(ProfileDirectory);
     }
 
     /// <summary>
+    /// Where profiles are made: <c>/dev/shm</c> where it is a writable directory with 256 MB free (Linux's memory-backed
+    /// folder: the browser writes some 180 small files at start, and deleting them from a disk took 0.13-0.38 s on a
+    /// busy machine), else the temporary folder.
+    /// </summary>
+    public static string ProfileRoot { get; } = FindProfileRoot();
+
+    private static string FindProfileRoot()
+    {
+        const string Shm = "/dev/shm";
+        if (OperatingSystem.IsLinux() && Directory.Exists(Shm) && FreeBytes(Shm) >= MinimumShmFree)
+        {
+            var probe = Path.Combine(Shm, $"{ProfilePrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+            try
+            {
+                Directory.CreateDirectory(probe);
+                Directory.Delete(probe);
+                return Shm;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // not writable here: the temporary folder
+            }
+        }
+
+        return Path.GetTempPath();
+    }
+
+    /// <summary>
+    /// The free space <c>/dev/shm</c> must have to hold profiles (a few MB each): a container's default 64 MB is left to
+    /// Chromium's own shared memory.
+    /// </summary>
+    private const long MinimumShmFree = 256L * 1024 * 1024;
+
+    private static long FreeBytes(string path)
+    {
+        try
+        {
+            return new DriveInfo(path).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>A new profile folder <c>barometer-chromium-PID-*</c> in <see cref="ProfileRoot"/>, readable by its owner only.</summary>
+    private static string CreateProfileDirectory()
+    {
+        var path = Path.Combine(ProfileRoot, $"{ProfilePrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        if (OperatingSystem.IsWindows())
+        {
+            return Directory.CreateDirectory(path).FullName;
+        }
+
+        return Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
+    }
+
+    /// <summary>
     /// Deletes the profiles of processes that no longer run (killed before they could delete their own): folders
-    /// <c>barometer-chromium-PID-*</c> in the temporary folder whose PID is not a running process.
+    /// <c>barometer-chromium-PID-*</c> in <see cref="ProfileRoot"/> (and the temporary folder, where earlier versions
+    /// made them) whose PID is not a running process.
     /// </summary>
     public static int RemoveAbandonedProfiles()
     {
         var removed = 0;
         try
         {
-            foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), ProfilePrefix + "*"))
+            foreach (var dir in new[] { ProfileRoot, Path.GetTempPath() }.Distinct().SelectMany(root => Directory.EnumerateDirectories(root, ProfilePrefix + "*")))
             {
                 var rest = Path.GetFileName(dir)[ProfilePrefix.Length..];
                 var dash = rest.IndexOf('-', StringComparison.Ordinal);
@@ -221,7 +333,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
                     continue;
                 }
 
-                if (pid == Environment.ProcessId || IsRunning(pid))
+                if (pid == Environment.ProcessId || ProcessTree.IsRunning(pid))
                 {
                     continue;
                 }
@@ -236,35 +348,6 @@ public sealed class HeadlessChromium : IAsyncDisposable
         {
         }
         return removed;
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var p = Process.GetProcessById(pid);
-            return !p.HasExited;
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            process.WaitForExit(5000);
-        }
-        catch (InvalidOperationException)
-        {
-        }
     }
 
     private static bool TryDelete(string directory)

@@ -40,7 +40,7 @@ internal sealed class Cancellation : IDisposable
         _ = Task.Delay(Grace).ContinueWith(_ =>
         {
             Console.Error.WriteLine($"cancelled: the command did not stop within {Grace.TotalSeconds:0} s; the files written so far are complete.");
-            Environment.Exit(Commands.ExitCodes.Cancelled);
+            Environment.Exit(ExitCodes.Cancelled);
         }, TaskScheduler.Default);
     }
 

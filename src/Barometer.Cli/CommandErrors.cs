@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Barometer.Cli.Commands;
 
 namespace Barometer.Cli;
 

@@ -54,11 +54,11 @@ public sealed class BrowserLayerTests : IDisposable
     public async Task A_missing_executable_fails_as_a_launch_error_and_leaves_no_profile()
     {
         Skip.If(OperatingSystem.IsWindows());
-        var before = Directory.EnumerateDirectories(Path.GetTempPath(), $"barometer-chromium-{Environment.ProcessId}-*").Count();
+        var before = OurProfiles().Count();
         var e = await Assert.ThrowsAsync<BrowserLaunchException>(() =>
             HeadlessChromium.StartAsync(new BrowserOptions { Executable = Path.Combine(_scratch, "not-there"), StartTimeout = TimeSpan.FromSeconds(20) }));
         Assert.Contains("not-there", e.Message);
-        Assert.Equal(before, Directory.EnumerateDirectories(Path.GetTempPath(), $"barometer-chromium-{Environment.ProcessId}-*").Count());
+        Assert.Equal(before, OurProfiles().Count());
     }
 
     [SkippableFact]
@@ -85,6 +85,46 @@ public sealed class BrowserLayerTests : IDisposable
         var e = await Assert.ThrowsAsync<BrowserPageException>(() => PlotlyImagePage.OpenAsync(browser, new Uri(Path.Combine(_scratch, "missing.js"))));
         Assert.StartsWith("plotly.js did not load from file://", e.Message);
     }
+
+    [SkippableFact]
+    public async Task A_browser_started_with_a_plotly_page_that_cannot_load_its_script_is_a_page_error_and_ends()
+    {
+        var chromium = Chromium();
+        var before = OurProfiles().ToHashSet();
+        var e = await Assert.ThrowsAsync<BrowserPageException>(() =>
+            PlotlyImagePage.StartAsync(new Uri(Path.Combine(_scratch, "missing.js")), options: new BrowserOptions { Executable = chromium }));
+        Assert.StartsWith("plotly.js did not load from file://", e.Message);
+        Assert.Contains("the script could not be read", e.Message);
+        Assert.Subset(before, OurProfiles().ToHashSet()); // the browser's profile went with it
+    }
+
+    [SkippableFact]
+    public async Task A_browser_started_with_its_plotly_page_renders_and_ends_with_the_page()
+    {
+        var chromium = Chromium();
+        var script = Path.Combine(_scratch, "fake-plotly.js");
+        // A stand-in for plotly.js: what the page reads (the version) and calls (toImage), nothing more.
+        File.WriteAllText(script, "window.Plotly = { version: '9.9.9', toImage: (figure, o) => Promise.resolve('data:image/png;base64,' + btoa(o.format + ' ' + o.width + 'x' + o.height + ' ' + figure.data.length)) };");
+        var versionError = await Assert.ThrowsAsync<BrowserPageException>(() =>
+            PlotlyImagePage.StartAsync(new Uri(script), "2.28.0", new BrowserOptions { Executable = chromium }));
+        Assert.Equal($"plotly.js from {new Uri(script)} is version 9.9.9, expected 2.28.0", versionError.Message);
+
+        var page = await PlotlyImagePage.StartWithScriptAsync(File.ReadAllText(script), "9.9.9", new BrowserOptions { Executable = chromium });
+        var browser = page.Browser!;
+        var (pid, profile) = (browser.ProcessId, browser.ProfileDirectory);
+        Assert.Equal("9.9.9", page.Version);
+        Assert.StartsWith(Path.Combine(HeadlessChromium.ProfileRoot, $"barometer-chromium-{Environment.ProcessId}-"), profile);
+        Assert.Equal("png 300x200 1"u8.ToArray(), await page.RenderPngAsync("{\"data\":[{}]}", 300, 200));
+        await page.DisposeAsync();
+        Assert.True(browser.HasExited);
+        Assert.False(IsRunning(pid), $"Chromium {pid} still runs after its page was disposed");
+        Assert.False(Directory.Exists(profile));
+        await page.DisposeAsync(); // a second dispose (an `await using` after an explicit one) is harmless
+        await browser.DisposeAsync();
+    }
+
+    private static IEnumerable<string> OurProfiles() =>
+        Directory.EnumerateDirectories(HeadlessChromium.ProfileRoot, $"barometer-chromium-{Environment.ProcessId}-*");
 
     private static bool IsRunning(int pid)
     {

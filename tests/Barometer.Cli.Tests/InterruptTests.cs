@@ -27,7 +27,7 @@ public sealed class InterruptTests : IDisposable
         Assert.Contains("cancelled: the files written so far are complete", cli.Stderr);
         Assert.Empty(Directory.EnumerateFiles(_out, "*.tmp"));
         AssertGone(browser);
-        Assert.Empty(Directory.EnumerateDirectories(Path.GetTempPath(), $"barometer-chromium-{cli.Process.Id}-*"));
+        Assert.Empty(Directory.EnumerateDirectories(HeadlessChromium.ProfileRoot, $"barometer-chromium-{cli.Process.Id}-*"));
         // What was written is whole: every PNG written so far is a complete PNG (it ends with the IEND chunk).
         Assert.All(Directory.EnumerateFiles(_out, "*.png"), f => Assert.Equal("IEND"u8.ToArray(), File.ReadAllBytes(f)[^8..^4]));
     }
@@ -52,7 +52,7 @@ public sealed class InterruptTests : IDisposable
         Assert.True(again.Process.WaitForExit(120_000));
         Assert.True(again.Process.ExitCode == 0, again.Stderr);
         Assert.False(File.Exists(stale), "the stale temporary file of the killed run is still there");
-        Assert.Empty(Directory.EnumerateDirectories(Path.GetTempPath(), $"barometer-chromium-{pid}-*"));
+        Assert.Empty(Directory.EnumerateDirectories(HeadlessChromium.ProfileRoot, $"barometer-chromium-{pid}-*"));
     }
 
     private static void Signal(int pid, string signal)

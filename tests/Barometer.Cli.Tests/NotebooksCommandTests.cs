@@ -88,6 +88,6 @@ public sealed class NotebooksCommandTests : IDisposable
 
         Assert.Contains("format ", traces[1], StringComparison.Ordinal);
         Assert.DoesNotContain("format ", traces[0], StringComparison.Ordinal);
-        Assert.Matches(@"^trace: .+ in all: kernel start .+; cells .+ \(preprocess .+, parse .+, compile .+, run .+, format .+\); the rest ", traces[2]);
+        Assert.Matches(@"^trace: .+ in all: kernel start .+; cells .+ \(preprocess .+, parse .+, compile .+, run .+, format .+\); images .+; kernel stop .+; the rest ", traces[2]);
     }
 }

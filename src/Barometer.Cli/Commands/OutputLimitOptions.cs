@@ -44,8 +44,4 @@ internal static class OutputLimitOptions
     {
         Description = "Keep the full value of every cut output in a folder beside the executed notebook (NAME.full-outputs/), named in the notice.",
     };
-
-    /// <summary>The folder beside the executed notebook <paramref name="notebookPath"/> that keeps its full outputs.</summary>
-    public static string FolderBeside(string notebookPath) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(notebookPath))!, Path.GetFileNameWithoutExtension(notebookPath) + ".full-outputs");
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Barometer.Analysis;
 using Barometer.Analysis.Figures;
 using Barometer.Analysis.Loading;
+using Barometer.Cli.Export;
 using Barometer.Cli.Rendering;
 using Spectre.Console;
 

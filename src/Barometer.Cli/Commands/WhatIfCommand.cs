@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Barometer.Analysis.Figures;
 using Barometer.Analysis.Loading;
 using Barometer.Analysis.Model;
 using Barometer.Analysis.Scenarios;
+using Barometer.Cli.Export;
 using Barometer.Cli.Rendering;
 using Spectre.Console;
 using static Barometer.Cli.Rendering.DisplayText;

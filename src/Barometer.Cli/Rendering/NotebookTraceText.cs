@@ -6,8 +6,8 @@ namespace Barometer.Cli.Rendering;
 /// <summary>
 /// The lines <c>barometer notebooks run --trace</c> prints for one notebook: per finished cell, the kernel's phases
 /// (<see cref="CellTrace"/>) and the time outside them (messages and waiting between runner and kernel); at the end,
-/// the kernel's start, the phases summed over the cells in the order they run, and the rest of the run (reading,
-/// injecting and writing the notebook, stopping the kernel). Thread-safe.
+/// the kernel's start, the phases summed over the cells in the order they run, the wait for the images still owed, stopping
+/// the kernel, and the rest of the run (reading, injecting and writing the notebook). Thread-safe.
 /// </summary>
 internal sealed class NotebookTraceText
 {
@@ -55,10 +55,12 @@ internal sealed class NotebookTraceText
             var phases = _totals
                 .OrderBy(p => IndexOf(p.Key))
                 .Select(p => new TracePhase(p.Key, p.Value.Time, p.Value.Jit, p.Value.Assemblies).ToString());
-            var rest = result.Duration - result.KernelStartup - _cells;
+            var rest = result.Duration - result.KernelStartup - _cells - result.PendingOutputsWait - result.KernelShutdown;
             return $"trace: {CellTrace.Format(result.Duration)} in all: kernel start {CellTrace.Format(result.KernelStartup)}; " +
                    $"cells {CellTrace.Format(_cells)} ({string.Join(", ", phases)}); " +
-                   $"the rest {CellTrace.Format(rest < TimeSpan.Zero ? TimeSpan.Zero : rest)} (reading and writing the notebook, stopping the kernel)";
+                   $"images {CellTrace.Format(result.PendingOutputsWait)} (waiting after the last cell for the charts' PNGs); " +
+                   $"kernel stop {CellTrace.Format(result.KernelShutdown)}; " +
+                   $"the rest {CellTrace.Format(rest < TimeSpan.Zero ? TimeSpan.Zero : rest)} (reading and writing the notebook)";
         }
     }
 

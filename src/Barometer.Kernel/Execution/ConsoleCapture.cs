@@ -1,4 +1,5 @@
 using System.Text;
+using Barometer.Kernel.Cells;
 
 namespace Barometer.Kernel.Execution;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Barometer.Kernel.Packages;
+using Barometer.Kernel.Projects;
 using Microsoft.CodeAnalysis;
 
 namespace Barometer.Kernel.Execution;

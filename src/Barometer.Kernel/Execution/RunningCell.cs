@@ -1,3 +1,4 @@
+using Barometer.Kernel.Cells;
 using Barometer.Kernel.Formatting;
 
 namespace Barometer.Kernel.Execution;
@@ -5,24 +6,23 @@ namespace Barometer.Kernel.Execution;
 /// <summary>
 /// The cell whose code is running on the current async flow: where its console text, displays and input
 /// requests go. Set by <see cref="ScriptSession"/> for the cell's run through an <see cref="AsyncLocal{T}"/>,
-/// which flows into the tasks and threads the cell starts, so sessions running concurrently stay apart. After
+/// which flows into the tasks and threads the cell starts, so sessions running concurrently stay apart (the slot is
+/// <see cref="IRunningCell.Current"/>: the cell-facing folders see the cell as an <see cref="IRunningCell"/>). After
 /// <see cref="Close"/> (the cell finished or was abandoned) further output is dropped. Everything the cell shows
 /// passes its <see cref="OutputBudget"/>. A display whose bundle completes later (<see cref="Documents.MimeBundle.Completion"/>:
 /// a chart's PNG) is shown at once and updated when complete, even after the cell ended; <paramref name="pending"/>
 /// tracks those updates.
 /// </summary>
-internal sealed class RunningCell(FormatterSet formatters, OutputBudget budget, Action<CellEvent> emit, Func<string, bool, string>? input, CancellationToken cancellationToken, Comms.CommManager? comms = null, PendingOutputs? pending = null)
+internal sealed class RunningCell(FormatterSet formatters, OutputBudget budget, Action<CellEvent> emit, Func<string, bool, string>? input, CancellationToken cancellationToken, Comms.CommManager? comms = null, PendingOutputs? pending = null) : IRunningCell
 {
-    private static readonly AsyncLocal<RunningCell?> CurrentCell = new();
-
     private readonly object _gate = new();
     private bool _closed;
 
     /// <summary>The running cell of this async flow (null outside cells).</summary>
     public static RunningCell? Current
     {
-        get => CurrentCell.Value;
-        set => CurrentCell.Value = value;
+        get => IRunningCell.Current as RunningCell;
+        set => IRunningCell.Current = value;
     }
 
     /// <summary>The formatters of the session running the cell (used by <c>display(...)</c>).</summary>

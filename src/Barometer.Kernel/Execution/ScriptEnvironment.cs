@@ -19,8 +19,8 @@ namespace Barometer.Kernel.Execution;
 /// the same <see cref="MetadataReference"/> objects and options are reused, which lets Roslyn reuse the assembly
 /// symbols it built for them (a second notebook's first cell takes milliseconds, not seconds). For the first one,
 /// <see cref="EnableStartupProfile"/> (multi-core JIT) is what measurably helps; <see cref="WarmUpAsync"/> compiles a
-/// trivial cell in the background with exactly these references, and a session's first cell waits for it to end
-/// (<see cref="WhenWarmedUpAsync"/>): a warm-up compiling at the same time as the first cells made them bind to two
+/// trivial cell in the background with exactly these references, and a session's first cell waits for that compile to
+/// end (<see cref="WhenWarmedUpAsync"/>): a warm-up compiling at the same time as the first cells made them bind to two
 /// different CoreLibs (CS1503, CS0121).
 /// </summary>
 public sealed class ScriptEnvironment
@@ -56,6 +56,7 @@ public sealed class ScriptEnvironment
     private readonly Lazy<ScriptOptions> _baseOptions;
     private readonly object _warmUpGate = new();
     private Task? _warmUp;
+    private Task? _warmUpAll;
 
     /// <summary>Creates an environment; most callers should use <see cref="Shared"/>. Cheap: references are built on first use.</summary>
     /// <param name="extraReferences">References added to every session (e.g. a host's own library).</param>
@@ -105,16 +106,22 @@ public sealed class ScriptEnvironment
 
     /// <summary>
     /// Compiles and runs a trivial cell once on a background thread, with exactly the references sessions use, so
-    /// Roslyn's code is JIT-compiled and the references' metadata loaded before the first real cell. Idempotent: later
-    /// calls return the same task. Failures are swallowed (the first real cell reports them). A session's first cell
-    /// waits for it (<see cref="WhenWarmedUpAsync"/>), so it helps a host that is idle for a few seconds before its
-    /// first cell (e.g. while a user opens a notebook) and costs one that is not little: both need the same JIT work.
+    /// Roslyn's code is JIT-compiled and the references' metadata loaded before the first real cell; then formats a
+    /// small value (the formatters' first use). Idempotent: later calls return the same task, which ends after both.
+    /// Failures are swallowed (the first real cell reports them). A session's first cell waits for the compile part
+    /// only (<see cref="WhenWarmedUpAsync"/>): binding beside it is what must not happen; the formatting part may run
+    /// beside the cell. The kernel starts it right after its first <c>kernel_info_reply</c>.
     /// </summary>
     public Task WarmUpAsync()
     {
         lock (_warmUpGate)
         {
-            return _warmUp ??= Task.Run(async () =>
+            if (_warmUpAll is not null)
+            {
+                return _warmUpAll;
+            }
+
+            _warmUp = Task.Run(async () =>
             {
                 try
                 {
@@ -125,17 +132,35 @@ public sealed class ScriptEnvironment
                         typeof(NotebookGlobals));
                     _ = SubmissionAnalysis.HasTrailingExpression(script);
                     await script.RunAsync(new NotebookGlobals(FormatterSet.Default)).ConfigureAwait(false);
-                    _ = FormatterSet.Default.Format(new[] { new { A = 1 } });
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     // Warm-up is an optimisation only.
                 }
             });
+            _warmUpAll = _warmUp.ContinueWith(
+                static compiled =>
+                {
+                    try
+                    {
+                        _ = FormatterSet.Default.Format(new[] { new { A = 1 } });
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        // Warm-up is an optimisation only.
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default);
+            return _warmUpAll;
         }
     }
 
-    /// <summary>Completes when a warm-up started by <see cref="WarmUpAsync"/> has ended (at once when none was started).</summary>
+    /// <summary>
+    /// Completes when the compile part of a warm-up started by <see cref="WarmUpAsync"/> has ended (at once when none was
+    /// started): what a session's first cell waits for before it compiles.
+    /// </summary>
     public Task WhenWarmedUpAsync()
     {
         lock (_warmUpGate)

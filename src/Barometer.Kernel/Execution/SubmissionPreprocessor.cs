@@ -1,6 +1,7 @@
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Magics;
 using Barometer.Kernel.Packages;
+using Barometer.Kernel.Projects;
 
 namespace Barometer.Kernel.Execution;
 

@@ -79,9 +79,9 @@ public sealed class FormatterSet
             case null:
                 bundle[MimeTypes.PlainText] = PlainTextRenderer.NullText;
                 return bundle;
-            case Widgets.Widget widget:
+            case IMimeBundleSource source:
                 // A Jupyter widget: its view (opening its comm) and the text/plain fallback.
-                return widget.ToMimeBundle();
+                return source.ToMimeBundle();
         }
 
         // Formatters the notebook registered (Formatter.Register) come first, as in .NET Interactive.
@@ -182,7 +182,7 @@ public sealed class FormatterSet
 
             if (DataFrameRenderer.Handles(type))
             {
-                DataFrameRenderer.Render(value, bundle, Math.Min(MaxTableRows, 20));
+                DataFrameRenderer.Render(value, bundle, Math.Min(MaxTableRows, 20), TypeNames.CSharpName);
                 return true;
             }
         }

@@ -254,7 +254,7 @@ public sealed class PackageService : IDisposable
     /// <summary>
     /// Loads <paramref name="runtimeAssemblies"/> into the session's load context (registered with Roslyn's loader, so
     /// cells bind to them) and adds references to <paramref name="compileAssemblies"/> (what a project compiles
-    /// against) to <paramref name="references"/>, through the session's <see cref="Execution.SessionReferences"/>: an
+    /// against) to <paramref name="references"/>, through the session's <see cref="SessionReferences"/>: an
     /// assembly the framework or the session already has is not loaded or referenced a second time. Used for packages
     /// and for a <c>#:project</c>'s closure alike, so the session has one load context and one version per assembly.
     /// Returns the runtime assemblies loaded.
@@ -289,7 +289,7 @@ public sealed class PackageService : IDisposable
     /// must compile against it too, or an API the package's version has and the process's lacks compiles and then fails
     /// with <c>MissingMethodException</c>. A different version says so in the cell. Null: the package's own.
     /// </summary>
-    private static PortableExecutableReference? HostReference(string compileAssembly, string origin, Execution.SessionReferences? sessionReferences)
+    private static PortableExecutableReference? HostReference(string compileAssembly, string origin, SessionReferences? sessionReferences)
     {
         System.Reflection.AssemblyName wanted;
         try

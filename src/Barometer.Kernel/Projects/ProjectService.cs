@@ -5,7 +5,6 @@ using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Barometer.Kernel.Execution;
 using Barometer.Kernel.Packages;
 using Microsoft.CodeAnalysis;
 

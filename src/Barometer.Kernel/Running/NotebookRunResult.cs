@@ -40,6 +40,15 @@ public sealed record NotebookRunResult
     /// <summary>How long the kernel took to start (to answer <c>kernel_info_request</c> for a kernel process).</summary>
     public TimeSpan KernelStartup { get; init; }
 
+    /// <summary>
+    /// How long the run waited, after its last cell, for outputs the kernel still owed finished cells (charts' PNGs
+    /// rendered off the cells' path).
+    /// </summary>
+    public TimeSpan PendingOutputsWait { get; init; }
+
+    /// <summary>How long stopping the kernel took (its <c>shutdown_request</c> and the end of its process).</summary>
+    public TimeSpan KernelShutdown { get; init; }
+
     /// <summary>The first failure that failed the run (null when it succeeded).</summary>
     public NotebookExecutionException? FirstError { get; init; }
 

@@ -109,6 +109,8 @@ public static class NotebookRunner
             CellsFailed = run.CellsFailed,
             Duration = stopwatch.Elapsed,
             KernelStartup = run.KernelStartup,
+            PendingOutputsWait = run.PendingOutputsWait,
+            KernelShutdown = run.KernelShutdown,
             FirstError = firstError,
         };
     }
@@ -170,6 +172,10 @@ public static class NotebookRunner
 
         public TimeSpan KernelStartup { get; private set; }
 
+        public TimeSpan PendingOutputsWait { get; private set; }
+
+        public TimeSpan KernelShutdown { get; private set; }
+
         public async Task ExecuteAsync(CancellationToken cancellationToken)
         {
             // Start clean, as papermill does: no stale outputs next to fresh ones in a partial notebook.
@@ -203,7 +209,6 @@ public static class NotebookRunner
                 return;
             }
 
-            await using var kernelScope = kernel.ConfigureAwait(false);
             var built = new List<(NotebookCell Cell, CellOutputBuilder Outputs)>();
             try
             {
@@ -215,7 +220,9 @@ public static class NotebookRunner
                 // written with them (or, past the wait, with the reason in each chart's text).
                 if (!cancellationToken.IsCancellationRequested)
                 {
-                    await kernel.WaitForPendingOutputsAsync(PendingOutputsWait, cancellationToken).ConfigureAwait(false);
+                    var waiting = Stopwatch.StartNew();
+                    await kernel.WaitForPendingOutputsAsync(MaxPendingOutputsWait, cancellationToken).ConfigureAwait(false);
+                    PendingOutputsWait = waiting.Elapsed;
                 }
 
                 foreach (var (cell, outputs) in built)
@@ -223,11 +230,15 @@ public static class NotebookRunner
                     cell.Outputs.Clear();
                     cell.Outputs.AddRange(outputs.Build());
                 }
+
+                var stopping = Stopwatch.StartNew();
+                await kernel.DisposeAsync().ConfigureAwait(false);
+                KernelShutdown = stopping.Elapsed;
             }
         }
 
         /// <summary>How long the run waits, after the last cell, for the images still being rendered.</summary>
-        private static readonly TimeSpan PendingOutputsWait = TimeSpan.FromMinutes(2);
+        private static readonly TimeSpan MaxPendingOutputsWait = TimeSpan.FromMinutes(2);
 
         private async Task RunCellsAsync(INotebookKernel kernel, List<(NotebookCell Cell, CellOutputBuilder Outputs)> built, CancellationToken cancellationToken)
         {
@@ -259,7 +270,10 @@ public static class NotebookRunner
                     e =>
                     {
                         outputs.Add(e);
-                        _widgets.Add(e);
+                        if (e is CommSent sent)
+                        {
+                            _widgets.Observe(sent.MessageType, sent.Content, sent.Buffers);
+                        }
                     },
                     cancellationToken).ConfigureAwait(false);
                 var ended = DateTimeOffset.UtcNow;

@@ -1,5 +1,4 @@
-using Barometer.Kernel.Documents;
-using Barometer.Kernel.Execution;
+using Barometer.Kernel.Cells;
 using Barometer.Kernel.Formatting;
 
 namespace Barometer.Kernel.Scripting;
@@ -7,11 +6,11 @@ namespace Barometer.Kernel.Scripting;
 /// <summary>A value shown with <c>display(...)</c>; <see cref="Update"/> replaces it in the cell's output.</summary>
 public sealed class DisplayedValue
 {
-    private readonly RunningCell? _cell;
+    private readonly IRunningCell? _cell;
     private readonly FormatterSet _formatters;
     private readonly string[] _mimeTypes;
 
-    private DisplayedValue(RunningCell? cell, string? displayId, FormatterSet formatters, string[] mimeTypes)
+    private DisplayedValue(IRunningCell? cell, string? displayId, FormatterSet formatters, string[] mimeTypes)
     {
         _cell = cell;
         DisplayId = displayId;
@@ -27,36 +26,15 @@ public sealed class DisplayedValue
     {
         if (_cell is not null && DisplayId is not null)
         {
-            _cell.UpdateDisplay(DisplayId, Format(_formatters, value, _mimeTypes));
+            _cell.UpdateDisplay(DisplayId, CellDisplay.Format(_formatters, value, _mimeTypes));
         }
     }
 
     internal static DisplayedValue Show(object? value, string[]? mimeTypes, FormatterSet fallbackFormatters)
     {
-        var cell = RunningCell.Current;
-        var formatters = cell?.Formatters ?? fallbackFormatters;
         var mimes = mimeTypes ?? [];
-        if (IOutputRedirect.Current is { } redirect)
-        {
-            // Inside an Output widget's capture: the value goes into the widget, not the cell.
-            redirect.AddDisplay(Format(formatters, value, mimes));
-            return new DisplayedValue(null, null, formatters, mimes);
-        }
-
-        var id = cell?.AddDisplay(Format(formatters, value, mimes));
+        var (cell, id, formatters) = CellDisplay.Show(value, mimes, fallbackFormatters);
         return new DisplayedValue(cell, id, formatters, mimes);
-    }
-
-    private static MimeBundle Format(FormatterSet formatters, object? value, string[] mimeTypes)
-    {
-        var bundle = formatters.Format(value);
-        if (mimeTypes.Length == 0)
-        {
-            return bundle;
-        }
-
-        var filtered = new MimeBundle(bundle.Where(b => mimeTypes.Contains(b.Key)));
-        return filtered.Count > 0 ? filtered : bundle;
     }
 
     /// <inheritdoc />

@@ -1,5 +1,5 @@
+using Barometer.Kernel.Cells;
 using Barometer.Kernel.Comms;
-using Barometer.Kernel.Execution;
 using Barometer.Kernel.Formatting;
 using Barometer.Kernel.Widgets;
 
@@ -46,7 +46,7 @@ public class NotebookGlobals
     /// short grace period. Outside a running cell it is <see cref="System.Threading.CancellationToken.None"/>.
     /// </summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Notebook code sees the instance members of its globals object; the member belongs to that surface.")]
-    public CancellationToken CancellationToken => RunningCell.Current?.CancellationToken ?? CancellationToken.None;
+    public CancellationToken CancellationToken => IRunningCell.Current?.CancellationToken ?? CancellationToken.None;
 
     /// <summary>
     /// Shows a control for each of <paramref name="function"/>'s parameters and its result below them, re-running it

@@ -1,4 +1,5 @@
 using Barometer.Kernel.Protocol;
+using Barometer.Kernel.Server.Dispatch;
 using Barometer.Kernel.Server.Handlers;
 using Barometer.Kernel.Server.Transport;
 
@@ -38,7 +39,7 @@ public sealed class KernelServer : IDisposable
         _transport = transport(_log);
         _sender = new MessageSender(_transport);
         _dispatcher = new MessageDispatcher(_sender, _log, _stop.Token);
-        _interpreter = new Interpreter(options, new CommPublisher(_sender, _dispatcher), _log);
+        _interpreter = new Interpreter(options.SessionFactory, options.CodeAssistance, options.AfterFirstKernelInfo, options.WarmUpLanguageServices, new CommPublisher(_sender, _dispatcher), _log);
         var stdin = new StdinInput(_sender);
 
         _dispatcher.Register("kernel_info_request", new KernelInfoHandler(_interpreter));

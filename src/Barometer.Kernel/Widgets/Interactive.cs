@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Reflection;
-using Barometer.Kernel.Scripting;
+using Barometer.Kernel.Cells;
 
 namespace Barometer.Kernel.Widgets;
 
@@ -75,7 +75,7 @@ public sealed class Interactive : Box
                 Result = _function.DynamicInvoke(arguments);
                 if (_function.Method.ReturnType != typeof(void) && Result is not null)
                 {
-                    Result.Display();
+                    CellDisplay.Show(Result);
                 }
             }
             catch (TargetInvocationException ex) when (ex.InnerException is { } inner)

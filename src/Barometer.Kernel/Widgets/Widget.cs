@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Barometer.Kernel.Comms;
 using Barometer.Kernel.Documents;
+using Barometer.Kernel.Formatting;
 
 namespace Barometer.Kernel.Widgets;
 
@@ -15,7 +16,7 @@ namespace Barometer.Kernel.Widgets;
 /// </summary>
 /// <remarks>As ipywidgets' <c>Widget</c>: <c>model_id</c> ↔ <see cref="ModelId"/>, <c>send</c> ↔ <see cref="Send"/>,
 /// <c>on_msg</c> ↔ <see cref="CustomMessageReceived"/>, <c>observe</c> ↔ <see cref="PropertyChanged"/>.</remarks>
-public abstract class Widget
+public abstract class Widget : IMimeBundleSource
 {
     /// <summary>The comm target every widget model opens (<c>jupyter.widget</c>).</summary>
     public const string CommTarget = "jupyter.widget";
@@ -204,6 +205,8 @@ public abstract class Widget
         var model = ModelName.EndsWith("Model", StringComparison.Ordinal) ? ModelName[..^"Model".Length] : ModelName;
         return $"{model}({string.Join(", ", parts)})";
     }
+
+    MimeBundle IMimeBundleSource.ToMimeBundle() => ToMimeBundle();
 
     /// <summary>The display bundle: the widget view (opening the widget) and the <c>text/plain</c> fallback.</summary>
     internal MimeBundle ToMimeBundle()

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using Barometer.Kernel.Cells;
 using Barometer.Kernel.Comms;
-using Barometer.Kernel.Execution;
 
 namespace Barometer.Kernel.Widgets;
 
@@ -46,7 +46,7 @@ internal sealed class WidgetManager
     /// else the running cell's session's, else one connected to no front end.
     /// </summary>
     public static WidgetManager Current =>
-        Ambient.Value ?? (RunningCell.Current?.Comms is { } comms ? For(comms) : Detached.Value);
+        Ambient.Value ?? (IRunningCell.Current?.Comms is { } comms ? For(comms) : Detached.Value);
 
     /// <summary>The manager of a session's comms (made, and its control target registered, on first use).</summary>
     public static WidgetManager For(CommManager comms) => Managers.GetValue(comms, c => new WidgetManager(c));

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Barometer.Kernel.Execution;
 
 namespace Barometer.Kernel.Widgets;
 
@@ -28,15 +27,6 @@ public sealed class WidgetStateRecorder
             {
                 return _models.Count;
             }
-        }
-    }
-
-    /// <summary>Takes in one cell event; only <see cref="CommSent"/> matters.</summary>
-    public void Add(CellEvent cellEvent)
-    {
-        if (cellEvent is CommSent sent)
-        {
-            Observe(sent.MessageType, sent.Content, sent.Buffers);
         }
     }
 

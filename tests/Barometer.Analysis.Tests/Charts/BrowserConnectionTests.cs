@@ -16,7 +16,8 @@ public sealed class BrowserConnectionTests : IDisposable
     private readonly string _scratch = Directory.CreateTempSubdirectory("barometer-fake-browser-").FullName;
 
     /// <summary>
-    /// Answers every command plausibly (targets, sessions, a load event after navigating, the pinned plotly.js version), except
+    /// Answers every command plausibly (targets, sessions, a load event after navigating, a first page that has loaded the
+    /// pinned plotly.js version), except
     /// the one whose method or expression contains <paramref name="trigger"/>: then it does <paramref name="fault"/>:
     /// <c>hang</c> (never answer), <c>exit</c> (close the pipe) or <c>garbage</c> (send a message that is not JSON).
     /// </summary>
@@ -44,7 +45,9 @@ public sealed class BrowserConnectionTests : IDisposable
                     r = {}
                     if method == 'Browser.getVersion': r = {'product': 'FakeChrome/1.0'}
                     elif method == 'Target.createTarget': r = {'targetId': 'T1'}
+                    elif method == 'Target.getTargets': r = {'targetInfos': [{'targetId': 'T1', 'type': 'page', 'url': 'file:///host.html' }] }
                     elif method == 'Target.attachToTarget': r = {'sessionId': 'S1'}
+                    elif method == 'Runtime.evaluate' and 'readyState' in p['expression']: r = {'result': {'type': 'object', 'value': {'version': '{{{PlotlyJs.Version}}}', 'failed': False } } }
                     elif method == 'Runtime.evaluate': r = {'result': {'type': 'string', 'value': '{{{PlotlyJs.Version}}}'}}
                     send({'id': m['id'], 'result': r, **({'sessionId': m['sessionId']} if 'sessionId' in m else {})})
                     if method == 'Page.navigate': send({'method': 'Page.loadEventFired', 'params': {}, 'sessionId': m['sessionId']})

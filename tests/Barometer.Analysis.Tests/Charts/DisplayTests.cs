@@ -35,9 +35,9 @@ public class DisplayTests
         var formatters = ConventionFormatters(typeof(NamedFigure), out var preferred);
         var byMime = formatters.ToDictionary(f => (string)f.GetType().GetProperty("MimeType")!.GetValue(f)!);
         // html first (what VS Code shows), plotly JSON as well (for Jupyter front ends with a Plotly renderer)
-        Assert.Equal(["text/html", Barometer.Analysis.Charts.Display.FigureFormatterSource.PlotlyMimeType], preferred ?? []);
+        Assert.Equal(["text/html", Barometer.Analysis.Charts.FigureFormatterSource.PlotlyMimeType], preferred ?? []);
         Assert.Contains("<div id=\"barometer-figure-", Format(byMime["text/html"], Sample));
-        Assert.Equal(FigureJson.Of(Sample.Chart, indented: false), Format(byMime[Barometer.Analysis.Charts.Display.FigureFormatterSource.PlotlyMimeType], Sample));
+        Assert.Equal(FigureJson.Of(Sample.Chart, indented: false), Format(byMime[Barometer.Analysis.Charts.FigureFormatterSource.PlotlyMimeType], Sample));
     }
 
     [Fact]

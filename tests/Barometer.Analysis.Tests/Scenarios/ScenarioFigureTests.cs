@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Barometer.Analysis.Charts;
+using Barometer.Analysis.Figures;
 using Barometer.Analysis.Model;
 using Barometer.Analysis.Scenarios;
 using Barometer.Analysis.Tests.Support;

@@ -25,7 +25,6 @@ public class CellTraceTests
         Assert.Equal([CellTracePhases.Preprocess, CellTracePhases.Parse, CellTracePhases.Compile, CellTracePhases.Run, CellTracePhases.Format], Names(result.Trace));
         Assert.All(result.Trace.Phases, p => Assert.True(p.Duration >= TimeSpan.Zero && p.JitTime >= TimeSpan.Zero && p.AssembliesLoaded >= 0, p.ToString()));
         Assert.True(result.Trace.Phases.Single(p => p.Name == CellTracePhases.Compile).AssembliesLoaded >= 1, "the cell's own assembly is loaded when it compiles");
-        Assert.True(result.Trace.Total <= result.Duration, $"{result.Trace.Total} > {result.Duration}");
     }
 
     [Fact]
@@ -106,7 +105,10 @@ public class CellTraceTests
             Assert.All(progress.Where(p => p.Stage == CellProgressStage.Started), p => Assert.Null(p.Trace));
         }
 
-        Assert.True(result.KernelStartup > TimeSpan.Zero && result.KernelStartup < result.Duration);
+        // The kernel process's start and its stop (asked to stop, and ended: part of the run apart from the start and the
+        // cells) are reported, as the CLI's --trace prints them; how long they took is not asserted.
+        Assert.NotEqual(TimeSpan.Zero, result.KernelStartup);
+        Assert.NotEqual(TimeSpan.Zero, result.KernelShutdown);
     }
 
     private sealed class ListProgress(List<CellProgress> sink) : IProgress<CellProgress>

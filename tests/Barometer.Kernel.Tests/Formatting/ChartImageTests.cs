@@ -93,6 +93,51 @@ public class ChartImageTests
         Assert.False(IsRunning(pid), $"the session's browser {pid} still runs after the session ended");
     }
 
+    [SkippableFact]
+    public async Task A_session_that_references_Plotly_NET_starts_its_chart_browser_before_its_first_chart()
+    {
+        NeedChromium();
+        using var session = new ScriptSession(new ScriptSessionOptions { DocumentName = "charts.ipynb", InlinePlotlyJs = false });
+        Assert.False(session.Charts.Images.Started);
+        var references = await session.ExecuteAsync(Charts + "1");
+        Assert.True(references.Succeeded, references.Error?.EValue);
+        Assert.DoesNotContain(references.Outputs, o => o.Data.ContainsKey("application/vnd.plotly.v1+json")); // no chart yet
+        Assert.True(session.Charts.Images.Started, "the browser did not start when the session gained Plotly.NET");
+
+        var chart = await session.ExecuteAsync(Chart(6));
+        Assert.True(chart.Succeeded, chart.Error?.EValue);
+        Assert.True(await session.WhenOutputsCompleteAsync(TimeSpan.FromMinutes(2)));
+        Assert.Equal(1, session.Charts.Images.BrowsersStarted); // the early browser drew the chart
+        Assert.NotNull(session.Charts.Images.BrowserProcessId);
+    }
+
+    [Fact]
+    public async Task With_images_off_no_browser_starts_early()
+    {
+        await using var images = new ChartImages(enabled: false); // BAROMETER_KERNEL_IMAGES=0
+        images.StartEarly(() => throw new InvalidOperationException("plotly.js was read with images off"));
+        Assert.False(images.Started);
+        Assert.Equal(0, images.BrowsersStarted);
+    }
+
+    [Fact]
+    public async Task No_browser_starts_early_for_a_session_that_has_ended()
+    {
+        var images = new ChartImages(new BrowserOptions { Executable = "/nonexistent/chromium" }, enabled: true);
+        await images.DisposeAsync();
+        images.StartEarly(() => "var Plotly = {};");
+        Assert.False(images.Started);
+    }
+
+    [Fact]
+    public void Plotly_js_is_read_from_the_Plotly_NET_file_without_loading_it()
+    {
+        var script = PlotlyChartRenderer.BundledPlotlyJs(Dll("Plotly.NET"));
+        Assert.NotNull(script);
+        Assert.Contains("plotly.js v", script);
+        Assert.Null(PlotlyChartRenderer.BundledPlotlyJs(Dll("FSharp.Core"))); // no plotly.js in it
+    }
+
     [Fact]
     public async Task Without_a_browser_the_chart_says_why_it_has_no_image()
     {

@@ -9,7 +9,7 @@ namespace Barometer.Analysis.Charts.Export;
 /// formula get a leading <c>'</c> (<see cref="CsvText.Neutralise"/>); genuine numbers such as <c>-3</c> are written
 /// unchanged, whether they are numeric values or numeric text.
 /// </summary>
-public static class CsvExport
+internal static class CsvExport
 {
     public static string ToCsv(FigureTable table)
     {

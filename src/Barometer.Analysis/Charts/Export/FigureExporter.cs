@@ -125,11 +125,12 @@ public static class FigureExporter
 
         // The browser starts (and loads plotly.js) while the files that need none are written: its start-up is the
         // largest fixed cost of an export.
-        Task<(HeadlessChromium Browser, FigureImageRenderer Renderer)>? starting = null;
+        Task<FigureImageRenderer>? starting = null;
         if (chromium is not null)
         {
             Report(ExportStage.StartingBrowser, null, null, $"starting {Path.GetFileName(chromium)} for PNG and SVG");
-            starting = StartRendererAsync(chromium, bundle, options.BrowserTimeout, ct);
+            starting = FigureImageRenderer.StartAsync(
+                new BrowserOptions { Executable = chromium, CallTimeout = options.BrowserTimeout, StartTimeout = options.BrowserTimeout }, bundle, ct);
         }
         var (reference, source) = ((PlotlyJsReference)null!, "");
         try
@@ -159,20 +160,32 @@ public static class FigureExporter
             var imageClock = Stopwatch.StartNew();
             try
             {
-                var (browser, renderer) = await starting.ConfigureAwait(false);
-                await using var browserDisposal = browser.ConfigureAwait(false);
+                var renderer = await starting.ConfigureAwait(false);
                 await using var rendererDisposal = renderer.ConfigureAwait(false);
-                foreach (var f in figures)
+                // One figure is sent ahead: the browser draws it while the one before is decoded and written here.
+                // Not more: one page draws one figure at a time, and each call's time limit runs from its sending.
+                Task<(byte[] Png, string Svg)> Render(NamedFigure f) => renderer.RenderBothAsync(f.Chart, f.Width, f.Height, options.PngScale, ct);
+                var next = figures.Count > 0 ? Render(figures[0]) : null;
+                for (var i = 0; i < figures.Count; i++)
                 {
+                    var f = figures[i];
+                    var current = next!;
+                    next = i + 1 < figures.Count ? Render(figures[i + 1]) : null;
                     try
                     {
-                        var (png, svg) = await renderer.RenderBothAsync(f.Chart, f.Width, f.Height, options.PngScale, ct).ConfigureAwait(false);
+                        var (png, svg) = await current.ConfigureAwait(false);
                         await Write(f.Name, f.Name + ".png", p => AtomicFile.WriteAllBytesAsync(p, png, ct), ExportStage.Rendered).ConfigureAwait(false);
                         await Write(f.Name, f.Name + ".svg", p => AtomicFile.WriteAllTextAsync(p, svg, ct), ExportStage.Rendered).ConfigureAwait(false);
                     }
                     catch (BrowserException e)
                     {
+                        Forget(next);
                         throw new FigureRenderException(f.Name, e);
+                    }
+                    catch
+                    {
+                        Forget(next);
+                        throw;
                     }
                 }
                 imagesWritten = true;
@@ -195,35 +208,22 @@ public static class FigureExporter
         return new ExportResult(dir, files, imagesWritten, notices, clock.Elapsed, imageElapsed, source);
     }
 
-    private static async Task<(HeadlessChromium Browser, FigureImageRenderer Renderer)> StartRendererAsync(
-        string chromium, string? bundle, TimeSpan callTimeout, CancellationToken ct)
-    {
-        var browser = await HeadlessChromium.StartAsync(new BrowserOptions { Executable = chromium, CallTimeout = callTimeout, StartTimeout = callTimeout }, ct).ConfigureAwait(false);
-        try
-        {
-            return (browser, await FigureImageRenderer.StartAsync(browser, bundle, ct).ConfigureAwait(false));
-        }
-        catch
-        {
-            await browser.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
     /// <summary>Closes a browser started for an export that failed before it was used (its own failure is not the news).</summary>
-    private static async Task CloseQuietlyAsync(Task<(HeadlessChromium Browser, FigureImageRenderer Renderer)> starting)
+    private static async Task CloseQuietlyAsync(Task<FigureImageRenderer> starting)
     {
         try
         {
-            var (browser, renderer) = await starting.ConfigureAwait(false);
-            await renderer.DisposeAsync().ConfigureAwait(false);
-            await browser.DisposeAsync().ConfigureAwait(false);
+            await (await starting.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is BrowserException or IOException or OperationCanceledException)
         {
             // the export's own exception is rethrown by the caller
         }
     }
+
+    /// <summary>A render sent ahead whose result is no longer wanted: its failure (the browser ends) is observed here.</summary>
+    private static void Forget(Task? render) =>
+        render?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private static async Task<(PlotlyJsReference Reference, string Source)> PlotlyReferenceAsync(
         string? bundle, PlotlyJsPlacement placement, string dir, Func<string, string, Func<string, Task>, ExportStage, Task> write,

@@ -9,7 +9,7 @@ namespace Barometer.Analysis.Charts.Export;
 /// Renders figures to PNG and SVG with plotly.js's own <c>Plotly.toImage</c> in headless Chromium. One page loads
 /// plotly.js once and then renders every figure it is given, so a run costs one browser and one library load.
 /// </summary>
-public sealed class FigureImageRenderer : IAsyncDisposable
+internal sealed class FigureImageRenderer : IAsyncDisposable
 {
     private readonly PlotlyImagePage _page;
     private readonly HeadlessChromium? _ownedBrowser;
@@ -17,19 +17,21 @@ public sealed class FigureImageRenderer : IAsyncDisposable
     private FigureImageRenderer(PlotlyImagePage page, HeadlessChromium? ownedBrowser) => (_page, _ownedBrowser) = (page, ownedBrowser);
 
     /// <summary>Starts its own browser (<see cref="BrowserOptions.FromEnvironment"/>) and loads the bundled plotly.js (else the CDN's).</summary>
-    public static async Task<FigureImageRenderer> StartAsync(CancellationToken ct = default)
+    public static Task<FigureImageRenderer> StartAsync(CancellationToken ct = default) =>
+        StartAsync(BrowserOptions.FromEnvironment(), PlotlyJs.FindOrExtract(), ct);
+
+    /// <summary>
+    /// Starts its own browser (<paramref name="options"/>) whose first page loads plotly.js from
+    /// <paramref name="plotlyJsPath"/> (null: the CDN) while the browser starts; disposing the renderer ends it.
+    /// </summary>
+    internal static async Task<FigureImageRenderer> StartAsync(BrowserOptions options, string? plotlyJsPath, CancellationToken ct)
     {
-        var browser = await HeadlessChromium.StartAsync(ct: ct).ConfigureAwait(false);
-        try
-        {
-            return await StartAsync(browser, PlotlyJs.FindOrExtract(), owned: true, ct).ConfigureAwait(false);
-        }
-        catch
-        {
-            await browser.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        var page = await PlotlyImagePage.StartAsync(PlotlyJsUrl(plotlyJsPath), PlotlyJs.Version, options, ct).ConfigureAwait(false);
+        return new FigureImageRenderer(page, ownedBrowser: null); // the page owns its browser
     }
+
+    private static Uri PlotlyJsUrl(string? plotlyJsPath) =>
+        plotlyJsPath is null ? new Uri(PlotlyJs.CdnUrl) : new Uri(Path.GetFullPath(plotlyJsPath));
 
     /// <summary>Opens a page in <paramref name="browser"/> that loads plotly.js from <paramref name="plotlyJsPath"/> (null: the CDN).</summary>
     public static Task<FigureImageRenderer> StartAsync(HeadlessChromium browser, string? plotlyJsPath, CancellationToken ct = default) =>
@@ -37,8 +39,7 @@ public sealed class FigureImageRenderer : IAsyncDisposable
 
     private static async Task<FigureImageRenderer> StartAsync(HeadlessChromium browser, string? plotlyJsPath, bool owned, CancellationToken ct)
     {
-        var src = plotlyJsPath is null ? new Uri(PlotlyJs.CdnUrl) : new Uri(Path.GetFullPath(plotlyJsPath));
-        var page = await PlotlyImagePage.OpenAsync(browser, src, PlotlyJs.Version, ct).ConfigureAwait(false);
+        var page = await PlotlyImagePage.OpenAsync(browser, PlotlyJsUrl(plotlyJsPath), PlotlyJs.Version, ct).ConfigureAwait(false);
         return new FigureImageRenderer(page, owned ? browser : null);
     }
 

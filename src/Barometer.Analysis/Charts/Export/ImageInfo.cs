@@ -5,7 +5,7 @@ using System.Xml;
 namespace Barometer.Analysis.Charts.Export;
 
 /// <summary>Reads the pixel size of PNG and SVG files (to check rendered images).</summary>
-public static class ImageInfo
+internal static class ImageInfo
 {
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 

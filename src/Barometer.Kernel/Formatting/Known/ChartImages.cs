@@ -4,7 +4,8 @@ namespace Barometer.Kernel.Formatting.Known;
 
 /// <summary>
 /// PNGs of plotly figures for one kernel session, from ONE headless Chromium (<see cref="HeadlessChromium"/>) that is
-/// started in the background at the session's first chart, loads plotly.js once, renders every later chart of the
+/// started in the background as soon as the session references Plotly.NET (<see cref="StartEarly"/>; at the latest at
+/// its first chart), loads plotly.js once, renders every later chart of the
 /// session (one at a time, each call bounded by the browser's call limit) and ends with the session. A browser that
 /// crashed is started again for the next chart. <c>BAROMETER_KERNEL_IMAGES=0</c> turns images off. Every render ends
 /// in an image or a reason (no browser, a timeout, a page error), never in an exception in the cell.
@@ -16,16 +17,48 @@ internal sealed class ChartImages : IAsyncDisposable
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly BrowserOptions _options;
-    private Task<(HeadlessChromium Browser, PlotlyImagePage Page)>? _starting;
+    private readonly CancellationTokenSource _ending = new();
+    private Task<PlotlyImagePage>? _starting;
+    private readonly bool _enabled;
     private bool _disposed;
 
-    public ChartImages(BrowserOptions? options = null) => _options = options ?? BrowserOptions.FromEnvironment();
+    /// <summary>A session's images; <paramref name="enabled"/> null: as <see cref="SwitchVariable"/> says (default yes).</summary>
+    public ChartImages(BrowserOptions? options = null, bool? enabled = null) =>
+        (_options, _enabled) = (options ?? BrowserOptions.FromEnvironment(), enabled ?? Enabled);
 
     /// <summary>False when <c>BAROMETER_KERNEL_IMAGES=0</c>.</summary>
     public static bool Enabled => Environment.GetEnvironmentVariable(SwitchVariable) != "0";
 
     /// <summary>The browser's process id once it runs (for tests and diagnostics).</summary>
-    public int? BrowserProcessId => _starting is { IsCompletedSuccessfully: true } s ? s.Result.Browser.ProcessId : null;
+    public int? BrowserProcessId => _starting is { IsCompletedSuccessfully: true } s ? s.Result.Browser?.ProcessId : null;
+
+    /// <summary>True once the browser has been asked to start (early, or by a chart).</summary>
+    public bool Started => Volatile.Read(ref _starting) is not null;
+
+    /// <summary>
+    /// Starts the browser and its plotly.js page in the background, before the session's first chart, so that the
+    /// chart's PNG need not wait for the browser's start (0.7-3 s). Does nothing when images are off, when the session
+    /// ended (or is ending), or when the browser started already (a chart being drawn holds the gate: then it is starting).
+    /// </summary>
+    public void StartEarly(Func<string?> plotlyJs)
+    {
+        if (!_enabled || !_gate.Wait(0))
+        {
+            return;
+        }
+
+        try
+        {
+            if (!_disposed && !_ending.IsCancellationRequested && _starting is null)
+            {
+                _starting = Task.Run(() => StartAsync(plotlyJs));
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>How many browsers this session started (1 unless one crashed).</summary>
     public int BrowsersStarted { get; private set; }
@@ -44,7 +77,7 @@ internal sealed class ChartImages : IAsyncDisposable
                 return ChartImage.None("the kernel session ended before the image was drawn");
             }
 
-            if (_starting is { IsCompleted: true } started && (!started.IsCompletedSuccessfully || started.Result.Browser.HasExited))
+            if (_starting is { IsCompleted: true } started && (!started.IsCompletedSuccessfully || started.Result.Browser is not { HasExited: false }))
             {
                 if (started.IsCompletedSuccessfully)
                 {
@@ -55,7 +88,7 @@ internal sealed class ChartImages : IAsyncDisposable
             }
 
             _starting ??= StartAsync(plotlyJs);
-            var (_, page) = await _starting.ConfigureAwait(false);
+            var page = await _starting.ConfigureAwait(false);
             return ChartImage.Of(await page.RenderPngAsync(figureJson, width, height).ConfigureAwait(false));
         }
         catch (BrowserException e)
@@ -72,33 +105,23 @@ internal sealed class ChartImages : IAsyncDisposable
         }
     }
 
-    private async Task<(HeadlessChromium, PlotlyImagePage)> StartAsync(Func<string?> plotlyJs)
+    /// <summary>
+    /// The browser, started with plotly.js already written to its profile and its first page loading it, so that
+    /// plotly.js loads while the browser starts up.
+    /// </summary>
+    private async Task<PlotlyImagePage> StartAsync(Func<string?> plotlyJs)
     {
         var script = plotlyJs() ?? throw new BrowserPageException("the chart's library carries no plotly.js");
         BrowsersStarted++;
-        var browser = await HeadlessChromium.StartAsync(_options).ConfigureAwait(false);
-        try
-        {
-            var file = Path.Combine(browser.ProfileDirectory, "plotly.min.js");
-            await File.WriteAllTextAsync(file, script).ConfigureAwait(false);
-            return (browser, await PlotlyImagePage.OpenAsync(browser, new Uri(file)).ConfigureAwait(false));
-        }
-        catch
-        {
-            await browser.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return await PlotlyImagePage.StartWithScriptAsync(script, options: _options, ct: _ending.Token).ConfigureAwait(false);
     }
 
-    private static async Task CloseAsync((HeadlessChromium Browser, PlotlyImagePage Page) running)
-    {
-        await running.Page.DisposeAsync().ConfigureAwait(false);
-        await running.Browser.DisposeAsync().ConfigureAwait(false);
-    }
+    private static ValueTask CloseAsync(PlotlyImagePage running) => running.DisposeAsync();
 
     /// <summary>Ends the browser (waiting for a render in progress, bounded by the browser's call limit).</summary>
     public async ValueTask DisposeAsync()
     {
+        await _ending.CancelAsync().ConfigureAwait(false); // a browser still starting (early, no chart yet) stops starting
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -109,7 +132,7 @@ internal sealed class ChartImages : IAsyncDisposable
                 {
                     await CloseAsync(await starting.ConfigureAwait(false)).ConfigureAwait(false);
                 }
-                catch (BrowserException)
+                catch (Exception e) when (e is BrowserException or OperationCanceledException or IOException)
                 {
                     // it never started: nothing to end
                 }

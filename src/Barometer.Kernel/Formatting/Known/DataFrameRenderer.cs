@@ -32,7 +32,8 @@ internal static class DataFrameRenderer
 
     private sealed record Column(string Name, Type DataType, Func<long, object?> Cell);
 
-    public static void Render(object frame, MimeBundle bundle, int maxRows)
+    /// <summary>Renders <paramref name="frame"/> (at most <paramref name="maxRows"/> rows), naming column types with <paramref name="typeName"/>.</summary>
+    public static void Render(object frame, MimeBundle bundle, int maxRows, Func<Type, string> typeName)
     {
         var type = frame.GetType();
         var rows = Convert.ToInt64(Get(Get(frame, "Rows"), "Count"), CultureInfo.InvariantCulture);
@@ -50,8 +51,8 @@ internal static class DataFrameRenderer
 
         var shape = $"{rows.ToString("N0", CultureInfo.InvariantCulture)} rows × {columns.Length.ToString(CultureInfo.InvariantCulture)} columns" +
             (shown < rows ? $" (first {shown.ToString(CultureInfo.InvariantCulture)} shown)" : "");
-        bundle[MimeTypes.Html] = Html(columns, cells, shape);
-        bundle[MimeTypes.PlainText] = Plain(columns, cells, shape);
+        bundle[MimeTypes.Html] = Html(columns, cells, shape, typeName);
+        bundle[MimeTypes.PlainText] = Plain(columns, cells, shape, typeName);
     }
 
     private static object? Get(object? o, string property) =>
@@ -66,13 +67,13 @@ internal static class DataFrameRenderer
         _ => v.ToString() ?? "",
     };
 
-    private static string Html(Column[] columns, string[][] cells, string shape)
+    private static string Html(Column[] columns, string[][] cells, string shape, Func<Type, string> typeName)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         var sb = new StringBuilder("<div class=\"dataframe\"><p><small>DataFrame: ").Append(E(shape)).Append("</small></p>\n<table>\n<thead><tr>");
         foreach (var c in columns)
         {
-            sb.Append("<th>").Append(E(c.Name)).Append("<br><small>").Append(E(TypeNames.CSharpName(c.DataType))).Append("</small></th>");
+            sb.Append("<th>").Append(E(c.Name)).Append("<br><small>").Append(E(typeName(c.DataType))).Append("</small></th>");
         }
 
         sb.Append("</tr></thead>\n<tbody>\n");
@@ -89,10 +90,10 @@ internal static class DataFrameRenderer
         return sb.Append("</tbody>\n</table></div>").ToString();
     }
 
-    private static string Plain(Column[] columns, string[][] cells, string shape)
+    private static string Plain(Column[] columns, string[][] cells, string shape, Func<Type, string> typeName)
     {
         var header = columns.Select(c => c.Name).ToArray();
-        var types = columns.Select(c => TypeNames.CSharpName(c.DataType)).ToArray();
+        var types = columns.Select(c => typeName(c.DataType)).ToArray();
         var widths = columns.Select((_, i) => cells.Select(r => r[i].Length).Append(header[i].Length).Append(types[i].Length).Max()).ToArray();
         string Line(string[] values) => string.Join("  ", values.Select((v, i) => IsNumeric(columns[i].DataType) ? v.PadLeft(widths[i]) : v.PadRight(widths[i]))).TrimEnd();
         var sb = new StringBuilder("DataFrame: ").Append(shape).Append('\n');

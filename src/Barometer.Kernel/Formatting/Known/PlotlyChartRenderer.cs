@@ -136,6 +136,49 @@ internal static class PlotlyChartRenderer
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string?, string?)> ScriptCache = new();
 
+    /// <summary>The file name of Plotly.NET's assembly, as a session's references name it.</summary>
+    public const string AssemblyFileName = "Plotly.NET.dll";
+
+    /// <summary>
+    /// The plotly.js embedded in the Plotly.NET assembly at <paramref name="path"/>, read from the file's metadata
+    /// without loading the assembly (the browser can start before any cell touched Plotly.NET), or null (no such
+    /// resource: a reference assembly, or an unreadable file). Shares the cache of <see cref="BundledPlotlyJs"/>.
+    /// </summary>
+    public static string? BundledPlotlyJs(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            foreach (var handle in metadata.ManifestResources)
+            {
+                var resource = metadata.GetManifestResource(handle);
+                var name = metadata.GetString(resource.Name);
+                if (!resource.Implementation.IsNil || !name.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) || !name.EndsWith(".min.js", StringComparison.Ordinal)
+                    || pe.PEHeaders.CorHeader is not { ResourcesDirectory.RelativeVirtualAddress: > 0 } header)
+                {
+                    continue;
+                }
+
+                var start = header.ResourcesDirectory.RelativeVirtualAddress + (int)resource.Offset;
+                return ScriptCache.GetOrAdd(name, _ =>
+                {
+                    var reader = pe.GetSectionData(start).GetReader();
+                    var bytes = reader.ReadBytes(reader.ReadInt32());
+                    using var text = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
+                    return (text.ReadToEnd(), name["Plotly.NET.plotly-".Length..^".min.js".Length]);
+                }).Item1;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidOperationException)
+        {
+            // not readable as an assembly: no early browser, the first chart starts it
+        }
+
+        return null;
+    }
+
     private static (int Width, int Height) Size(JsonObject figure)
     {
         static int? Int(JsonNode? n) => n is JsonValue v && v.TryGetValue<double>(out var d) ? (int)d : null;

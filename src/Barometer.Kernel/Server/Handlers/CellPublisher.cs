@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Protocol;
+using Barometer.Kernel.Server.Dispatch;
 
 namespace Barometer.Kernel.Server.Handlers;
 

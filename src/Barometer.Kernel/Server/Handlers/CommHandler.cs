@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Barometer.Kernel.Comms;
+using Barometer.Kernel.Server.Dispatch;
 
 namespace Barometer.Kernel.Server.Handlers;
 

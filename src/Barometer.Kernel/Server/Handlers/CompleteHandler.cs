@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Barometer.Kernel.Language;
+using Barometer.Kernel.Server.Dispatch;
 
 namespace Barometer.Kernel.Server.Handlers;
 

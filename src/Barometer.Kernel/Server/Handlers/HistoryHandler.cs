@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Barometer.Kernel.Server.Dispatch;
 
 namespace Barometer.Kernel.Server.Handlers;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Barometer.Kernel.Documents;
 using Barometer.Kernel.Language;
+using Barometer.Kernel.Server.Dispatch;
 
 namespace Barometer.Kernel.Server.Handlers;
 

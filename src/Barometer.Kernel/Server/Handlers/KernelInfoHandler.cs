@@ -1,4 +1,5 @@
 using Barometer.Kernel.Protocol;
+using Barometer.Kernel.Server.Dispatch;
 
 namespace Barometer.Kernel.Server.Handlers;
 

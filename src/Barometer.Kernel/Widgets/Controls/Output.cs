@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
+using Barometer.Kernel.Cells;
 using Barometer.Kernel.Documents;
-using Barometer.Kernel.Execution;
-using Barometer.Kernel.Scripting;
 
 namespace Barometer.Kernel.Widgets;
 
@@ -57,7 +56,7 @@ public sealed class Output : DomWidget, IOutputRedirect
     public void AppendStderr(string text) => WriteStream("stderr", text);
 
     /// <summary>Appends a displayed value (formatted as <c>display(...)</c> formats it).</summary>
-    public void AppendDisplay(object? value) => Capture(() => value.Display());
+    public void AppendDisplay(object? value) => Capture(() => CellDisplay.Show(value));
 
     /// <inheritdoc />
     void IOutputRedirect.WriteStream(string name, string text) => WriteStream(name, text);

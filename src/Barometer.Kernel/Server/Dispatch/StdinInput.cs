@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Barometer.Kernel.Protocol;
 
-namespace Barometer.Kernel.Server;
+namespace Barometer.Kernel.Server.Dispatch;
 
 /// <summary>
 /// A cell's <c>Console.ReadLine()</c> over the protocol: an <c>input_request</c> on stdin, answered by the front end's

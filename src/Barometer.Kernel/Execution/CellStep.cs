@@ -1,6 +1,6 @@
-using Barometer.Kernel.Execution;
+using Barometer.Kernel.Magics;
 
-namespace Barometer.Kernel.Magics;
+namespace Barometer.Kernel.Execution;
 
 /// <summary>
 /// One step of a cell that has magic commands or kernel lines, in the order written: the session runs them one after

@@ -3,7 +3,7 @@ using Barometer.Cli.Rendering;
 using Barometer.Kernel.Running;
 using Spectre.Console;
 
-namespace Barometer.Cli.Commands;
+namespace Barometer.Cli.Notebooks;
 
 /// <summary>
 /// Progress lines on the terminal (or stderr when output is piped), one writer shared by the notebooks that run
@@ -17,9 +17,9 @@ internal sealed class NotebookProgressLog(TextWriter log, bool plain)
     public static string FormatSeconds(TimeSpan span) => span.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 
     /// <summary>One notebook's lines; with <paramref name="trace"/> (<c>--trace</c>), each finished cell's phases and the notebook's totals too.</summary>
-    public NotebookLines For(NotebooksCommand.NotebookJob? prefixWith, bool trace) => new(this, prefixWith, trace ? new NotebookTraceText() : null);
+    public NotebookLines For(NotebookJob? prefixWith, bool trace) => new(this, prefixWith, trace ? new NotebookTraceText() : null);
 
-    public void Line(NotebooksCommand.NotebookJob? prefixWith, string text, string style)
+    public void Line(NotebookJob? prefixWith, string text, string style)
     {
         if (prefixWith is not null)
         {
@@ -47,7 +47,7 @@ internal sealed class NotebookProgressLog(TextWriter log, bool plain)
     /// that runs long, a line every <see cref="StillRunningInterval"/> saying for how long; with a
     /// <see cref="NotebookTraceText"/>, a trace line under each finished cell.
     /// </summary>
-    internal sealed class NotebookLines(NotebookProgressLog log, NotebooksCommand.NotebookJob? prefixWith, NotebookTraceText? trace) : IProgress<CellProgress>, IDisposable
+    internal sealed class NotebookLines(NotebookProgressLog log, NotebookJob? prefixWith, NotebookTraceText? trace) : IProgress<CellProgress>, IDisposable
     {
         private readonly object _gate = new();
         private Timer? _stillRunning;

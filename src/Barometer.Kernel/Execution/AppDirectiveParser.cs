@@ -1,16 +1,8 @@
 using Barometer.Kernel.Packages;
+using Barometer.Kernel.Projects;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Barometer.Kernel.Execution;
-
-/// <summary>A <c>#:project PATH</c> line: build a project (relative to the notebook's folder) and reference its output with its dependencies.</summary>
-/// <param name="Path">The path as written: a <c>.csproj</c> or a folder holding one.</param>
-/// <param name="Line">1-based line in the cell.</param>
-/// <param name="Text">The directive as written (trimmed).</param>
-internal sealed record ProjectDirective(string Path, int Line, string Text);
-
-/// <summary>A <c>#:property LangVersion=VALUE</c> line: the C# version of this and later cells.</summary>
-internal sealed record LanguageVersionDirective(LanguageVersion Version, string Written, int Line);
 
 /// <summary>
 /// .NET 10's file-based-app directives in a cell (Roslyn parses <c>#:</c> lines and, outside a file-based program,
@@ -85,16 +77,4 @@ internal static class AppDirectiveParser
     private static string Unquote(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
 
     private static AppDirectiveParse Error(string message) => new() { Error = message };
-}
-
-/// <summary>What one <c>#:</c> line says (one of the properties is set).</summary>
-internal readonly record struct AppDirectiveParse
-{
-    public PackageDirective? Package { get; init; }
-
-    public ProjectDirective? Project { get; init; }
-
-    public LanguageVersionDirective? LanguageVersion { get; init; }
-
-    public string? Error { get; init; }
 }

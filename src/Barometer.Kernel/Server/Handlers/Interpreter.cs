@@ -2,7 +2,7 @@ using Barometer.Kernel.Comms;
 using Barometer.Kernel.Execution;
 using Barometer.Kernel.Language;
 
-namespace Barometer.Kernel.Server;
+namespace Barometer.Kernel.Server.Handlers;
 
 /// <summary>
 /// What the handlers call (xeus's interpreter): the kernel's one <see cref="ScriptSession"/>, made on first need (not
@@ -12,7 +12,10 @@ namespace Barometer.Kernel.Server;
 /// </summary>
 internal sealed class Interpreter : IDisposable
 {
-    private readonly KernelServerOptions _options;
+    private readonly Func<ScriptSession> _sessionFactory;
+    private readonly Func<ScriptSession, ICodeAssistance> _codeAssistance;
+    private readonly Action? _afterFirstKernelInfo;
+    private readonly bool _warmUpLanguageServices;
     private readonly ICommSink _comms;
     private readonly TextWriter _log;
     private readonly object _gate = new();
@@ -26,9 +29,18 @@ internal sealed class Interpreter : IDisposable
     private long _activity;
     private int _cellsRunning;
 
-    public Interpreter(KernelServerOptions options, ICommSink comms, TextWriter log)
+    /// <summary>
+    /// An interpreter that makes its session with <paramref name="sessionFactory"/> and the session's language services
+    /// with <paramref name="codeAssistance"/>; after the first <c>kernel_info_reply</c> it runs
+    /// <paramref name="afterFirstKernelInfo"/> and, with <paramref name="warmUpLanguageServices"/>, warms the language
+    /// services up (the server's <c>KernelServerOptions</c>).
+    /// </summary>
+    public Interpreter(Func<ScriptSession> sessionFactory, Func<ScriptSession, ICodeAssistance> codeAssistance, Action? afterFirstKernelInfo, bool warmUpLanguageServices, ICommSink comms, TextWriter log)
     {
-        _options = options;
+        _sessionFactory = sessionFactory;
+        _codeAssistance = codeAssistance;
+        _afterFirstKernelInfo = afterFirstKernelInfo;
+        _warmUpLanguageServices = warmUpLanguageServices;
         _comms = comms;
         _log = log;
     }
@@ -45,7 +57,7 @@ internal sealed class Interpreter : IDisposable
             {
                 if (_session is null)
                 {
-                    var session = _options.SessionFactory();
+                    var session = _sessionFactory();
                     session.Comms.Connect(_comms);
                     Volatile.Write(ref _session, session);
                 }
@@ -75,7 +87,7 @@ internal sealed class Interpreter : IDisposable
                 if (_assistance is null || !ReferenceEquals(_assistanceSession, session))
                 {
                     (_assistance as IDisposable)?.Dispose();
-                    _assistance = _options.CodeAssistance(session);
+                    _assistance = _codeAssistance(session);
                     _assistanceSession = session;
                 }
 
@@ -87,8 +99,8 @@ internal sealed class Interpreter : IDisposable
     /// <summary>
     /// Once, after the first <c>kernel_info_reply</c> went out: on a background task, so the request lanes stay free (a
     /// <c>history_request</c> right behind the <c>kernel_info_request</c>, as <c>jupyter console</c> sends it, is answered
-    /// at once), runs the host's <see cref="KernelServerOptions.AfterFirstKernelInfo"/> (e.g. warming the compiler up),
-    /// then, with <see cref="KernelServerOptions.WarmUpLanguageServices"/>, warms the language services up once the
+    /// at once), runs the host's <c>afterFirstKernelInfo</c> (e.g. warming the compiler up),
+    /// then, with <c>warmUpLanguageServices</c>, warms the language services up once the
     /// kernel is quiet (see <see cref="ResumeWarmUp"/>).
     /// </summary>
     public void StartWarmUp(CancellationToken stopping)
@@ -106,14 +118,14 @@ internal sealed class Interpreter : IDisposable
 
         _ = Task.Run(() =>
         {
-            if (_options.WarmUpLanguageServices)
+            if (_warmUpLanguageServices)
             {
                 // First the session and the quick completion's reflection (tens of milliseconds), so a complete_request
                 // sent right after kernel_info finds them ready instead of sharing the cores with the compiler's warm-up.
                 Guarded("preparing the quick completion", () => (Assistance as LanguageService)?.PrepareQuickCompletion());
             }
 
-            if (_options.AfterFirstKernelInfo is { } hook)
+            if (_afterFirstKernelInfo is { } hook)
             {
                 Guarded("the host's warm-up", hook);
             }
@@ -166,7 +178,7 @@ internal sealed class Interpreter : IDisposable
                 _cellsRunning--;
             }
 
-            if (!_warmUpStarted || _languageServicesWarm || _warmUpRun is not null || _cellsRunning > 0 || !_options.WarmUpLanguageServices || _stopping.IsCancellationRequested)
+            if (!_warmUpStarted || _languageServicesWarm || _warmUpRun is not null || _cellsRunning > 0 || !_warmUpLanguageServices || _stopping.IsCancellationRequested)
             {
                 return;
             }

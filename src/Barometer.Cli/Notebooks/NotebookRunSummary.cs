@@ -1,7 +1,7 @@
 using Barometer.Cli.Rendering;
 using Spectre.Console;
 
-namespace Barometer.Cli.Commands;
+namespace Barometer.Cli.Notebooks;
 
 /// <summary>
 /// The end of <c>barometer notebooks run</c>: a table of the notebooks that ran (cells executed, time, status), the count
@@ -9,7 +9,7 @@ namespace Barometer.Cli.Commands;
 /// </summary>
 internal static class NotebookRunSummary
 {
-    public static void Print(IAnsiConsole console, bool plain, IReadOnlyList<NotebooksCommand.NotebookRun.Outcome> outcomes, int total)
+    public static void Print(IAnsiConsole console, bool plain, IReadOnlyList<NotebookOutcome> outcomes, int total)
     {
         var table = new Table { Border = plain ? TableBorder.Ascii : TableBorder.Rounded };
         table.AddColumn("Notebook");

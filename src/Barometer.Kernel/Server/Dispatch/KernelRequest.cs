@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Barometer.Kernel.Protocol;
 
-namespace Barometer.Kernel.Server;
+namespace Barometer.Kernel.Server.Dispatch;
 
 /// <summary>A request being handled: the message, where it came from, and how to answer it.</summary>
 internal sealed class KernelRequest

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Barometer.Kernel.Protocol;
 using Barometer.Kernel.Server.Transport;
 
-namespace Barometer.Kernel.Server;
+namespace Barometer.Kernel.Server.Dispatch;
 
 /// <summary>
 /// Makes the kernel's messages (its own session id, the parent header of the request they answer) and hands them to

@@ -1,4 +1,4 @@
-namespace Barometer.Kernel.Server;
+namespace Barometer.Kernel.Server.Dispatch;
 
 /// <summary>
 /// Handles one kind of request (an entry of the <see cref="MessageDispatcher"/>'s table): answers it, publishes what it

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Barometer.Kernel.Server;
+namespace Barometer.Kernel.Server.Dispatch;
 
 /// <summary>
 /// One ordered queue of requests with its own worker: a request is processed only after the one before it finished.

@@ -1,11 +1,11 @@
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 
-namespace Barometer.Kernel.Execution;
+namespace Barometer.Kernel.Packages;
 
 /// <summary>
 /// The assemblies one session compiles against, one per simple name: the framework and the kernel's own (from the
-/// <see cref="ScriptEnvironment"/>), then whatever a cell adds with <c>#r "file.dll"</c>, <c>#r "nuget:…"</c> or
+/// <c>Execution.ScriptEnvironment</c>), then whatever a cell adds with <c>#r "file.dll"</c>, <c>#r "nuget:…"</c> or
 /// <c>#:project</c>, and what Roslyn finds for a referenced assembly's own dependencies. An assembly the session
 /// already has is never referenced a second time under another <see cref="MetadataReference"/> (from another folder,
 /// or by a package after a <c>#r</c>): the first reference is reused, so earlier cells' types and later cells' types

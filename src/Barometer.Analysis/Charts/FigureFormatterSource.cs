@@ -1,6 +1,12 @@
-namespace Barometer.Analysis.Charts.Display;
+using Barometer.Analysis.Charts.Display;
 
-/// <summary>The formatters .NET Interactive uses for <see cref="NamedFigure"/> (found by convention, see <see cref="TypeFormatterSourceAttribute"/>).</summary>
+namespace Barometer.Analysis.Charts;
+
+/// <summary>
+/// The formatters .NET Interactive uses for <see cref="NamedFigure"/> (found by convention, see <see cref="TypeFormatterSourceAttribute"/>);
+/// beside the figure it formats, as <c>Datasets/DatasetFormatterSource</c> is beside the tables, so that <c>Charts/Display/</c>
+/// (the convention) knows no chart.
+/// </summary>
 public sealed class FigureFormatterSource
 {
     /// <summary>The MIME type Jupyter front ends render with plotly.js.</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Barometer.Kernel.Server;
+namespace Barometer.Kernel.Server.Handlers;
 
 /// <summary>
 /// The inputs (and text results) of this kernel's cells that stored history, for <c>history_request</c>:

@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using Barometer.Analysis.Charts;
 using Barometer.Analysis.Model;
+using Barometer.Analysis.Scenarios;
 using Plotly.NET;
 using static Barometer.Analysis.Charts.PlotlyProperties;
 using static Barometer.Analysis.Figures.FigureStyle;
 
-namespace Barometer.Analysis.Scenarios;
+namespace Barometer.Analysis.Figures;
 
 /// <summary>
 /// The figure of a what-if scenario: baseline vs scenario per measure (a pure function of the result, like the issue

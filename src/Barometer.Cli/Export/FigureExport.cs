@@ -4,7 +4,7 @@ using Barometer.Browser;
 using Barometer.Cli.Rendering;
 using Spectre.Console;
 
-namespace Barometer.Cli.Commands;
+namespace Barometer.Cli.Export;
 
 /// <summary>
 /// Writes an issue's figures (<c>NAME.html</c>, <c>.png</c>, <c>.svg</c>, <c>.plotly.json</c>, <c>.csv</c> and an

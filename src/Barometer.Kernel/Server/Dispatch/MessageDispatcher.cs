@@ -1,6 +1,6 @@
 using Barometer.Kernel.Protocol;
 
-namespace Barometer.Kernel.Server;
+namespace Barometer.Kernel.Server.Dispatch;
 
 /// <summary>
 /// The kernel's dispatcher (xeus's kernel core): a table from message type to <see cref="IMessageHandler"/>, and the
