@@ -170,6 +170,13 @@ def main(argv):
         summary = json.loads(wait_for(
             lambda: (lambda s: s if s and json.loads(s)["running"] == 0 and json.loads(s)["done"] == json.loads(s)["cells"] else None)(tools.evaluate(state)),
             300, "every cell finishing"))
+        # The charts draw after their cells finished (plotly.js lays them out; a PNG arrives as a display update): poll
+        # until one shows, bounded, rather than reading the page once after a fixed pause.
+        deadline = time.monotonic() + 60
+        summary = json.loads(tools.evaluate(state))
+        while summary["charts"] < 1 and time.monotonic() < deadline:
+            time.sleep(0.25)
+            summary = json.loads(tools.evaluate(state))
         time.sleep(1.0)  # let the last chart draw before the screenshot
         summary = json.loads(tools.evaluate(state))
         os.makedirs(os.path.dirname(screenshot), exist_ok=True)

@@ -66,6 +66,25 @@ public sealed class KernelClient : IAsyncDisposable
     public static async Task<KernelClient> StartAsync(KernelStartInfo startInfo, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(startInfo);
+        // The ports are free when chosen and bound by the kernel a moment later: another process can take one in
+        // between (as with jupyter_client). Our kernel then dies at once naming ChannelBindException; start it again on
+        // fresh ports, a few times.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync(startInfo, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DeadKernelException e) when (attempt < PortRaceAttempts && e.StandardError.Contains(nameof(ChannelBindException), StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    private const int PortRaceAttempts = 3;
+
+    private static async Task<KernelClient> StartOnFreePortsAsync(KernelStartInfo startInfo, CancellationToken cancellationToken)
+    {
         var connection = ConnectionInfo.CreateWithFreePorts();
         var process = await KernelProcess.StartAsync(startInfo, connection, cancellationToken).ConfigureAwait(false);
         var client = new KernelClient(connection, process, startInfo);

@@ -16,6 +16,13 @@ internal sealed class KernelProcess : IDisposable
     private readonly Process _process;
     private readonly Queue<string> _standardError = new();
 
+    // Completed when the kernel's standard error reaches its end (the process and every holder of the pipe closed it).
+    private readonly TaskCompletionSource _standardErrorEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // How long a dead kernel's last standard-error lines may take to arrive: a stack overflow writes its trace as the
+    // process dies, and on a loaded machine the reader gets it well after the exit.
+    private static readonly TimeSpan LastLinesWait = TimeSpan.FromSeconds(5);
+
     private KernelProcess(Process process, string connectionFile)
     {
         _process = process;
@@ -104,6 +111,7 @@ internal sealed class KernelProcess : IDisposable
         {
             if (e.Data is null)
             {
+                _standardErrorEnded.TrySetResult();
                 return;
             }
 
@@ -121,8 +129,10 @@ internal sealed class KernelProcess : IDisposable
         _process.OutputDataReceived += static (_, _) => { };
         _process.Exited += (_, _) =>
         {
-            // Let the last stderr lines arrive before reporting them.
-            _process.WaitForExit(500);
+            // Let the last stderr lines arrive before reporting them: until the pipe's end, bounded (a child process the
+            // kernel started may hold the pipe open after the kernel died). Process.WaitForExit(timeout) would not wait
+            // for them: it returns at once for a process that has exited.
+            _standardErrorEnded.Task.Wait(LastLinesWait);
             var code = _process.ExitCode;
             died(new DeadKernelException($"The kernel process died (exit code {code}).{StandardErrorNote}", code, StandardErrorText));
         };

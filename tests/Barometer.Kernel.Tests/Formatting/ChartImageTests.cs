@@ -148,6 +148,33 @@ public class ChartImageTests
     }
 
     [Fact]
+    public async Task A_render_that_fails_in_an_unexpected_way_still_ends_in_a_reason_not_a_faulted_task()
+    {
+        // A faulted render would leave the chart's display without an update, and the notebook silently without a PNG.
+        await using var images = new ChartImages(new BrowserOptions { Executable = "/nonexistent/chromium" }, enabled: true);
+        var image = await images.RenderAsync("{\"data\":[]}", () => throw new InvalidOperationException("the library could not be read"), 100, 100);
+        Assert.Null(image.Png);
+        Assert.Equal("InvalidOperationException: the library could not be read", image.Reason);
+    }
+
+    [Fact]
+    public async Task A_chart_that_waited_for_a_failed_early_start_starts_the_browser_again_for_itself()
+    {
+        await using var images = new ChartImages(new BrowserOptions { Executable = "/nonexistent/chromium" }, enabled: true);
+        using var readingPlotlyJs = new ManualResetEventSlim();
+        images.StartEarly(() =>
+        {
+            readingPlotlyJs.Wait();
+            throw new InvalidOperationException("the early read failed");
+        });
+        var rendering = images.RenderAsync("{\"data\":[]}", () => "var Plotly = {};", 100, 100); // waits for the early start
+        readingPlotlyJs.Set();
+        var image = await rendering;
+        Assert.Null(image.Png);
+        Assert.Contains("/nonexistent/chromium", image.Reason); // the chart's own start, not the early one's failure
+    }
+
+    [Fact]
     public void Element_ids_are_derived_from_the_figure_and_unique_within_a_session()
     {
         var a = new SessionChartState(inlinePlotlyJs: false);

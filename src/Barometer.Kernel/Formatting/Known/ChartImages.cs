@@ -87,8 +87,27 @@ internal sealed class ChartImages : IAsyncDisposable
                 _starting = null; // start again: a browser that was not found stays not found, a crash gets a new one
             }
 
-            _starting ??= StartAsync(plotlyJs);
-            var page = await _starting.ConfigureAwait(false);
+            PlotlyImagePage page;
+            if (_starting is { } early)
+            {
+                try
+                {
+                    page = await early.ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // The start began before this chart (early, in the background, or for an earlier chart) and failed
+                    // while this chart waited for it: this chart starts its own, once; its failure is this chart's reason.
+                    _starting = StartAsync(plotlyJs);
+                    page = await _starting.ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                _starting = StartAsync(plotlyJs);
+                page = await _starting.ConfigureAwait(false);
+            }
+
             return ChartImage.Of(await page.RenderPngAsync(figureJson, width, height).ConfigureAwait(false));
         }
         catch (BrowserException e)
@@ -98,6 +117,12 @@ internal sealed class ChartImages : IAsyncDisposable
         catch (IOException e)
         {
             return ChartImage.None("plotly.js could not be written for the browser: " + e.Message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Anything else (a cancelled start, a process that could not be started…) still ends in a reason the chart
+            // shows: a faulted render would leave its display without an update, and the notebook silently without a PNG.
+            return ChartImage.None($"{e.GetType().Name}: {e.Message.Split('\n')[0]}");
         }
         finally
         {
@@ -132,9 +157,9 @@ internal sealed class ChartImages : IAsyncDisposable
                 {
                     await CloseAsync(await starting.ConfigureAwait(false)).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is BrowserException or OperationCanceledException or IOException)
+                catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    // it never started: nothing to end
+                    // it never started (no browser, a cancelled or failed start): nothing to end
                 }
             }
         }
