@@ -9,7 +9,7 @@ namespace Barometer.Kernel.Benchmarks;
 
 /// <summary>
 /// <c>--language [N]</c>: latency of the kernel's language services in a session that has the Barometer library
-/// loaded (<c>#r</c> of src/Barometer.Analysis's build output, as the notebooks do) — completion, inspection and
+/// loaded (<c>#:project ../src/Barometer.Analysis</c>, as the notebooks do) — completion, inspection and
 /// signature help, N requests each after warm-up, median and 95th percentile — and of a warm <c>#r "nuget:"</c>
 /// of a package already in the cache (a new session in a warm process each time). Side by side with the peer a
 /// Python user has: ipykernel's completer and inspector (IPython + Jedi), timed the same way in process
@@ -22,17 +22,10 @@ internal static class LanguageBench
     public static async Task<int> RunAsync(int requests)
     {
         var root = DataDirectory.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("run inside the repository");
-        var library = Path.Combine(root, "src", "Barometer.Analysis", "bin", "Debug", "net10.0");
-        if (!File.Exists(Path.Combine(library, "Barometer.Analysis.dll")))
-        {
-            Console.Error.WriteLine($"build the library first: dotnet build src/Barometer.Analysis (looked in {library})");
-            return 2;
-        }
-
         using var session = new ScriptSession(new ScriptSessionOptions { BaseDirectory = Path.Combine(root, "notebooks"), DocumentName = "bench.ipynb" });
         foreach (var cell in new[]
                  {
-                     $"#r \"{Path.Combine(library, "YamlDotNet.dll")}\"\n#r \"{Path.Combine(library, "Barometer.Analysis.dll")}\"\nusing Barometer.Analysis;\nusing Barometer.Analysis.Loading;",
+                     "#:project ../src/Barometer.Analysis\nusing Barometer.Analysis;\nusing Barometer.Analysis.Loading;",
                      "var data = BarometerDataLoader.Load(DataDirectory.Locate());\nvar xs = new List<int>();",
                      "/// <summary>Scales a value.</summary>\ndouble Scale(double value, double factor) => value * factor;",
                  })

@@ -213,6 +213,15 @@ public sealed class KernelClient : IAsyncDisposable
                 yield return message;
                 if (message.MessageType == "status" && (string?)message.Content["execution_state"] == "idle")
                 {
+                    // From here on this request's iopub messages (a chart's PNG, sent as an update after the cell ended)
+                    // go to LateIopub: those already queued behind the idle, and any later (OnIopub's write then fails).
+                    _iopub.TryRemove(id, out _);
+                    messages.Writer.TryComplete();
+                    while (messages.Reader.TryRead(out var late))
+                    {
+                        LateIopub?.Invoke(late);
+                    }
+
                     break;
                 }
             }
@@ -396,18 +405,14 @@ public sealed class KernelClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// Called (on the socket thread) with an iopub message whose request is no longer awaited, e.g. an
+    /// Called (on the socket thread, or on the thread that read the request's idle) with an iopub message whose request is no longer awaited, e.g. an
     /// <c>update_display_data</c> for a cell that already finished (a chart's PNG).
     /// </summary>
     public Action<JupyterMessage>? LateIopub { get; set; }
 
     private void OnIopub(JupyterMessage message)
     {
-        if (message.ParentMessageId is { } parent && _iopub.TryGetValue(parent, out var writer))
-        {
-            writer.TryWrite(message);
-        }
-        else
+        if (message.ParentMessageId is not { } parent || !_iopub.TryGetValue(parent, out var writer) || !writer.TryWrite(message))
         {
             LateIopub?.Invoke(message);
         }
