@@ -68,7 +68,11 @@ internal sealed class ClientSockets : IDisposable
         iopub.Connect(_connection.Endpoint(_connection.IOPubPort));
         iopub.SubscribeToAnyTopic();
 
-        using var poller = new NetMQPoller { shell, control, stdin, iopub, _outgoing };
+        // A stop is a message to the poller's own thread (as in ZeroMqTransport): queued, it is seen even when the client
+        // stops before the poller runs (a kernel that died at once); StopAsync on a poller not yet running throws.
+        using var stopSignal = new NetMQQueue<bool>();
+        using var poller = new NetMQPoller { shell, control, stdin, iopub, _outgoing, stopSignal };
+        stopSignal.ReceiveReady += (_, _) => poller.StopAsync();
         shell.ReceiveReady += (_, e) => Receive(e.Socket, _onReply);
         control.ReceiveReady += (_, e) => Receive(e.Socket, _onReply);
         iopub.ReceiveReady += (_, e) => Receive(e.Socket, _onIopub);
@@ -80,7 +84,7 @@ internal sealed class ClientSockets : IDisposable
                 (item.Channel switch { KernelChannel.Control => control, KernelChannel.Stdin => stdin, _ => shell }).SendMultipartMessage(item.Message);
             }
         };
-        using var stopping = _stop.Token.Register(() => poller.StopAsync());
+        using var stopping = _stop.Token.Register(() => stopSignal.Enqueue(true));
         poller.Run();
     }
 
