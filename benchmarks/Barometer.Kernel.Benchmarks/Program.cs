@@ -17,6 +17,7 @@ using BenchmarkDotNet.Running;
 //     (the speed targets side by side with the peers, one table; rows: notebooks suite notebook01 kernel runall size export memory)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --compile-pass  (a cell bound once vs Compile() then run: CPU per cell)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --compile-pass pdb  (a cell emitted with its PDB vs without: CPU per cell)
+// dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --warm-cell [CELLS]  (a warm `1 + 1` in process: wall, CPU, phases, compile steps)
 // This program is a process host: cells' console text goes to their outputs.
 ConsoleCapture.Install();
 return args switch
@@ -24,6 +25,11 @@ return args switch
     ["--targets", .. var targetArgs] => await TargetsProbe.RunAsync(targetArgs),
     ["--compile-pass"] => await CompilePassProbe.RunAsync(100, 5),
     ["--compile-pass", "pdb"] => await CompilePassProbe.RunPdbAsync(100, 5),
+    ["--warm-cell-loop", var sessions] => await WarmCellProbe.LoopAsync(int.Parse(sessions, System.Globalization.CultureInfo.InvariantCulture)),
+    ["--warm-cell-pathless", var abPairs] => await WarmCellProbe.PathlessAbAsync(int.Parse(abPairs, System.Globalization.CultureInfo.InvariantCulture)),
+    ["--warm-cell"] => await WarmCellProbe.RunAsync(200),
+    ["--warm-cell", var warmCells, "pathless"] => await WarmCellProbe.RunAsync(int.Parse(warmCells, System.Globalization.CultureInfo.InvariantCulture), pathless: true),
+    ["--warm-cell", var warmCells] => await WarmCellProbe.RunAsync(int.Parse(warmCells, System.Globalization.CultureInfo.InvariantCulture)),
     ["--language"] => await LanguageBench.RunAsync(100),
     ["--language", var requests] => await LanguageBench.RunAsync(int.Parse(requests, System.Globalization.CultureInfo.InvariantCulture)),
     ["--cold-child", var mode] => await ColdStartProbe.RunChildAsync(mode),
