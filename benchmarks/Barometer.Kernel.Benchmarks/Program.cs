@@ -27,6 +27,7 @@ return args switch
     ["--compile-pass", "pdb"] => await CompilePassProbe.RunPdbAsync(100, 5),
     ["--warm-cell-loop", var sessions] => await WarmCellProbe.LoopAsync(int.Parse(sessions, System.Globalization.CultureInfo.InvariantCulture)),
     ["--warm-cell-pathless", var abPairs] => await WarmCellProbe.PathlessAbAsync(int.Parse(abPairs, System.Globalization.CultureInfo.InvariantCulture)),
+    ["--warm-cell-sequential", var seqPairs] => await WarmCellProbe.ConcurrentBuildAbAsync(int.Parse(seqPairs, System.Globalization.CultureInfo.InvariantCulture)),
     ["--warm-cell"] => await WarmCellProbe.RunAsync(200),
     ["--warm-cell", var warmCells, "pathless"] => await WarmCellProbe.RunAsync(int.Parse(warmCells, System.Globalization.CultureInfo.InvariantCulture), pathless: true),
     ["--warm-cell", var warmCells] => await WarmCellProbe.RunAsync(int.Parse(warmCells, System.Globalization.CultureInfo.InvariantCulture)),

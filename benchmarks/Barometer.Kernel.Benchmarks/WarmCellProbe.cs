@@ -117,7 +117,32 @@ internal static class WarmCellProbe
         return 0;
     }
 
-    private static async Task<(double Cpu, double KiB)> ChainAsync(ScriptOptions options, NotebookGlobals globals)
+    /// <summary>A/B: submissions compiled with concurrentBuild as Roslyn's scripting sets it (A) and without it (B, set by reflection).</summary>
+    public static async Task<int> ConcurrentBuildAbAsync(int pairs)
+    {
+        var options = ScriptEnvironment.Shared.CreateOptions(Directory.GetCurrentDirectory());
+        var globals = new NotebookGlobals();
+        _ = await ChainAsync(options, globals);
+        _ = await ChainAsync(options, globals, sequential: true);
+        var cpuA = new List<double>();
+        var cpuB = new List<double>();
+        var wallA = new List<double>();
+        var wallB = new List<double>();
+        for (var i = 0; i < pairs; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            cpuA.Add((await ChainAsync(options, globals)).Cpu);
+            wallA.Add(stopwatch.Elapsed.TotalMilliseconds / 50);
+            stopwatch.Restart();
+            cpuB.Add((await ChainAsync(options, globals, sequential: true)).Cpu);
+            wallB.Add(stopwatch.Elapsed.TotalMilliseconds / 50);
+        }
+
+        Console.WriteLine($"{pairs} pairs of 50-cell chains, load average {TargetsProbe.LoadAverage()}: concurrentBuild on (A) / off (B): CPU per cell {F(Stats.Median(cpuA))} / {F(Stats.Median(cpuB))} ms (ratio {F(Stats.Median([.. cpuB.Zip(cpuA, (x, y) => x / y)]))}), wall per cell {F(Stats.Median(wallA))} / {F(Stats.Median(wallB))} ms (ratio {F(Stats.Median([.. wallB.Zip(wallA, (x, y) => x / y)]))})");
+        return 0;
+    }
+
+    private static async Task<(double Cpu, double KiB)> ChainAsync(ScriptOptions options, NotebookGlobals globals, bool sequential = false)
     {
         GC.Collect();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -129,6 +154,12 @@ internal static class WarmCellProbe
             var script = state is null
                 ? Microsoft.CodeAnalysis.CSharp.Scripting.CSharpScript.Create("1 + 1", cellOptions, typeof(NotebookGlobals))
                 : state.Script.ContinueWith("1 + 1", cellOptions.WithReferences(Array.Empty<MetadataReference>()));
+            if (sequential)
+            {
+                var compilation = script.GetCompilation();
+                LazyCompilation.SetValue(script, compilation.WithOptions(compilation.Options.WithConcurrentBuild(false)));
+            }
+
             _ = script.CreateDelegate();
             state = state is null ? await script.RunAsync(globals) : await script.RunFromAsync(state);
         }
@@ -209,6 +240,13 @@ internal static class WarmCellProbe
             _ = context.LoadFromStream(pe, pdb);
             var t9 = stopwatch.Elapsed.TotalMilliseconds;
             var a10 = GC.GetTotalAllocatedBytes(true);
+            if (i == cells + 29)
+            {
+                var names = compilation.ReferencedAssemblyNames.Select(n => n.Name).ToList();
+                Console.WriteLine($"last submission: {compilation.References.Count()} references, {names.Count} referenced assemblies; not among the options' references: "
+                    + string.Join(", ", names.Except(options.MetadataReferences.Select(r => Path.GetFileNameWithoutExtension(r.Display ?? string.Empty)))));
+            }
+
             if (!emitted.Success)
             {
                 throw new InvalidOperationException(string.Join("\n", emitted.Diagnostics));
@@ -247,6 +285,8 @@ internal static class WarmCellProbe
             Console.WriteLine($"  {step}: {F(Stats.Median(values))}");
         }
     }
+
+    private static readonly FieldInfo LazyCompilation = typeof(Script).GetField("_lazyCompilation", BindingFlags.Instance | BindingFlags.NonPublic)!;
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 }

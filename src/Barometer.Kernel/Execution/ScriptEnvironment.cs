@@ -142,6 +142,7 @@ public sealed class ScriptEnvironment
                         "var warm = new List<int> { 1, 2 }.Select(x => x * 2).ToList();\nwarm.Count",
                         options,
                         typeof(NotebookGlobals));
+                    SequentialBuild.Apply(script); // as a cell compiles (SubmissionRun)
                     _ = SubmissionAnalysis.HasTrailingExpression(script);
                     await script.RunAsync(new NotebookGlobals(FormatterSet.Default)).ConfigureAwait(false);
                 }

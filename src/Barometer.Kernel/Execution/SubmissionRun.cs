@@ -25,7 +25,7 @@ internal static class SubmissionRun
         CancellationToken cancellationToken)
     {
         trace.Skip();
-        _ = script.GetCompilation(); // parses the cell
+        SequentialBuild.Apply(script); // parses the cell; its methods compile on this thread (see SequentialBuild)
         trace.Lap(CellTracePhases.Parse);
 
         // One pass: binding, emit and loading (Roslyn caches the delegate for RunAsync). Script.Compile() does the same
