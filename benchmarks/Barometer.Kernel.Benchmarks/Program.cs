@@ -18,6 +18,8 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --compile-pass  (a cell bound once vs Compile() then run: CPU per cell)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --compile-pass pdb  (a cell emitted with its PDB vs without: CPU per cell)
 // dotnet run -c Release --project benchmarks/Barometer.Kernel.Benchmarks -- --warm-cell [CELLS]  (a warm `1 + 1` in process: wall, CPU, phases, compile steps)
+//     --warm-cell-pathless PAIRS / --warm-cell-sequential PAIRS  (A/B of the compile: path-less framework references; concurrentBuild off)
+//     --warm-cell-loop SESSIONS  (sessions of 50 `1 + 1` cells, for a profiler)
 // This program is a process host: cells' console text goes to their outputs.
 ConsoleCapture.Install();
 return args switch
