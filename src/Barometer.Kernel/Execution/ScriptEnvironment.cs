@@ -53,7 +53,6 @@ public sealed class ScriptEnvironment
 
     private readonly ConcurrentDictionary<string, ScriptOptions> _optionsByDirectory = new(StringComparer.Ordinal);
     private readonly Lazy<ImmutableArray<MetadataReference>> _references;
-    private readonly Lazy<CompilerReferences> _compilerReferences;
     private readonly Lazy<ScriptOptions> _baseOptions;
     private readonly object _warmUpGate = new();
     private Task? _warmUp;
@@ -70,7 +69,6 @@ public sealed class ScriptEnvironment
                 .Add(MetadataReference.CreateFromFile(typeof(NotebookGlobals).Assembly.Location))
                 .AddRange(extra),
             LazyThreadSafetyMode.ExecutionAndPublication);
-        _compilerReferences = new Lazy<CompilerReferences>(() => new CompilerReferences(References, extra), LazyThreadSafetyMode.ExecutionAndPublication);
         Imports = DefaultImports.AddRange(extraImports ?? []);
         _baseOptions = new Lazy<ScriptOptions>(
             () => ScriptOptions.Default
@@ -92,16 +90,6 @@ public sealed class ScriptEnvironment
     public ImmutableArray<string> Imports { get; }
 
     internal ScriptOptions BaseOptions => _baseOptions.Value;
-
-    /// <summary>
-    /// What a cell's submission compiles against for <paramref name="reference"/>: for the framework's and the kernel's
-    /// references, a twin sharing their metadata (so the same symbols) without a file path; any other reference itself.
-    /// See <see cref="CompilerReferences"/>.
-    /// </summary>
-    internal MetadataReference ForCompiler(MetadataReference reference) => _compilerReferences.Value.ForCompiler(reference);
-
-    /// <summary>The reference <paramref name="reference"/> is the compiler's twin of (see <see cref="ForCompiler"/>), else itself.</summary>
-    internal MetadataReference FromCompiler(MetadataReference reference) => _compilerReferences.Value.FromCompiler(reference);
 
     /// <summary>
     /// Options for scripts whose <c>#r "relative.dll"</c> and <c>#load "relative.csx"</c> resolve against

@@ -191,12 +191,11 @@ public sealed partial class ScriptSession
     /// so a continuation is given only the references the chain does not have yet (a package restored since). Handing
     /// every submission the whole set again (about 170 framework assemblies) makes Roslyn bind each one per submission and
     /// keep it alive through the chain: the heap grew with the square of the cell count (1.2 GB after 600 trivial cells;
-    /// 40 MB this way). The framework's and the kernel's references are handed to Roslyn as their path-less twins
-    /// (<see cref="ScriptEnvironment.ForCompiler"/>: the PDB's reference list cost a fifth of a trivial cell's CPU).
+    /// 40 MB this way).
     /// </summary>
     private Script<object> CreateScript(string code, ScriptOptions options, ScriptState<object>? previous) => previous is null
-        ? CSharpScript.Create(code, options.WithReferences(options.MetadataReferences.Select(_environment.ForCompiler)), typeof(NotebookGlobals), _packages.AssemblyLoader)
-        : previous.Script.ContinueWith(code, options.WithReferences(options.MetadataReferences.Where(r => !_chainReferences.Contains(r)).Select(_environment.ForCompiler)));
+        ? CSharpScript.Create(code, options, typeof(NotebookGlobals), _packages.AssemblyLoader)
+        : previous.Script.ContinueWith(code, options.WithReferences(options.MetadataReferences.Where(r => !_chainReferences.Contains(r))));
 
     private void RegisterSubmission(string className, int cellNumber)
     {

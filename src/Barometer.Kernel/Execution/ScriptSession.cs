@@ -78,9 +78,6 @@ public sealed partial class ScriptSession : IDisposable
     // and the options the next cell compiles with (the environment's references plus the loaded packages').
     internal ScriptState<object>? CurrentState => _state;
 
-    /// <summary>The environment the session compiles in (its references and their compiler twins).</summary>
-    internal ScriptEnvironment Environment => _environment;
-
     internal ScriptOptions NextCellOptions => _scriptOptions.AddReferences(_packages.References).WithLanguageVersion(_languageVersion);
 
     /// <summary>The session's projects (<c>#:project</c>): what is loaded, how many builds ran.</summary>

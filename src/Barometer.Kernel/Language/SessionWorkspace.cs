@@ -104,7 +104,7 @@ internal sealed class SessionWorkspace : IDisposable
         {
             var script = chain[i];
             var previous = _submissions.Count > 0 ? _submissions[^1].Project : null;
-            var document = AddProject(script.GetCompilation(), script.Options, _references.Map(script.Options.MetadataReferences.Select(_session.Environment.FromCompiler)), previous, script.Code, "cell");
+            var document = AddProject(script.GetCompilation(), script.Options, _references.Map(script.Options.MetadataReferences), previous, script.Code, "cell");
             _submissions.Add((script, document.ProjectId));
         }
     }
