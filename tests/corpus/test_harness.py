@@ -111,6 +111,19 @@ class CountTests(unittest.TestCase):
         baseline = {"notebooks": 2, "cells": 3, "clean_cells": 1, "clean_notebooks": 0, "timeouts": 1, "dead_kernels": 0}
         self.assertEqual(check_baseline(summary, baseline), [])
 
+    def test_a_notebook_left_to_chance_is_counted_apart(self):
+        # b's second cell reads past an array's end: its first run killed the kernel (and its third cell with it).
+        rows = [row("a", 1), row("b", 1), row("b", 2, "dead-kernel", needs="chance"), row("b", 3, "not-run"), row("c", 1, "error")]
+        summary = summarize(rows)
+        self.assertEqual((summary["notebooks"], summary["cells"]), (3, 5))
+        self.assertEqual((summary["clean_cells"], summary["clean_notebooks"], summary["dead_kernels"], summary["not_run"]), (1, 1, 0, 0))
+        self.assertEqual((summary["cells_left_to_chance"], summary["clean_cells_left_to_chance"]), (3, 1))
+        self.assertEqual(summary["errors"], 1)
+        # The same counts whichever way the chance fell.
+        lucky = summarize([row("a", 1), row("b", 1), row("b", 2, needs="chance"), row("b", 3), row("c", 1, "error")])
+        self.assertEqual({k: lucky[k] for k in ("clean_cells", "clean_notebooks", "dead_kernels")}, {"clean_cells": 1, "clean_notebooks": 1, "dead_kernels": 0})
+        self.assertEqual(lucky["clean_cells_left_to_chance"], 3)
+
     def test_a_changed_corpus_is_reported(self):
         summary = summarize([row("a", 1)])
         baseline = {"notebooks": 2, "cells": 3, "clean_cells": 0, "clean_notebooks": 0, "timeouts": 0, "dead_kernels": 0}

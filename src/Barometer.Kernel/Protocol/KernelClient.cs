@@ -123,7 +123,8 @@ public sealed class KernelClient : IAsyncDisposable
     /// <summary>
     /// Sends a message that gets no reply (a front end's <c>comm_open</c>, <c>comm_msg</c>, <c>comm_close</c>) on shell,
     /// with optional binary <paramref name="buffers"/>, and returns the iopub messages the kernel published for it, from
-    /// <c>status</c> busy through idle (e.g. the <c>comm_msg</c> a comm handler answered with).
+    /// <c>status</c> busy through idle (e.g. the <c>comm_msg</c> a comm handler answered with); what it publishes for
+    /// the message after its idle goes to <see cref="LateIopub"/>.
     /// </summary>
     /// <exception cref="DeadKernelException">The kernel process died before it was idle again.</exception>
     public async Task<IReadOnlyList<JupyterMessage>> SendAsync(string messageType, JsonObject content, IReadOnlyList<byte[]>? buffers = null, JsonObject? metadata = null, CancellationToken cancellationToken = default)
@@ -143,8 +144,9 @@ public sealed class KernelClient : IAsyncDisposable
             await foreach (var item in published.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 messages.Add(item);
-                if (item.MessageType == "status" && (string?)item.Content["execution_state"] == "idle")
+                if (IsIdle(item))
                 {
+                    StopReadingIopub(message.MessageId, published);
                     break;
                 }
             }
@@ -211,17 +213,9 @@ public sealed class KernelClient : IAsyncDisposable
             await foreach (var message in messages.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 yield return message;
-                if (message.MessageType == "status" && (string?)message.Content["execution_state"] == "idle")
+                if (IsIdle(message))
                 {
-                    // From here on this request's iopub messages (a chart's PNG, sent as an update after the cell ended)
-                    // go to LateIopub: those already queued behind the idle, and any later (OnIopub's write then fails).
-                    _iopub.TryRemove(id, out _);
-                    messages.Writer.TryComplete();
-                    while (messages.Reader.TryRead(out var late))
-                    {
-                        LateIopub?.Invoke(late);
-                    }
-
+                    StopReadingIopub(id, messages);
                     break;
                 }
             }
@@ -409,6 +403,24 @@ public sealed class KernelClient : IAsyncDisposable
     /// <c>update_display_data</c> for a cell that already finished (a chart's PNG).
     /// </summary>
     public Action<JupyterMessage>? LateIopub { get; set; }
+
+    private static bool IsIdle(JupyterMessage message) =>
+        message.MessageType == "status" && (string?)message.Content["execution_state"] == "idle";
+
+    /// <summary>
+    /// At a request's idle: from here on its iopub messages (a chart's PNG, sent as an update after the cell ended; a
+    /// widget's state changed by a background task) go to <see cref="LateIopub"/>: those already queued behind the idle,
+    /// and any later (<see cref="OnIopub"/>'s write then fails, or finds no request).
+    /// </summary>
+    private void StopReadingIopub(string requestId, Channel<JupyterMessage> messages)
+    {
+        _iopub.TryRemove(requestId, out _);
+        messages.Writer.TryComplete();
+        while (messages.Reader.TryRead(out var late))
+        {
+            LateIopub?.Invoke(late);
+        }
+    }
 
     private void OnIopub(JupyterMessage message)
     {

@@ -17,6 +17,7 @@ NEEDS = {
     "input": "asks the user for input",
     "interrupt": "runs until the user stops it, as the notebook says",
     "local-file": "reads a file of its repository that the corpus does not keep",
+    "chance": "its outcome is left to chance by its own code (a data race, a read past an array's end), under any kernel",
 }
 
 

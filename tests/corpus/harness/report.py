@@ -9,18 +9,26 @@ from .execute import CSHARP_FAMILY, CellResult
 RESULT_COLUMNS = ["file", "code_cell", "language", "status", "ename", "evalue", "seconds", "needs", "cause"]
 
 
+def left_to_chance(rows):
+    """The notebooks with a cell noted `chance` (cell-notes.csv): a run of them may end either way, and a failure may
+    take the notebook's later cells with it (a dead kernel), so every cell of theirs is counted apart."""
+    return {row.file for row in rows if "chance" in row.needs.split(";")}
+
+
 def summarize(rows):
+    chance = left_to_chance(rows)
+    settled = [row for row in rows if row.file not in chance]
     notebooks = OrderedDict()
-    for row in rows:
+    for row in settled:
         notebooks.setdefault(row.file, []).append(row)
-    family = [row for row in rows if row.language in CSHARP_FAMILY]
-    other = [row for row in rows if row.language not in CSHARP_FAMILY]
-    needing = [row for row in rows if row.needs]
-    errors = [row for row in rows if row.status == "error"]
+    family = [row for row in settled if row.language in CSHARP_FAMILY]
+    other = [row for row in settled if row.language not in CSHARP_FAMILY]
+    needing = [row for row in settled if row.needs]
+    errors = [row for row in settled if row.status == "error"]
     return OrderedDict(
-        notebooks=len(notebooks),
+        notebooks=len(notebooks) + len(chance),
         cells=len(rows),
-        clean_cells=sum(row.status == "ok" for row in rows),
+        clean_cells=sum(row.status == "ok" for row in settled),
         clean_notebooks=sum(all(row.status == "ok" for row in cells) for cells in notebooks.values()),
         csharp_cells=len(family),
         clean_csharp_cells=sum(row.status == "ok" for row in family),
@@ -29,13 +37,15 @@ def summarize(rows):
         cells_needing_what_is_not_here=len(needing),
         clean_cells_needing_what_is_not_here=sum(row.status == "ok" for row in needing),
         errors=len(errors),
-        mismatches=sum(row.status == "mismatch" for row in rows),
+        mismatches=sum(row.status == "mismatch" for row in settled),
         # A cell noted as looping until the user interrupts it (cell-notes.csv, `interrupt`) times out by design, under
         # .NET Interactive too: the harness interrupts it as a user would. Only the other timeouts are hangs.
-        timeouts=sum(row.status == "timeout" and row.needs != "interrupt" for row in rows),
-        interrupted_as_noted=sum(row.status == "timeout" and row.needs == "interrupt" for row in rows),
-        dead_kernels=sum(row.status == "dead-kernel" for row in rows),
-        not_run=sum(row.status == "not-run" for row in rows),
+        timeouts=sum(row.status == "timeout" and row.needs != "interrupt" for row in settled),
+        interrupted_as_noted=sum(row.status == "timeout" and row.needs == "interrupt" for row in settled),
+        dead_kernels=sum(row.status == "dead-kernel" for row in settled),
+        not_run=sum(row.status == "not-run" for row in settled),
+        cells_left_to_chance=sum(row.file in chance for row in rows),
+        clean_cells_left_to_chance=sum(row.file in chance and row.status == "ok" for row in rows),
         errors_by_name=OrderedDict(Counter(row.ename or "(none)" for row in errors).most_common()),
     )
 
@@ -57,6 +67,8 @@ LABELS = OrderedDict(
     interrupted_as_noted="cells that loop until interrupted, interrupted as noted",
     dead_kernels="dead kernels",
     not_run="cells not run (after a dead kernel or the notebook's time limit)",
+    cells_left_to_chance="cells of notebooks whose own code leaves the outcome to chance (counted only here and in the first two rows)",
+    clean_cells_left_to_chance="clean cells among those",
 )
 
 
