@@ -14,8 +14,8 @@ namespace Barometer.Kernel.Protocol;
 /// encoded once more; the pool keeps those arrays for the thread that rented them, so every thread that sent such a
 /// message held about 90 MiB of arrays for the rest of the kernel's life. Strings are escaped minimally (quote,
 /// backslash, control characters; a surrogate without its other half as <c>\uXXXX</c>, as <c>ToJsonString</c> does) and other
-/// characters are written as UTF-8, which JSON allows; numbers, booleans and null are written as System.Text.Json
-/// writes them.
+/// characters are written as UTF-8, which JSON allows; integers, booleans and null are written directly, other
+/// numbers as System.Text.Json writes them.
 /// </summary>
 internal static class JsonFrame
 {
@@ -96,19 +96,33 @@ internal static class JsonFrame
                     Byte((byte)']');
                     break;
                 default:
-                    if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.TryGetValue<string>(out var text))
+                    var kind = node.GetValueKind();
+                    if (kind == JsonValueKind.String && node is JsonValue text && text.TryGetValue<string>(out var s))
                     {
-                        String(text);
+                        String(s);
+                    }
+                    else if (kind is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null)
+                    {
+                        Ascii(kind == JsonValueKind.True ? "true" : kind == JsonValueKind.False ? "false" : "null");
+                    }
+                    else if (kind == JsonValueKind.Number && node is JsonValue number && Integer(number) is { } integer)
+                    {
+                        // The protocol's numbers are counts (execution_count, cursor positions): no JSON writer for them,
+                        // whose first use in a process is milliseconds of start-up inside the first reply.
+                        Ascii(integer.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     }
                     else
                     {
-                        // A number, a boolean, or a value of another CLR type: small, written as System.Text.Json writes it.
+                        // Another number, or a value of another CLR type: written as System.Text.Json writes it.
                         Bytes(Encoding.UTF8.GetBytes(node.ToJsonString()));
                     }
 
                     break;
             }
         }
+
+        private static long? Integer(JsonValue number) =>
+            number.TryGetValue<int>(out var i) ? i : number.TryGetValue<long>(out var l) ? l : null;
 
         private void String(string text)
         {
