@@ -16,6 +16,7 @@ internal sealed class Cancellation : IDisposable
     private readonly CancellationTokenSource _source = new();
     private readonly PosixSignalRegistration[] _registrations;
     private int _signals;
+    private bool _disposed;
 
     public Cancellation()
     {
@@ -28,15 +29,28 @@ internal sealed class Cancellation : IDisposable
 
     public CancellationToken Token => _source.Token;
 
-    private void OnSignal(PosixSignalContext context)
+    /// <summary>
+    /// The handler of both signals. A signal that arrives while the command is already ending (a front end's SIGTERM
+    /// right after the kernel answered its <c>shutdown_request</c>) may be dispatched after <see cref="Dispose"/>: it
+    /// then keeps its default action (the process ends), instead of throwing on the signal thread.
+    /// </summary>
+    internal void OnSignal(PosixSignalContext context)
     {
-        if (Interlocked.Increment(ref _signals) > 1)
+        if (Interlocked.Increment(ref _signals) > 1 || Volatile.Read(ref _disposed))
         {
-            return; // the second signal: its default action ends the process
+            return; // the second signal, or one after the command ended: its default action ends the process
+        }
+
+        try
+        {
+            _source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // disposed between the check and the cancel: the command has ended
         }
 
         context.Cancel = true;
-        _source.Cancel();
         _ = Task.Delay(Grace).ContinueWith(_ =>
         {
             Console.Error.WriteLine($"cancelled: the command did not stop within {Grace.TotalSeconds:0} s; the files written so far are complete.");
@@ -46,6 +60,7 @@ internal sealed class Cancellation : IDisposable
 
     public void Dispose()
     {
+        Volatile.Write(ref _disposed, true);
         foreach (var r in _registrations)
         {
             r.Dispose();

@@ -12,7 +12,8 @@ namespace Barometer.Kernel.Language;
 /// (<c>packs/Microsoft.NETCore.App.Ref/&lt;version&gt;/ref/&lt;tfm&gt;/</c>) has the reference assemblies with
 /// their <c>.xml</c> files, as an IDE uses them. So framework implementation references are replaced by the reference pack's
 /// (when the SDK is installed), and any other assembly gets the <c>.xml</c> beside it (NuGet packages ship
-/// theirs beside the dll). References are created once per file and shared, so Roslyn reuses their symbols.
+/// theirs beside the dll), read a member at a time (<see cref="IndexedXmlDocumentation"/>). References are created once per
+/// file and shared, so Roslyn reuses their symbols.
 /// </summary>
 internal sealed class DocumentedReferences
 {
@@ -74,7 +75,7 @@ internal sealed class DocumentedReferences
     {
         var xml = Path.ChangeExtension(path, ".xml");
         return File.Exists(xml)
-            ? MetadataReference.CreateFromFile(path, documentation: XmlDocumentationProvider.CreateFromFile(xml))
+            ? MetadataReference.CreateFromFile(path, documentation: new IndexedXmlDocumentation(xml))
             : MetadataReference.CreateFromFile(path);
     }
 

@@ -119,7 +119,8 @@ internal static class WireFormat
     /// <summary>The frames of a received NetMQ message.</summary>
     public static List<byte[]> Frames(NetMQMessage message) => message.Select(f => f.ToByteArray()).ToList();
 
-    private static byte[] Json(JsonObject value) => Encoding.UTF8.GetBytes(value.ToJsonString());
+    // Not ToJsonString(): its escaping keeps pooled arrays of six times a large string's length (see JsonFrame).
+    private static byte[] Json(JsonObject value) => JsonFrame.Encode(value);
 
     private static JsonObject Parse(byte[] frame, string part) =>
         JsonNode.Parse(frame) as JsonObject ?? throw new FormatException($"{part} is not a JSON object");
