@@ -13,18 +13,10 @@ public sealed partial class ScriptSession
 {
     private readonly ValueStore _values = new();
 
-    private async Task<CodeOutcome> RunStepsAsync(
-        IReadOnlyList<CellStep> steps,
-        CellSubmission submission,
-        CellLocation location,
-        Action<CellEvent> emit,
-        CellTraceRecorder trace,
-        int executionCount,
-        CancellationToken interrupt,
-        CancellationToken cancellationToken)
+    private async Task<CodeOutcome> RunStepsAsync(IReadOnlyList<CellStep> steps, CellRunContext cell)
     {
-        var context = new MagicCellContext(this, submission, location, emit, trace, executionCount, interrupt, cancellationToken);
-        using var stepCancellation = CancellationTokenSource.CreateLinkedTokenSource(interrupt, cancellationToken);
+        var context = new MagicCellContext(this, cell);
+        using var stepCancellation = CancellationTokenSource.CreateLinkedTokenSource(cell.Interrupt, cell.CancellationToken);
         var outcome = new CodeOutcome(CellExecutionStatus.Succeeded, null);
         try
         {
@@ -32,7 +24,7 @@ public sealed partial class ScriptSession
             {
                 if (step is CodeStep code)
                 {
-                    outcome = await RunCodeAsync(code.Code, submission, location, emit, trace, executionCount, interrupt, cancellationToken).ConfigureAwait(false);
+                    outcome = await RunCodeAsync(code.Code, cell).ConfigureAwait(false);
                     if (outcome.Status != CellExecutionStatus.Succeeded)
                     {
                         break;
@@ -48,12 +40,12 @@ public sealed partial class ScriptSession
                 }
                 catch (MagicException e)
                 {
-                    outcome = new CodeOutcome(CellExecutionStatus.Failed, ErrorReporter.MagicFailure(e.Message, magic.Line.LineNumber, location));
+                    outcome = new CodeOutcome(CellExecutionStatus.Failed, ErrorReporter.MagicFailure(e.Message, magic.Line.LineNumber, cell.Location));
                     break;
                 }
-                catch (OperationCanceledException) when (interrupt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (cell.Interrupt.IsCancellationRequested && !cell.CancellationToken.IsCancellationRequested)
                 {
-                    outcome = new CodeOutcome(CellExecutionStatus.Interrupted, ErrorReporter.Interrupted(location, abandoned: false));
+                    outcome = new CodeOutcome(CellExecutionStatus.Interrupted, ErrorReporter.Interrupted(cell.Location, abandoned: false));
                     break;
                 }
             }
@@ -80,15 +72,7 @@ public sealed partial class ScriptSession
     /// declares one: a submission <c>TYPE name = default;</c> of its own (compiled like a cell part, so the name is a
     /// variable of the session's chain from then on), then the value set into that variable.
     /// </summary>
-    private sealed class MagicCellContext(
-        ScriptSession session,
-        CellSubmission submission,
-        CellLocation location,
-        Action<CellEvent> emit,
-        CellTraceRecorder trace,
-        int executionCount,
-        CancellationToken interrupt,
-        CancellationToken cancellationToken) : IMagicContext
+    private sealed class MagicCellContext(ScriptSession session, CellRunContext cell) : IMagicContext
     {
         private readonly List<Action> _atEnd = [];
 
@@ -100,7 +84,7 @@ public sealed partial class ScriptSession
 
         public IReadOnlyList<SessionVariable> Variables => session.CurrentVariables();
 
-        public void Display(MimeBundle data) => emit(new DisplayShown(Guid.NewGuid().ToString("N"), data));
+        public void Display(MimeBundle data) => cell.Emit(new DisplayShown(Guid.NewGuid().ToString("N"), data));
 
         public void AtEnd(Action action) => _atEnd.Add(action);
 
@@ -110,7 +94,7 @@ public sealed partial class ScriptSession
         {
             var typeName = CSharpTypeName.Of(type);
             var declaration = new PreparedSubmission($"{typeName} {name} = default;", null);
-            var declared = await session.RunCodeAsync(declaration, submission, location with { Source = declaration.Code }, emit, trace, executionCount, interrupt, cancellationToken).ConfigureAwait(false);
+            var declared = await session.RunCodeAsync(declaration, cell with { Location = cell.Location with { Source = declaration.Code } }).ConfigureAwait(false);
             if (declared.Error is { } error)
             {
                 throw new MagicException($"cannot declare the C# variable '{name}' as {typeName}: {error.EValue}");
@@ -119,7 +103,7 @@ public sealed partial class ScriptSession
             session._state!.GetVariable(name)!.Value = value;
         }
 
-        public string ReadInput(string prompt, bool password) => submission.Input is { } input
+        public string ReadInput(string prompt, bool password) => cell.Submission.Input is { } input
             ? input(prompt, password)
             : throw new MagicException($"'{prompt}' asks for input, but this host does not accept input from cells (e.g. a headless run, or a Jupyter front end with allow_stdin false)");
     }

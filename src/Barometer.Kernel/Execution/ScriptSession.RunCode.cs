@@ -14,17 +14,23 @@ namespace Barometer.Kernel.Execution;
 /// <summary>Running one part of a cell's C#: its projects and packages, the compile, the run and the value.</summary>
 public sealed partial class ScriptSession
 {
+    /// <summary>
+    /// The cell being run, as every part of it is run: its submission, where it is (for errors), where its events go, its
+    /// trace, its execution count, and the user's interrupt beside the host's cancellation.
+    /// </summary>
+    private sealed record CellRunContext(
+        CellSubmission Submission,
+        CellLocation Location,
+        Action<CellEvent> Emit,
+        CellTraceRecorder Trace,
+        int ExecutionCount,
+        CancellationToken Interrupt,
+        CancellationToken CancellationToken);
+
     /// <summary>Runs C# (a whole cell, or one part of a cell with magic commands): projects, packages, compile, run, value.</summary>
-    private async Task<CodeOutcome> RunCodeAsync(
-        PreparedSubmission prepared,
-        CellSubmission submission,
-        CellLocation location,
-        Action<CellEvent> emit,
-        CellTraceRecorder trace,
-        int executionCount,
-        CancellationToken interrupt,
-        CancellationToken cancellationToken)
+    private async Task<CodeOutcome> RunCodeAsync(PreparedSubmission prepared, CellRunContext context)
     {
+        var (submission, location, emit, trace, executionCount, interrupt, cancellationToken) = context;
         static CodeOutcome Done(CellExecutionStatus status, CellError? error, bool hasReturnValue = false, object? returnValue = null) =>
             new(status, error, hasReturnValue, returnValue);
 

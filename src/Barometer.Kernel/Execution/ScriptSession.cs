@@ -229,9 +229,10 @@ public sealed partial class ScriptSession : IDisposable
             return Finish(CellExecutionStatus.Failed, ErrorReporter.FromPreparation(prepared.Error, location));
         }
 
+        var cell = new CellRunContext(submission, location, emit, trace, executionCount, interrupt, cancellationToken);
         var outcome = prepared.Steps.Count == 0
-            ? await RunCodeAsync(prepared, submission, location, emit, trace, executionCount, interrupt, cancellationToken).ConfigureAwait(false)
-            : await RunStepsAsync(prepared.Steps, submission, location, emit, trace, executionCount, interrupt, cancellationToken).ConfigureAwait(false);
+            ? await RunCodeAsync(prepared, cell).ConfigureAwait(false)
+            : await RunStepsAsync(prepared.Steps, cell).ConfigureAwait(false);
         return Finish(outcome.Status, outcome.Error, outcome.HasReturnValue, outcome.ReturnValue);
     }
 
